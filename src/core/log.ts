@@ -1,0 +1,98 @@
+/**
+ * The run log: `log.txt` in the data folder, one timestamped line per action, rotated at a size
+ * limit. Every line passes through {@linkcode redact}, so no registered secret reaches the disk.
+ *
+ * @module
+ */
+
+import { redact } from "./redact.ts";
+import { formatLocal } from "./time.ts";
+
+/** Severity of a log line; `detail` lines go to the file only. */
+export type Level = "detail" | "info" | "warn" | "error";
+
+/** Where and how much to log. */
+export interface LogOptions {
+  /** Path of the log file, or `null` to log to the console only. */
+  file: string | null;
+  /** Rotate when the file would grow beyond this many bytes. */
+  maxBytes?: number;
+  /** How many rotated files (`log.1.txt` …) to keep. */
+  keep?: number;
+  /** Echo `info` lines to stdout (off for machine-readable output such as `status --json`). */
+  echo?: boolean;
+}
+
+const encoder = new TextEncoder();
+
+/** Writes log lines to the file and, by level, to the console. */
+export class Log {
+  readonly #file: string | null;
+  readonly #maxBytes: number;
+  readonly #keep: number;
+  readonly #echo: boolean;
+  #size = -1;
+
+  constructor(options: LogOptions) {
+    this.#file = options.file;
+    this.#maxBytes = options.maxBytes ?? 1024 * 1024;
+    this.#keep = options.keep ?? 5;
+    this.#echo = options.echo ?? true;
+  }
+
+  /** File only: the detail an admin reads when something went wrong. */
+  detail(message: string): void {
+    this.#write("detail", message);
+  }
+
+  /** File and stdout. */
+  info(message: string): void {
+    this.#write("info", message);
+  }
+
+  /** File and stderr. */
+  warn(message: string): void {
+    this.#write("warn", message);
+  }
+
+  /** File and stderr. */
+  error(message: string): void {
+    this.#write("error", message);
+  }
+
+  #write(level: Level, message: string): void {
+    const text = redact(message);
+    if (level === "warn" || level === "error") console.error(text);
+    else if (level === "info" && this.#echo) console.log(text);
+    if (this.#file === null) return;
+    const tag = level.toUpperCase().padEnd(6);
+    const lines = text.split("\n").map((line) => `${formatLocal(new Date(), true)} ${tag} ${line}\n`).join(
+      "",
+    );
+    const bytes = encoder.encode(lines);
+    this.#rotateIfNeeded(bytes.length);
+    Deno.writeFileSync(this.#file, bytes, { append: true, create: true });
+    this.#size += bytes.length;
+  }
+
+  #rotateIfNeeded(incoming: number): void {
+    const file = this.#file!;
+    if (this.#size < 0) this.#size = Math.max(0, sizeOf(file));
+    if (this.#size + incoming <= this.#maxBytes || this.#size === 0) return;
+    const rotated = (n: number) => file.replace(/(\.[^./\\]*)?$/, (ext) => `.${n}${ext}`);
+    for (let n = this.#keep - 1; n >= 1; n--) {
+      if (sizeOf(rotated(n)) >= 0) Deno.renameSync(rotated(n), rotated(n + 1));
+    }
+    Deno.renameSync(file, rotated(1));
+    this.#size = 0;
+  }
+}
+
+function sizeOf(path: string): number {
+  try {
+    return Deno.statSync(path).size;
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) return -1;
+    throw e;
+  }
+}
