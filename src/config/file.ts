@@ -1,0 +1,162 @@
+/**
+ * Reading and writing config.toml: TOML syntax, schema validation, decryption of secrets, and the
+ * run-time overrides of secrets from `SPOJKA_*` environment variables.
+ *
+ * @module
+ */
+
+import { parse, stringify, TomlError } from "smol-toml";
+import { ConfigError } from "../core/errors.ts";
+import { writeFileAtomic } from "../core/files.ts";
+import { describeIssues, keyName } from "./issues.ts";
+import { loadKey } from "./keyfile.ts";
+import { type Config, type ConfigFile, configSchema, Sealed, SECRET_ENV } from "./schema.ts";
+import { seal, Secret, unseal } from "./secret.ts";
+
+/** How to treat secrets that cannot be decrypted. */
+export interface ReadOptions {
+  /** `"drop"` leaves them out (for `init`, which asks for them again); `"error"` (default) stops. */
+  unreadableSecrets?: "error" | "drop";
+  /** Reads an environment variable; run-time secret overrides come from here. */
+  env?: (name: string) => string | undefined;
+}
+
+/** Reads, validates and decrypts config.toml; `null` if there is none. */
+export async function readConfig(
+  paths: { config: string; key: string },
+  options: ReadOptions = {},
+): Promise<Config | null> {
+  let text: string;
+  try {
+    text = await Deno.readTextFile(paths.config);
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) return null;
+    throw e;
+  }
+  const file = parseConfigText(text, paths.config);
+  const needsKey = collectSealed(file).length > 0;
+  const key = needsKey ? await loadKey(paths.key) : null;
+  if (needsKey && !key && options.unreadableSecrets !== "drop") {
+    throw new ConfigError(
+      `The key file ${paths.key} is missing, so the passwords in ${paths.config} cannot be read.`,
+      {
+        hint:
+          "Copy spojka.key from the folder where spojka init was run, or run spojka init to enter them again.",
+      },
+    );
+  }
+  const config = await unsealTree(file, key, [], options.unreadableSecrets ?? "error") as Config;
+  applySecretOverrides(config, options.env ?? ((name) => Deno.env.get(name)));
+  return config;
+}
+
+/** Parses and validates the text of a config file (secrets stay sealed). */
+export function parseConfigText(text: string, source: string): ConfigFile {
+  let raw: unknown;
+  try {
+    raw = parse(text);
+  } catch (e) {
+    if (e instanceof TomlError) {
+      throw new ConfigError(
+        `${source} is not valid TOML (line ${e.line}, column ${e.column}): ${firstLine(e.message)}`,
+        {
+          hint: "Fix the line, or compare with config.example.toml.",
+        },
+      );
+    }
+    throw e;
+  }
+  const result = configSchema.safeParse(raw, { reportInput: true });
+  if (!result.success) {
+    const lines = describeIssues(result.error.issues, configSchema);
+    throw new ConfigError(
+      `${source} has ${lines.length === 1 ? "an error" : `${lines.length} errors`}:\n  ${lines.join("\n  ")}`,
+      {
+        hint: "config.example.toml documents every key; spojka init rewrites the file.",
+      },
+    );
+  }
+  return result.data;
+}
+
+/**
+ * Encrypts the secrets, validates the result (filling in defaults, so the file shows every
+ * setting) and writes config.toml atomically.
+ */
+export async function writeConfig(path: string, config: Config, key: CryptoKey): Promise<void> {
+  const result = configSchema.safeParse(await sealTree(config, key, []), { reportInput: true });
+  if (!result.success) {
+    throw new ConfigError(
+      `Refusing to write an invalid ${path}: ${describeIssues(result.error.issues, configSchema).join("; ")}`,
+    );
+  }
+  const header =
+    "# spojka configuration, written by `spojka init`. Every key is documented in config.example.toml.\n" +
+    "# Secrets are encrypted with the key in spojka.key; change them with `spojka init`, not here.\n\n";
+  await writeFileAtomic(path, header + stringify(toToml(result.data)) + "\n");
+}
+
+function firstLine(text: string): string {
+  return text.split("\n")[0];
+}
+
+function collectSealed(value: unknown): Sealed[] {
+  if (value instanceof Sealed) return [value];
+  if (value && typeof value === "object") return Object.values(value).flatMap(collectSealed);
+  return [];
+}
+
+async function unsealTree(
+  value: unknown,
+  key: CryptoKey | null,
+  path: string[],
+  unreadable: "error" | "drop",
+): Promise<unknown> {
+  if (value instanceof Sealed) {
+    const plain = key ? await unseal(key, path.join("."), value.text) : null;
+    if (plain !== null) return new Secret(plain);
+    if (unreadable === "drop") return undefined;
+    throw new ConfigError(
+      `${
+        keyName(path)
+      } in config.toml cannot be decrypted: it was edited by hand, damaged, or encrypted with another key file.`,
+      { hint: "Run spojka init to change it." },
+    );
+  }
+  if (value && typeof value === "object" && !Array.isArray(value)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = await unsealTree(v, key, [...path, k], unreadable);
+    return out;
+  }
+  return value;
+}
+
+async function sealTree(value: unknown, key: CryptoKey, path: string[]): Promise<unknown> {
+  if (value instanceof Secret) return await seal(key, path.join("."), value.reveal());
+  if (value && typeof value === "object" && !Array.isArray(value)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = await sealTree(v, key, [...path, k]);
+    return out;
+  }
+  return value;
+}
+
+/** Sealed secrets become their stored text; TOML has no null, so unset optional keys are left out. */
+function toToml(value: unknown): unknown {
+  if (value instanceof Sealed) return value.text;
+  if (value && typeof value === "object" && !Array.isArray(value)) {
+    return Object.fromEntries(
+      Object.entries(value).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, toToml(v)]),
+    );
+  }
+  return value;
+}
+
+function applySecretOverrides(config: Config, env: (name: string) => string | undefined): void {
+  for (const [path, variable] of Object.entries(SECRET_ENV)) {
+    const value = env(variable);
+    const [section, field] = path.split(".");
+    const target = (config as unknown as Record<string, Record<string, unknown> | undefined>)[section];
+    if (value && target) target[field] = new Secret(value);
+  }
+}

@@ -1,0 +1,146 @@
+import { deepEqual, equal, match, ok, throws } from "node:assert/strict";
+import type { ConfigError } from "../core/errors.ts";
+import { parseYesNo } from "./questions.ts";
+import type { Config } from "./schema.ts";
+import { Secret } from "./secret.ts";
+import { askConfig, configFromEnv, type Prompter } from "./setup.ts";
+
+const fullEnv: Record<string, string> = {
+  SPOJKA_FLOWII_USER: "uctovnik@firma.sk",
+  SPOJKA_FLOWII_PASSWORD: "fp",
+  SPOJKA_FLOWII_API_KEY: "fk",
+  SPOJKA_POHODA_USER: "spojka",
+  SPOJKA_POHODA_PASSWORD: "pp",
+  SPOJKA_POHODA_ICO: "12345679",
+};
+const envOf = (vars: Record<string, string>) => (name: string) => vars[name];
+
+Deno.test("non-interactive setup takes every value from SPOJKA_* variables, with defaults for URLs", () => {
+  const { config, connectors, warnings } = configFromEnv(envOf(fullEnv), null);
+  deepEqual(connectors, ["flowii"]);
+  deepEqual(warnings, []);
+  equal(config.flowii!.base_url, "https://api.flowii.com");
+  equal(config.pohoda!.url, "http://127.0.0.1:444/xml");
+  equal(config.pohoda!.password.reveal(), "pp");
+  equal(config.flowii!.company_id, undefined);
+});
+
+Deno.test("a missing variable is named", () => {
+  const { SPOJKA_POHODA_ICO: _, ...rest } = fullEnv;
+  throws(() => configFromEnv(envOf(rest), null), (e: ConfigError) => {
+    equal(e.exitCode, 2);
+    match(e.message, /SPOJKA_POHODA_ICO is not set/);
+    return true;
+  });
+});
+
+Deno.test("an invalid value is named with its variable", () => {
+  throws(
+    () => configFromEnv(envOf({ ...fullEnv, SPOJKA_POHODA_URL: "127.0.0.1:444" }), null),
+    /SPOJKA_POHODA_URL must be an http/,
+  );
+  throws(
+    () => configFromEnv(envOf({ ...fullEnv, SPOJKA_POHODA_ICO: "1234" }), null),
+    /SPOJKA_POHODA_ICO must be 8 digits/,
+  );
+});
+
+Deno.test("no variables at all is an error listing what to set", () => {
+  throws(() => configFromEnv(envOf({}), null), (e: ConfigError) => {
+    match(e.message, /no SPOJKA_\* variables are set/);
+    match(e.hint!, /SPOJKA_FLOWII_USER/);
+    return true;
+  });
+});
+
+Deno.test("an IČO with a wrong check digit is accepted with a warning", () => {
+  const { config, warnings } = configFromEnv(envOf({ ...fullEnv, SPOJKA_POHODA_ICO: "12345678" }), null);
+  equal(config.pohoda!.ico, "12345678");
+  equal(warnings.length, 1);
+  match(warnings[0], /12345678 fails the mod-11 check/);
+});
+
+Deno.test("yes and no in English, Czech and Slovak", () => {
+  for (const yes of ["y", "Yes", "a", "ANO", "áno"]) equal(parseYesNo(yes), true, yes);
+  for (const no of ["n", "no", "ne", "Nie"]) equal(parseYesNo(no), false, no);
+  equal(parseYesNo("maybe"), undefined);
+});
+
+/** Answers questions from a script and records what was asked. */
+function scripted(answers: (string | boolean | string[])[]): Prompter & { asked: string[] } {
+  const asked: string[] = [];
+  const next = (message: string) => {
+    asked.push(message);
+    if (answers.length === 0) throw new Error(`unexpected question: ${message}`);
+    return Promise.resolve(answers.shift()!);
+  };
+  return {
+    asked,
+    text: (message, { validate }) =>
+      next(message).then((a) => {
+        equal(validate(a as string), undefined, `answer to ${message} should be valid`);
+        return a as string;
+      }),
+    secret: (message) => next(message) as Promise<string>,
+    yesNo: (message) => next(message) as Promise<boolean>,
+    choose: (message) => next(message) as Promise<string[]>,
+  };
+}
+
+Deno.test("the wizard asks every value on first use", async () => {
+  const prompter = scripted([
+    ["flowii"],
+    "https://api.flowii.com",
+    "uctovnik@firma.sk",
+    "fp",
+    "fk",
+    "",
+    "http://127.0.0.1:444/xml",
+    "spojka",
+    "pp",
+    "12345679",
+  ]);
+  const { config } = await askConfig(prompter, null, () => {});
+  equal(prompter.asked.length, 10);
+  equal(config.flowii!.api_key.reveal(), "fk");
+  equal(config.pohoda!.ico, "12345679");
+});
+
+Deno.test("on a second run the wizard shows each value, secrets masked, and changes only what the user asks", async () => {
+  const current: Config = {
+    version: 1,
+    flowii: {
+      base_url: "https://api.flowii.com",
+      user: "old@firma.sk",
+      password: new Secret("old-flowii-password"),
+      api_key: new Secret("old-api-key"),
+    },
+    pohoda: {
+      url: "http://127.0.0.1:444/xml",
+      user: "spojka",
+      password: new Secret("old-pohoda"),
+      ico: "12345679",
+    },
+  };
+  // Keep everything except the POHODA password; company id is unset, so it is asked directly.
+  const prompter = scripted([
+    ["flowii"],
+    false,
+    false,
+    false,
+    false,
+    "",
+    false,
+    false,
+    true,
+    "new-pohoda",
+    false,
+  ]);
+  const shown: string[] = [];
+  const { config } = await askConfig(prompter, current, (line) => shown.push(line));
+  equal(config.pohoda!.password.reveal(), "new-pohoda");
+  equal(config.flowii!.password.reveal(), "old-flowii-password");
+  equal(config.flowii!.user, "old@firma.sk");
+  ok(shown.some((line) => line.includes("FLOWii password: ********")));
+  ok(!shown.join("\n").includes("old-flowii-password"));
+});
