@@ -1,0 +1,106 @@
+/**
+ * One run at a time per data folder. The lock is an OS file lock on `spojka.lock`, so the OS
+ * releases it when its holder ends in any way (crash, kill, power loss): a lock whose process is
+ * gone is simply taken over. Who holds it is written beside it, in `spojka.lock.json`, because
+ * Windows does not let other processes read a locked file.
+ *
+ * @module
+ */
+
+import { LockedError } from "../core/errors.ts";
+import { removeIfExists } from "../core/files.ts";
+import { formatLocal } from "../core/time.ts";
+
+/** Who holds the lock. */
+export interface LockHolder {
+  pid: number;
+  startedAt: string;
+  command: string;
+  hostname?: string;
+}
+
+/** A held lock; release it when the run ends. */
+export interface RunLock {
+  release(): Promise<void>;
+}
+
+/** Takes the data folder's lock or throws {@linkcode LockedError} (exit 3) naming the holder. */
+export async function acquireLock(
+  paths: { lock: string; lockInfo: string },
+  command: string,
+): Promise<RunLock> {
+  // The lock file itself is never deleted: deleting it would let two runs lock two different files.
+  const file = await Deno.open(paths.lock, { read: true, write: true, create: true });
+  if (!(await file.tryLock(true))) {
+    file.close();
+    throw new LockedError(
+      `Another spojka run is working in this data folder: ${await describeHolder(paths.lockInfo)}.`,
+      {
+        hint:
+          "Wait until it finishes. The lock is released as soon as that process ends, even if it crashes.",
+      },
+    );
+  }
+  const holder: LockHolder = {
+    pid: Deno.pid,
+    startedAt: new Date().toISOString(),
+    command,
+    hostname: hostname(),
+  };
+  await Deno.writeTextFile(paths.lockInfo, JSON.stringify(holder, null, 2) + "\n");
+  let released = false;
+  return {
+    async release() {
+      if (released) return;
+      released = true;
+      await removeIfExists(paths.lockInfo);
+      await file.unlock();
+      file.close();
+    },
+  };
+}
+
+async function describeHolder(infoPath: string): Promise<string> {
+  try {
+    return describe(JSON.parse(await Deno.readTextFile(infoPath)) as LockHolder);
+  } catch {
+    return "its details are not written yet";
+  }
+}
+
+/** `PID 4242 on POHODA-PC, "spojka sync" started 2026-11-23 10:30:00 +01:00`. */
+export function describe(holder: LockHolder): string {
+  const where = holder.hostname ? ` on ${holder.hostname}` : "";
+  return `PID ${holder.pid}${where}, "spojka ${holder.command}" started ${
+    formatLocal(new Date(holder.startedAt))
+  }`;
+}
+
+function hostname(): string | undefined {
+  try {
+    return Deno.hostname();
+  } catch {
+    return undefined; // without --allow-sys the lock still works, it just names no host
+  }
+}
+
+/**
+ * The holder of the lock if a run is in progress, else `null`. A holder file left by a crashed run
+ * is recognised as stale because its lock is free.
+ */
+export async function currentHolder(paths: { lock: string; lockInfo: string }): Promise<LockHolder | null> {
+  let holder: LockHolder;
+  try {
+    holder = JSON.parse(await Deno.readTextFile(paths.lockInfo)) as LockHolder;
+  } catch {
+    return null;
+  }
+  const file = await Deno.open(paths.lock, { read: true, write: true, create: true });
+  try {
+    if (!(await file.tryLock(true))) return holder;
+    await file.unlock();
+    return null;
+  } finally {
+    file.close();
+  }
+}
