@@ -1,0 +1,96 @@
+/**
+ * What every command starts from: the data folder, its paths and the log. Also the one place that
+ * turns errors into messages and exit codes.
+ *
+ * @module
+ */
+
+import { ConfigError, ExitCode, SpojkaError } from "../core/errors.ts";
+import { exists } from "../core/files.ts";
+import { type DataPaths, dataPaths, resolveDataDir } from "../core/datadir.ts";
+import { Log } from "../core/log.ts";
+import { readConfig } from "../config/file.ts";
+import type { Config } from "../config/schema.ts";
+
+/** A command's view of the world. */
+export interface Context {
+  paths: DataPaths;
+  log: Log;
+  env: (name: string) => string | undefined;
+}
+
+/** Global options every command receives. */
+export interface GlobalOptions {
+  dir?: string;
+}
+
+/** Options for {@linkcode withContext}. */
+export interface ContextOptions {
+  /** Create the data folder if missing (only `init` does). */
+  create?: boolean;
+  /** Echo progress to stdout (off for machine-readable output). */
+  echo?: boolean;
+}
+
+const env = (name: string) => Deno.env.get(name);
+
+/** Runs a command in its data folder, logging its start, end and any error; returns the exit code. */
+export async function withContext(
+  command: string,
+  globals: GlobalOptions,
+  options: ContextOptions,
+  body: (ctx: Context) => Promise<ExitCode>,
+): Promise<ExitCode> {
+  const dir = resolveDataDir({
+    option: globals.dir,
+    home: env("SPOJKA_HOME"),
+    execPath: Deno.execPath(),
+    cwd: Deno.cwd(),
+  });
+  if (options.create) await Deno.mkdir(dir, { recursive: true });
+  else if (!(await exists(dir))) {
+    return report(
+      new ConfigError(`The data folder ${dir} does not exist.`, {
+        hint:
+          "Run spojka init there first, or point --dir or SPOJKA_HOME at the folder that holds config.toml.",
+      }),
+      new Log({ file: null }),
+    );
+  }
+  const ctx: Context = {
+    paths: dataPaths(dir),
+    log: new Log({ file: dataPaths(dir).log, echo: options.echo }),
+    env,
+  };
+  ctx.log.detail(`spojka ${command} started (pid ${Deno.pid}, data folder ${dir})`);
+  let code: ExitCode;
+  try {
+    code = await body(ctx);
+  } catch (e) {
+    code = report(e, ctx.log);
+  }
+  ctx.log.detail(`spojka ${command} finished with exit code ${code}`);
+  return code;
+}
+
+/** The configuration of the data folder, or a usage error telling the user to run init. */
+export async function requireConfig(ctx: Context): Promise<Config> {
+  const config = await readConfig(ctx.paths, { env: ctx.env });
+  if (!config) {
+    throw new ConfigError(`There is no config.toml in ${ctx.paths.dir}.`, { hint: "Run spojka init first." });
+  }
+  return config;
+}
+
+/** Logs an error the way a user can act on it and returns its exit code. */
+export function report(error: unknown, log: Log): ExitCode {
+  if (error instanceof SpojkaError) {
+    log.error(`Error: ${error.message}`);
+    if (error.hint) log.error(error.hint);
+    return error.exitCode;
+  }
+  const e = error instanceof Error ? error : new Error(String(error));
+  log.error(`Internal error: ${e.message}. This is a bug in spojka; the details are in log.txt.`);
+  log.detail(e.stack ?? e.message);
+  return ExitCode.Internal;
+}

@@ -1,0 +1,73 @@
+/**
+ * The command line: subcommands, options and help text. Each action only hands over to its
+ * command module.
+ *
+ * @module
+ */
+
+import { Command, CommanderError } from "@commander-js/extra-typings";
+import meta from "../../deno.json" with { type: "json" };
+import { ExitCode } from "../core/errors.ts";
+import { type GlobalOptions, withContext } from "./context.ts";
+import { init } from "./init.ts";
+import { reset } from "./reset.ts";
+import { status } from "./status.ts";
+import { sync } from "./sync.ts";
+
+/** The version printed by `--version`. */
+export const VERSION: string = meta.version;
+
+/** Parses `args`, runs the command and returns its exit code. */
+export async function run(args: string[]): Promise<number> {
+  let code: number = ExitCode.Ok;
+  const program = new Command()
+    .name("spojka")
+    .description("Moves data from FLOWii into POHODA. Exit codes: see README.md.")
+    .version(VERSION)
+    .option("--dir <folder>", "data folder (default: the program's folder; SPOJKA_HOME overrides)")
+    .exitOverride()
+    .showHelpAfterError("(spojka --help lists the commands)");
+  const globals = (): GlobalOptions => program.opts();
+
+  program
+    .command("init")
+    .description("set up the connectors: asks for accounts and passwords, stores them encrypted")
+    .option("--non-interactive", "take every value from SPOJKA_* environment variables")
+    .action(async (options) => {
+      code = await withContext("init", globals(), { create: true }, (ctx) => init(ctx, options));
+    });
+
+  program
+    .command("sync")
+    .description("run the configured connectors once")
+    .action(async () => {
+      code = await withContext("sync", globals(), {}, (ctx) => sync(ctx));
+    });
+
+  program
+    .command("reset")
+    .description("--cursor: fetch everything again on the next sync; --all: remove config, key and state")
+    .option("--cursor", "forget where each stream continues")
+    .option("--all", "remove config.toml, spojka.key and state.json (logs and downloads stay)")
+    .option("--yes", "do not ask for confirmation")
+    .action(async (options) => {
+      code = await withContext(`reset`, globals(), {}, (ctx) => reset(ctx, options));
+    });
+
+  program
+    .command("status")
+    .description("show the configuration, cursors, last runs and waiting items")
+    .option("--json", "print JSON for scripts")
+    .action(async (options) => {
+      code = await withContext("status", globals(), { echo: !options.json }, (ctx) => status(ctx, options));
+    });
+
+  try {
+    await program.parseAsync(args, { from: "user" });
+  } catch (e) {
+    if (!(e instanceof CommanderError)) throw e;
+    const informational = ["commander.helpDisplayed", "commander.version", "commander.help"].includes(e.code);
+    return informational ? ExitCode.Ok : ExitCode.Usage;
+  }
+  return code;
+}

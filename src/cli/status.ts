@@ -1,0 +1,34 @@
+/**
+ * `spojka status`: what is configured, where each stream continues, how the last runs went, and
+ * what waits in the outbox.
+ *
+ * @module
+ */
+
+import { ConfigError, ExitCode } from "../core/errors.ts";
+import { readConfig } from "../config/file.ts";
+import { currentHolder } from "../state/lock.ts";
+import { buildStatus, formatStatus } from "../state/report.ts";
+import { loadState } from "../state/store.ts";
+import type { Context } from "./context.ts";
+
+/** Options of `spojka status`. */
+export interface StatusOptions {
+  json?: boolean;
+}
+
+/** Prints the status; a config or state that cannot be read is shown, and makes the exit code 2. */
+export async function status(ctx: Context, options: StatusOptions): Promise<ExitCode> {
+  let code: ExitCode = ExitCode.Ok;
+  const unreadable = (e: unknown) => {
+    if (!(e instanceof ConfigError)) throw e;
+    code = ExitCode.Usage;
+    return { error: e.hint ? `${e.message} ${e.hint}` : e.message };
+  };
+  const config = await readConfig(ctx.paths, { env: ctx.env }).catch(unreadable);
+  const state = await loadState(ctx.paths.state).catch(unreadable);
+  const report = buildStatus(ctx.paths.dir, await currentHolder(ctx.paths), config, state);
+  ctx.log.detail("status shown");
+  console.log(options.json ? JSON.stringify(report, null, 2) : formatStatus(report));
+  return code;
+}

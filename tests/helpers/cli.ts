@@ -1,0 +1,70 @@
+/**
+ * Runs the spojka command line as a subprocess, the way a user or the scheduler does, with exactly
+ * the permissions of the `spojka` task in deno.json (so a missing permission fails the tests too).
+ *
+ * @module
+ */
+
+import meta from "../../deno.json" with { type: "json" };
+
+const root = new URL("../../", import.meta.url);
+
+/** `deno run` and its permission flags, taken from the `spojka` task. */
+const denoArgs = meta.tasks.spojka.split(/\s+/).slice(1, -1);
+
+/** What a CLI run produced. */
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Options for {@linkcode runCli}. */
+export interface CliOptions {
+  /** Environment variables; the parent's are not passed on, so `SPOJKA_*` never leaks in. */
+  env?: Record<string, string>;
+  /** Text typed on stdin. */
+  stdin?: string;
+}
+
+/** Runs `spojka <args>` and waits for it. */
+export async function runCli(args: string[], options: CliOptions = {}): Promise<CliResult> {
+  const child = new Deno.Command(Deno.execPath(), {
+    args: [...denoArgs, new URL("src/main.ts", root).pathname, ...args],
+    cwd: root.pathname,
+    clearEnv: true,
+    env: { ...inheritedEnv(), ...options.env },
+    stdin: options.stdin === undefined ? "null" : "piped",
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  if (options.stdin !== undefined) {
+    const writer = child.stdin.getWriter();
+    await writer.write(new TextEncoder().encode(options.stdin));
+    await writer.close();
+  }
+  const { code, stdout, stderr } = await child.output();
+  const decoder = new TextDecoder();
+  return { code, stdout: decoder.decode(stdout), stderr: decoder.decode(stderr) };
+}
+
+/** What deno needs to find its cache and run, and nothing else. */
+function inheritedEnv(): Record<string, string> {
+  const keep = [
+    "PATH",
+    "HOME",
+    "DENO_DIR",
+    "XDG_CACHE_HOME",
+    "TMPDIR",
+    "SystemRoot",
+    "USERPROFILE",
+    "LOCALAPPDATA",
+    "TZ",
+  ];
+  return Object.fromEntries(keep.flatMap((name) => Deno.env.get(name) ? [[name, Deno.env.get(name)!]] : []));
+}
+
+/** A fresh temporary data folder. */
+export function tempDataDir(): Promise<string> {
+  return Deno.makeTempDir({ prefix: "spojka-cli-" });
+}
