@@ -70,7 +70,8 @@ export async function askConfig(
           default: existingText(existing) ?? question.default,
           validate,
         });
-      store(section, question, answer.trim(), warnings, say);
+      const doubt = store(section, question, answer.trim());
+      if (doubt) warnings.push(doubt);
     }
   }
   return { config: finish(config), connectors: chosen, warnings };
@@ -103,7 +104,8 @@ export function configFromEnv(
       const value = (env(question.env) ?? question.default ?? "").trim();
       const problem = checkAnswer(question, value);
       if (problem) throw new ConfigError(`init --non-interactive: ${question.env} ${problem}.`);
-      store(config[question.section] ??= {}, question, value, warnings, () => {});
+      const doubt = store(config[question.section] ??= {}, question, value);
+      if (doubt) warnings.push(doubt);
     }
     connectors.push(connector.id);
   }
@@ -121,23 +123,14 @@ export function configFromEnv(
   return { config: finish(config), connectors, warnings };
 }
 
-function store(
-  section: Record<string, unknown>,
-  question: Question,
-  value: string,
-  warnings: string[],
-  say: (line: string) => void,
-): void {
+/** Stores an answer; returns the doubt worth telling the user, if any. */
+function store(section: Record<string, unknown>, question: Question, value: string): string | undefined {
   if (value === "" && question.optional) {
     delete section[question.key];
-    return;
+    return undefined;
   }
   section[question.key] = question.secret ? new Secret(value) : value;
-  const doubt = question.warn?.(value);
-  if (doubt) {
-    warnings.push(doubt);
-    say(`  Warning: ${doubt}`);
-  }
+  return question.warn?.(value);
 }
 
 function existingText(value: unknown): string | undefined {
