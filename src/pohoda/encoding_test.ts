@@ -1,0 +1,43 @@
+import { deepEqual, equal, throws } from "node:assert/strict";
+import { decodeXml, encode1250, transliterate, unencodable } from "./encoding.ts";
+
+const czsk = "Žluťoučký kůň úpěl ďábelské ódy; Ľubomír, Ŕ, ô, ä, ĺ; Łódź; Győr; € „uvozovky“ – pomlčka";
+
+Deno.test("Czech, Slovak, Polish and Hungarian text round-trips through windows-1250", () => {
+  deepEqual(unencodable(czsk), []);
+  equal(new TextDecoder("windows-1250").decode(encode1250(czsk)), czsk);
+});
+
+Deno.test("characters windows-1250 cannot hold are reported, each once, with their code point", () => {
+  // Romanian ă is in windows-1250; ș and ț with a comma below (the correct forms) are not.
+  deepEqual(unencodable("Ștefan Țăran ș 😀"), [
+    { char: "Ș", codePoint: "U+0218" },
+    { char: "Ț", codePoint: "U+021A" },
+    { char: "ș", codePoint: "U+0219" },
+    { char: "😀", codePoint: "U+1F600" },
+  ]);
+  throws(() => encode1250("Ștefan"), /cannot hold Ș/);
+});
+
+Deno.test("transliteration keeps the base letter, and leaves what has none", () => {
+  equal(transliterate("Ștefan Țăran"), "Stefan Tăran"); // ă is in windows-1250, the comma-below letters are not
+  equal(transliterate("Žluťoučký"), "Žluťoučký");
+  equal(transliterate("ok 😀"), "ok 😀");
+});
+
+Deno.test("XML is decoded as its declaration says", () => {
+  const text = '<?xml version="1.0" encoding="Windows-1250"?><a>Žluťoučký</a>';
+  equal(decodeXml(encode1250(text)), text);
+  const utf = '<?xml version="1.0" encoding="UTF-8"?><a>Ľubomír</a>';
+  equal(decodeXml(new TextEncoder().encode(utf)), utf);
+  equal(decodeXml(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode("<a>ô</a>")])), "<a>ô</a>");
+  equal(decodeXml(new TextEncoder().encode("<a>č</a>")), "<a>č</a>");
+});
+
+Deno.test("windows-1250 bytes declared as UTF-8 are an error, not mojibake", () => {
+  throws(() => decodeXml(encode1250('<?xml version="1.0" encoding="UTF-8"?><a>č</a>')), /not valid UTF-8/);
+  throws(
+    () => decodeXml(new TextEncoder().encode('<?xml version="1.0" encoding="x-klingon"?><a/>')),
+    /x-klingon/,
+  );
+});
