@@ -1,0 +1,54 @@
+/**
+ * Before importing: is mServer running, does it accept the credentials, and does it serve the
+ * accounting unit the config names? A misrouted year or company is a classic failure.
+ *
+ * @module
+ */
+
+import { ConfigError } from "../core/errors.ts";
+import type { PohodaConfig } from "../config/schema.ts";
+import type { CompanyDetail, MServer } from "./mserver.ts";
+
+/** What the check found. */
+export interface MServerCheck {
+  detail: CompanyDetail | null;
+  /** Things worth telling the user that do not stop the run. */
+  notes: string[];
+}
+
+/** Checks mServer; throws ServiceError (unreachable, credentials) or ConfigError (another accounting unit). */
+export async function checkMServer(mserver: MServer, config: PohodaConfig): Promise<MServerCheck> {
+  const notes: string[] = [];
+  if (!/\/xml\/?$/i.test(new URL(config.url).pathname)) {
+    notes.push(`[pohoda] url ${config.url} does not end with /xml; mServer takes imports only at /xml.`);
+  }
+  const status = await mserver.status();
+  if (status === null) {
+    notes.push("mServer has no status page (GET /status); the checks before importing were skipped.");
+  } else if (status.state && status.state !== "idle") {
+    notes.push(
+      `mServer is ${status.state}${
+        status.processing ? ` with ${status.processing} requests in its queue` : ""
+      }; ` +
+        "spojka's packs wait their turn.",
+    );
+  }
+  const detail = status === null ? null : await mserver.companyDetail();
+  if (detail?.ico && detail.ico !== config.ico) {
+    const unit = [detail.company, detail.database].filter(Boolean).join(", ");
+    throw new ConfigError(
+      `mServer at ${config.url} serves the accounting unit with IČO ${detail.ico}${
+        unit ? ` (${unit})` : ""
+      }, ` +
+        `but [pohoda] ico is ${config.ico}.`,
+      {
+        hint:
+          "Point [pohoda] url at the mServer configuration of the right company and year, or correct the IČO.",
+      },
+    );
+  }
+  if (status !== null && !detail?.ico) {
+    notes.push("mServer did not say which IČO it serves; POHODA checks it on import.");
+  }
+  return { detail, notes };
+}

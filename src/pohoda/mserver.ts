@@ -1,0 +1,173 @@
+/**
+ * POHODA mServer over HTTP: posting packs (one at a time, as mServer processes them anyway) and
+ * the status checks. Every import is protected by POHODA's duplicity check, which is what makes a
+ * retry after a timeout or a lost answer safe.
+ *
+ * @module
+ */
+
+import { ServiceError } from "../core/errors.ts";
+import { type HttpResponse, request, type RequestContext } from "../core/http.ts";
+import type { PohodaConfig } from "../config/schema.ts";
+import { decodeXml, encode1250 } from "./encoding.ts";
+import { descendant, parseXml, text, type XmlElement } from "./xmltree.ts";
+
+/** What `GET /status` says. */
+export interface MServerStatus {
+  /** `idle`, `busy`, … as mServer reports it. */
+  state?: string;
+  /** Requests in progress. */
+  processing?: number;
+  /** Name of the mServer configuration. */
+  name?: string;
+}
+
+/** The accounting unit behind mServer, from `GET /status?companyDetail`. */
+export interface CompanyDetail {
+  ico?: string;
+  company?: string;
+  database?: string;
+  year?: string;
+}
+
+const SERVICE = "POHODA mServer";
+
+/** A client of one mServer. */
+export class MServer {
+  readonly #config: PohodaConfig;
+  readonly #runId: string;
+  readonly #log: { detail(message: string): void };
+  #queue: Promise<unknown> = Promise.resolve();
+
+  constructor(config: PohodaConfig, runId: string, log: { detail(message: string): void }) {
+    this.#config = config;
+    this.#runId = runId;
+    this.#log = log;
+  }
+
+  /** Posts a pack and returns the response body (decompressed). Queued: never two at once. */
+  post(pack: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
+    const job = this.#queue.then(() => this.#post(pack));
+    this.#queue = job.catch(() => undefined);
+    return job;
+  }
+
+  async #post(pack: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
+    const response = await this.#request(this.#config.url, {
+      method: "POST",
+      headers: {
+        ...this.#auth(),
+        "STW-Application": "spojka",
+        "STW-Instance": this.#runId,
+        "STW-Check-Duplicity": "true",
+        "Content-Type": "text/xml",
+      },
+      body: pack,
+    }, this.#context(this.#config.timeout_seconds, this.#config.max_attempts));
+    if (!response.ok) throw httpError(response);
+    return response.body;
+  }
+
+  /** `GET /status`; `null` if this mServer has no status page. */
+  async status(): Promise<MServerStatus | null> {
+    const root = await this.#getStatus("", false);
+    if (!root) return null;
+    const processing = Number(text(descendant(root, "processing")));
+    return {
+      state: text(descendant(root, "status"))?.trim(),
+      processing: Number.isFinite(processing) ? processing : undefined,
+      name: text(descendant(root, "name"))?.trim(),
+    };
+  }
+
+  /** `GET /status?companyDetail` (authenticated); `null` if this mServer has no status page. */
+  async companyDetail(): Promise<CompanyDetail | null> {
+    const root = await this.#getStatus("?companyDetail", true);
+    if (!root) return null;
+    const field = (name: string) => text(descendant(root, name))?.trim() || undefined;
+    const database = field("databaseName");
+    // The shape of this page is not documented: the IČO is read from an element of its own, or from
+    // the database name, which POHODA forms as StwPh_<IČO>_<year>.
+    const fromName = /^StwPh_(\d{6,8})_(\d{4})/i.exec(database ?? "");
+    return {
+      ico: field("ico") ?? fromName?.[1],
+      company: field("company") ?? field("companyName"),
+      database,
+      year: field("year") ?? field("period") ?? fromName?.[2],
+    };
+  }
+
+  async #getStatus(query: string, authenticated: boolean): Promise<XmlElement | null> {
+    const url = this.#config.url.replace(/\/xml\/?$/i, "") + "/status" + query;
+    const response = await this.#request(
+      url,
+      { headers: authenticated ? this.#auth() : {} },
+      this.#context(this.#config.status_timeout_seconds, 1),
+    );
+    if (response.status === 404) return null;
+    if (!response.ok) throw httpError(response);
+    try {
+      return parseXml(decodeXml(response.body));
+    } catch {
+      this.#log.detail(`mServer's status page is not XML; ignored`);
+      return null;
+    }
+  }
+
+  async #request(url: string, init: RequestInit, context: RequestContext): Promise<HttpResponse> {
+    try {
+      return await request(url, init, context);
+    } catch (e) {
+      if (!(e instanceof ServiceError) || new URL(url).hostname !== "localhost") throw e;
+      throw new ServiceError(e.message, {
+        cause: e,
+        hint:
+          "localhost may resolve to the IPv6 address ::1, where mServer does not listen. Use 127.0.0.1 in [pohoda] url.",
+      });
+    }
+  }
+
+  #auth(): Record<string, string> {
+    const credentials = `${this.#config.user}:${this.#config.password.reveal()}`;
+    const bytes = this.#config.credentials_encoding === "windows-1250"
+      ? encode1250(credentials)
+      : new TextEncoder().encode(credentials);
+    return { "STW-Authorization": `Basic ${bytes.toBase64()}` };
+  }
+
+  #context(timeoutSeconds: number, attempts: number): RequestContext {
+    return {
+      service: SERVICE,
+      log: this.#log,
+      policy: {
+        attempts,
+        timeoutMs: timeoutSeconds * 1000,
+        retryStatuses: [408, 503],
+        retryNetworkErrors: true,
+      },
+    };
+  }
+}
+
+function httpError(response: HttpResponse): ServiceError {
+  const text = new TextDecoder().decode(response.body);
+  const body = text.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim().slice(0, 200);
+  const said = body ? ` It said: ${body}` : "";
+  switch (response.status) {
+    case 401:
+      return new ServiceError(`POHODA refused the user name or password (HTTP 401).${said}`, {
+        hint:
+          "Check [pohoda] user and password with spojka init; the user must exist in this accounting unit.",
+      });
+    case 403:
+      return new ServiceError(`POHODA refused access to the accounting unit (HTTP 403).${said}`, {
+        hint: "Give the user the rights to open the accounting unit and to import XML.",
+      });
+    case 404:
+      return new ServiceError(`mServer has no such address: ${response.url} (HTTP 404).`, {
+        hint: "The URL must end with /xml, e.g. http://127.0.0.1:444/xml.",
+      });
+    default:
+      return new ServiceError(`mServer answered HTTP ${response.status}.${said}`);
+  }
+}

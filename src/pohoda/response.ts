@@ -1,0 +1,135 @@
+/**
+ * Reading mServer's `rsp:responsePack`: a pack-level refusal, or one result per item, matched by
+ * `dataPackItem@id` (never by position).
+ *
+ * @module
+ */
+
+import { decodeXml } from "./encoding.ts";
+import { NS } from "./namespaces.ts";
+import { attr, child, childrenOf, localName, parseXml, text, type XmlElement } from "./xmltree.ts";
+
+/** The outcome of one item. */
+export type ItemResult =
+  | { outcome: "imported"; id?: string; number?: string; action?: string; warnings: string[] }
+  | { outcome: "duplicate"; id?: string; number?: string; detail: string }
+  | { outcome: "rejected"; reason: string };
+
+/** What a responsePack says. */
+export type PackResult =
+  | { kind: "refused"; note: string }
+  | { kind: "items"; items: Map<string, ItemResult> };
+
+/** A body that is not a POHODA response (an HTML login page, a proxy's error page …). */
+export class NotAResponseError extends Error {}
+
+/** Parses a response as received (decoded by its XML declaration, usually windows-1250). */
+export function parseResponse(bytes: Uint8Array): PackResult {
+  let root: XmlElement;
+  try {
+    root = parseXml(decodeXml(bytes));
+  } catch (e) {
+    throw new NotAResponseError(`not XML (${(e as Error).message}): ${preview(bytes)}`);
+  }
+  if (root.ns !== NS.rsp || localName(root.name) !== "responsePack") {
+    throw new NotAResponseError(`expected a rsp:responsePack, found <${root.name}>`);
+  }
+  const items = childrenOf(root, NS.rsp, "responsePackItem");
+  if (attr(root, "state") === "error" && items.length === 0) {
+    return { kind: "refused", note: attr(root, "note") || "POHODA refused the pack without saying why" };
+  }
+  return { kind: "items", items: new Map(items.map((item) => [attr(item, "id") ?? "", itemResult(item)])) };
+}
+
+function itemResult(item: XmlElement): ItemResult {
+  const inner = item.children.find((c): c is XmlElement => typeof c !== "string");
+  const errorDetail = child(item, NS.rsp, "errorDetail");
+  if (errorDetail) {
+    const duplicity = child(errorDetail, NS.rsp, "recordDuplicity");
+    if (duplicity) {
+      const id = text(child(duplicity, NS.rsp, "id"));
+      const number = text(child(duplicity, NS.rsp, "number"));
+      const agenda = text(child(duplicity, NS.rsp, "agendaType"));
+      const detail = id
+        ? `imported before as ${agenda ?? "record"} ${number ?? ""} (id ${id})`.replace("  ", " ")
+        : `imported before, and deleted in POHODA since`;
+      return { outcome: "duplicate", id, number, detail };
+    }
+    return { outcome: "rejected", reason: attr(item, "note") || "POHODA reported an error without details" };
+  }
+  const details = childrenOf(child(inner, NS.rdc, "importDetails"), NS.rdc, "detail").map(readDetail);
+  const failed = attr(item, "state") === "error" || (inner !== undefined && attr(inner, "state") === "error");
+  if (!failed) {
+    const produced = child(inner, NS.rdc, "producedDetails");
+    return {
+      outcome: "imported",
+      id: text(child(produced, NS.rdc, "id")),
+      number: text(child(produced, NS.rdc, "number")),
+      action: text(child(produced, NS.rdc, "actionType")),
+      warnings: details.filter((d) => d.state === "warning").map(describe),
+    };
+  }
+  const errors = details.filter((d) => d.state === "error");
+  // POHODA's document-number guard (numberRequested checkDuplicity) reports the duplicate as an
+  // ordinary error on the number element; its wording is not documented, so both signs count.
+  const numberTaken = errors.find((d) =>
+    /numberRequested$/.test(d.xpath ?? "") || /již existuje|už existuje|duplicit/i.test(d.note ?? "")
+  );
+  if (numberTaken) {
+    return {
+      outcome: "duplicate",
+      number: numberTaken.requested,
+      detail: `the number exists in POHODA: ${describe(numberTaken)}`,
+    };
+  }
+  const reason = errors.map(describe).join("; ") || attr(item, "note") || attr(inner ?? item, "note") ||
+    "POHODA reported an error without details";
+  return { outcome: "rejected", reason };
+}
+
+interface Detail {
+  state?: string;
+  errno?: string;
+  note?: string;
+  xpath?: string;
+  requested?: string;
+  produced?: string;
+}
+
+function readDetail(detail: XmlElement): Detail {
+  const field = (name: string) => text(child(detail, NS.rdc, name))?.trim() || undefined;
+  return {
+    state: field("state"),
+    errno: field("errno"),
+    note: field("note"),
+    xpath: field("XPath"),
+    requested: field("valueRequested"),
+    produced: field("valueProduced"),
+  };
+}
+
+/** `606 Datum není z účetního období. (inv:invoiceHeader/inv:date: 10.03.2025 → 10.03.2025)` */
+function describe(d: Detail): string {
+  const where = d.xpath?.replace(/^dat:dataPack\/dat:dataPackItem\[\d+\]\/[^/]+\//, "");
+  const values = d.requested !== undefined || d.produced !== undefined
+    ? `: ${d.requested ?? ""}${
+      d.produced !== undefined && d.produced !== d.requested ? ` → ${d.produced}` : ""
+    }`
+    : "";
+  return [d.errno, d.note ?? "(no text)", where ? `(${where}${values})` : ""].filter(Boolean).join(" ");
+}
+
+function preview(bytes: Uint8Array): string {
+  // Error pages are usually UTF-8 whatever POHODA speaks; fall back to windows-1250 for its own.
+  const head = bytes.subarray(0, 300);
+  let body: string;
+  try {
+    body = new TextDecoder("utf-8", { fatal: true }).decode(head, { stream: true }); // a cut character is not an error
+  } catch {
+    body = new TextDecoder("windows-1250").decode(head);
+  }
+  const title = /<title>([^<]*)<\/title>/i.exec(body)?.[1];
+  return title
+    ? `a web page titled "${title.trim()}"`
+    : JSON.stringify(body.replace(/\s+/g, " ").slice(0, 120));
+}
