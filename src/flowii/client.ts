@@ -1,0 +1,183 @@
+/**
+ * The FLOWii API as spojka uses it: the password-grant token (cached, refreshed before it expires,
+ * renewed once on a 401) and the POHODA exports, which arrive as zip files.
+ *
+ * @module
+ */
+
+import { ServiceError } from "../core/errors.ts";
+import { type HttpResponse, request, type RequestContext } from "../core/http.ts";
+import type { FlowiiConfig } from "../config/schema.ts";
+
+/** The two exports spojka reads. */
+export type FlowiiStream = "partners" | "documents";
+
+/** A downloaded export. */
+export interface ExportDownload {
+  /** The zip as received. */
+  zip: Uint8Array;
+  /** When FLOWii made the export: the earlier of our clock at the request and the server's `Date`. */
+  exportedAt: Date;
+}
+
+const SERVICE = "FLOWii";
+
+/** A client of one FLOWii account. */
+export class FlowiiClient {
+  readonly #config: FlowiiConfig;
+  readonly #log: { detail(message: string): void };
+  #token?: { value: string; refreshAt: number };
+
+  constructor(config: FlowiiConfig, log: { detail(message: string): void }) {
+    this.#config = config;
+    this.#log = log;
+  }
+
+  /** A valid access token, from the cache while it has a minute to live. */
+  async token(): Promise<string> {
+    if (this.#token && Date.now() < this.#token.refreshAt) return this.#token.value;
+    const config = this.#config;
+    const response = await request(this.#url(config.endpoints.token), {
+      method: "POST",
+      headers: { "Api-Key": config.api_key.reveal(), "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({
+        grant_type: "password",
+        username: config.user,
+        password: config.password.reveal(),
+      }),
+    }, this.#context());
+    const body = parseJson(response.body);
+    if (!response.ok || typeof body?.access_token !== "string") throw tokenError(response, body);
+    const ttl = typeof body.expires_in === "number" && body.expires_in > 0
+      ? body.expires_in * 1000
+      : 5 * 60_000;
+    // Refresh a minute early (or at 4/5 of a short lifetime), so no request goes out with a dying token.
+    this.#token = { value: body.access_token, refreshAt: Date.now() + Math.max(ttl - 60_000, ttl * 0.8) };
+    this.#log.detail(`FLOWii token obtained, valid for ${Math.round(ttl / 1000)} s`);
+    return this.#token.value;
+  }
+
+  /** Downloads an export of what changed since `since` (UNIX seconds), or everything. */
+  async export(stream: FlowiiStream, since: number | undefined): Promise<ExportDownload> {
+    const { endpoints, company_id: company } = this.#config;
+    const url = new URL(this.#url(endpoints[stream]));
+    if (company) url.searchParams.set(endpoints.company_param, company);
+    if (since !== undefined) url.searchParams.set(endpoints.since_param, String(since));
+    const requestedAt = new Date();
+    let response = await this.#get(url.href);
+    if (response.status === 401) {
+      // An access token lives minutes; one that expired in flight is renewed once.
+      this.#token = undefined;
+      response = await this.#get(url.href);
+    }
+    if (!response.ok) throw exportError(stream, response);
+    if (!isZip(response.body)) throw notAZip(stream, response);
+    const serverDate = Date.parse(response.headers.get("date") ?? "");
+    const exportedAt = new Date(
+      Math.min(requestedAt.getTime(), Number.isNaN(serverDate) ? Infinity : serverDate),
+    );
+    return { zip: response.body, exportedAt };
+  }
+
+  async #get(url: string): Promise<HttpResponse> {
+    const token = await this.token();
+    return request(url, {
+      headers: { "Api-Key": this.#config.api_key.reveal(), "Authorization": `Bearer ${token}` },
+    }, this.#context());
+  }
+
+  #url(path: string): string {
+    return this.#config.base_url.replace(/\/+$/, "") + path;
+  }
+
+  #context(): RequestContext {
+    return {
+      service: SERVICE,
+      log: this.#log,
+      policy: {
+        attempts: this.#config.max_attempts,
+        timeoutMs: this.#config.timeout_seconds * 1000,
+        retryStatuses: [429, 503],
+        retryNetworkErrors: true,
+      },
+    };
+  }
+}
+
+/** A zip starts with a local file header, or (when empty) with the end-of-central-directory record. */
+function isZip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b &&
+    (bytes[2] === 3 && bytes[3] === 4 || bytes[2] === 5 && bytes[3] === 6);
+}
+
+// deno-lint-ignore no-explicit-any
+function tokenError(response: HttpResponse, body: any): ServiceError {
+  const said = describeBody(response.body);
+  switch (body?.error) {
+    case "invalid_grant":
+      return new ServiceError(`FLOWii refused the user name or password${said}.`, {
+        hint:
+          "Check [flowii] user and password with spojka init (the login e-mail and password of the FLOWii account).",
+      });
+    case "invalid_client":
+    case "unauthorized_client":
+      return new ServiceError(`FLOWii refused the API key${said}.`, {
+        hint:
+          "Copy the API key again from FLOWii (Nastavenia → Rozšírenia → API) and enter it with spojka init.",
+      });
+    default:
+      return new ServiceError(`FLOWii did not issue a token (HTTP ${response.status})${said}.`);
+  }
+}
+
+function exportError(stream: FlowiiStream, response: HttpResponse): ServiceError {
+  const said = describeBody(response.body);
+  if (response.status === 401 || response.status === 403) {
+    return new ServiceError(
+      `FLOWii refused access to the ${stream} export (HTTP ${response.status})${said}.`,
+      {
+        hint:
+          "The API user needs access to the company; check [flowii] company_id and the user's rights in FLOWii.",
+      },
+    );
+  }
+  if (response.status === 404) {
+    return new ServiceError(
+      `FLOWii has no ${stream} export at ${new URL(response.url).pathname} (HTTP 404)${said}.`,
+      {
+        hint: "The export paths are not published by FLOWii; check [flowii.endpoints] (see README).",
+      },
+    );
+  }
+  return new ServiceError(`FLOWii's ${stream} export failed (HTTP ${response.status})${said}.`);
+}
+
+function notAZip(stream: FlowiiStream, response: HttpResponse): ServiceError {
+  const type = response.headers.get("content-type")?.split(";")[0].trim() ||
+    "something without a content type";
+  const said = describeBody(response.body);
+  return new ServiceError(`FLOWii sent ${type} instead of the ${stream} zip${said}.`, {
+    hint: "FLOWii may be in maintenance; the next run tries again. Nothing was lost.",
+  });
+}
+
+// deno-lint-ignore no-explicit-any
+function parseJson(body: Uint8Array): any {
+  try {
+    return JSON.parse(new TextDecoder().decode(body));
+  } catch {
+    return undefined;
+  }
+}
+
+/** `: “message”` from a JSON error, a web page's title, or the start of the text; empty for no body. */
+function describeBody(body: Uint8Array): string {
+  const json = parseJson(body);
+  const message = json?.error_description ?? json?.message ?? json?.error ?? json?.errors?.[0]?.detail;
+  if (typeof message === "string" && message) return `: “${message}”`;
+  const text = new TextDecoder().decode(body.subarray(0, 2000));
+  const title = /<title>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
+  if (title) return `: a web page titled “${title}”`;
+  const start = text.replace(/\s+/g, " ").trim().slice(0, 80);
+  return start ? `: “${start}”` : "";
+}
