@@ -8,6 +8,7 @@ import { ConfigError, ExitCode } from "../core/errors.ts";
 import { readConfig, writeConfig } from "../config/file.ts";
 import { createKey, loadKey } from "../config/keyfile.ts";
 import { askConfig, configFromEnv } from "../config/setup.ts";
+import { checkConnections } from "../pipeline/checks.ts";
 import { acquireLock } from "../state/lock.ts";
 import type { Context } from "./context.ts";
 import { terminalPrompter } from "./prompt.ts";
@@ -40,6 +41,21 @@ export async function init(ctx: Context, options: InitOptions): Promise<ExitCode
     ctx.log.info(
       `Secrets are encrypted with ${ctx.paths.key}: keep it beside config.toml and out of backups you share.`,
     );
+    ctx.log.info("\nChecking the connections:");
+    // Checked as written: read back, the config carries every default the sync will use.
+    const written = await readConfig(ctx.paths, { env: () => undefined });
+    const results = await checkConnections(written!, ctx.log);
+    for (const { service, ok, lines } of results) {
+      const [first, ...rest] = lines;
+      const text = `  ${service}: ${ok ? "OK, " : ""}${first}${rest.map((line) => `\n    ${line}`).join("")}`;
+      if (ok) ctx.log.info(text);
+      else ctx.log.warn(text);
+    }
+    if (results.some((r) => !r.ok)) {
+      ctx.log.warn(
+        "The settings are saved anyway. Run spojka init again to correct them, or spojka sync once the service is up.",
+      );
+    }
     return ExitCode.Ok;
   } finally {
     await lock.release();

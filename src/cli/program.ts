@@ -6,16 +6,13 @@
  */
 
 import { Command, CommanderError } from "@commander-js/extra-typings";
-import meta from "../../deno.json" with { type: "json" };
 import { ExitCode } from "../core/errors.ts";
 import { type GlobalOptions, withContext } from "./context.ts";
 import { init } from "./init.ts";
 import { reset } from "./reset.ts";
 import { status } from "./status.ts";
 import { sync } from "./sync.ts";
-
-/** The version printed by `--version`. */
-export const VERSION: string = meta.version;
+import { VERSION } from "../version.ts";
 
 /** Parses `args`, runs the command and returns its exit code. */
 export async function run(args: string[]): Promise<number> {
@@ -39,9 +36,20 @@ export async function run(args: string[]): Promise<number> {
 
   program
     .command("sync")
-    .description("run the configured connectors once")
-    .action(async () => {
-      code = await withContext("sync", globals(), {}, (ctx) => sync(ctx));
+    .description("run the configured connectors once (or only the one named: flowii)")
+    .argument("[connector]", "run only this connector")
+    .option(
+      "--dry-run",
+      "fetch and transform, write the packs that would be posted to a folder, post nothing",
+    )
+    .option("--out <folder>", "where --dry-run writes the packs (default: dry-run-<time> in the data folder)")
+    .action(async (connector, options) => {
+      code = await withContext(
+        "sync",
+        globals(),
+        {},
+        (ctx) => sync(ctx, connector, { dryRun: options.dryRun, outDir: options.out }),
+      );
     });
 
   program

@@ -17,7 +17,7 @@ Deno.test("config.example.toml shows every key of the schema, each with a commen
   deepEqual(leafPaths(schemaShape(configSchema)).filter((key) => !shown.includes(key)), []);
   const lines = text.split("\n");
   for (const [i, line] of lines.entries()) {
-    // A key is documented when a comment sits right above it (possibly above a run of related keys).
+    // A key is documented when a comment sits right above it.
     if (/^\w+ = /.test(line) && line !== "version = 1") {
       ok(lines[i - 1].startsWith("#"), `no comment above: ${line}`);
     }

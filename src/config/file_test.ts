@@ -4,28 +4,14 @@ import type { ConfigError } from "../core/errors.ts";
 import { parseConfigText, readConfig, writeConfig } from "./file.ts";
 import { createKey } from "./keyfile.ts";
 import type { Config } from "./schema.ts";
-import { Secret } from "./secret.ts";
+import { testConfig } from "./_testing.ts";
 
 async function folder() {
   const dir = await Deno.makeTempDir({ prefix: "spojka-config-" });
   return { dir, config: join(dir, "config.toml"), key: join(dir, "spojka.key") };
 }
 
-const sample = (): Config => ({
-  version: 1,
-  flowii: {
-    base_url: "https://api.flowii.com",
-    user: "uctovnik@firma.sk",
-    password: new Secret("flowii-password-1"),
-    api_key: new Secret("flowii-api-key-2"),
-  },
-  pohoda: {
-    url: "http://127.0.0.1:444/xml",
-    user: "spojka",
-    password: new Secret("pohoda-password-3"),
-    ico: "12345679",
-  },
-});
+const sample = (): Config => testConfig();
 
 const noEnv = () => undefined;
 
@@ -43,6 +29,7 @@ Deno.test("a written config reads back the same and holds no secret in plain tex
   equal(back.flowii!.api_key.reveal(), "flowii-api-key-2");
   equal(back.pohoda!.password.reveal(), "pohoda-password-3");
   equal(back.pohoda!.ico, "12345679");
+  equal(back.pohoda!.batch_size, 50);
 });
 
 Deno.test("a config without a key file cannot be read, and the message says what to do", async () => {

@@ -43,6 +43,24 @@ export const FLOWII_URL = "https://api.flowii.com";
 /** Default mServer address: 127.0.0.1, not localhost, which may resolve to IPv6 where mServer does not listen. */
 export const MSERVER_URL = "http://127.0.0.1:444/xml";
 
+const count = (min: number, max: number) =>
+  z.number().int({ error: "must be a whole number" }).min(min, { error: `must be at least ${min}` })
+    .max(max, { error: `must be at most ${max}` });
+
+const path = z.string().startsWith("/", { error: 'must start with "/"' });
+
+/**
+ * `[flowii.endpoints]`: FLOWii does not publish its export API, so paths and parameter names are
+ * settings, with the best known values as defaults (see README, "What is not verified").
+ */
+export const flowiiEndpointsSchema = z.strictObject({
+  token: path.default("/token"),
+  partners: path.default("/partners/pohoda-export"),
+  documents: path.default("/documents/pohoda-export"),
+  since_param: z.string().min(1).default("from"),
+  company_param: z.string().min(1).default("companyId"),
+});
+
 /** `[flowii]`: the FLOWii account the documents come from. */
 export const flowiiSchema = z.strictObject({
   base_url: httpUrl(FLOWII_URL).default(FLOWII_URL),
@@ -50,6 +68,13 @@ export const flowiiSchema = z.strictObject({
   password: sealed,
   api_key: sealed,
   company_id: z.string().trim().optional(),
+  overlap_minutes: count(0, 24 * 60).default(5),
+  timeout_seconds: count(5, 3600).default(120),
+  max_attempts: count(1, 10).default(5),
+  max_zip_entries: count(1, 100_000).default(100),
+  max_unzipped_mb: count(1, 10_000).default(512),
+  ext_system: z.string().trim().min(1).max(64).default("FLOWii"),
+  endpoints: flowiiEndpointsSchema.prefault({}),
 });
 
 /** `[pohoda]`: the POHODA mServer the documents go to. */
@@ -58,6 +83,12 @@ export const pohodaSchema = z.strictObject({
   user: nonEmpty,
   password: sealed,
   ico: z.string().refine(isIcoFormat, { error: 'must be 8 digits in quotes, e.g. ico = "12345678"' }),
+  batch_size: count(1, 1000).default(50),
+  timeout_seconds: count(5, 3600).default(300),
+  status_timeout_seconds: count(1, 600).default(10),
+  max_attempts: count(1, 10).default(3),
+  credentials_encoding: z.enum(["utf-8", "windows-1250"]).default("utf-8"),
+  unsupported_characters: z.enum(["reject", "transliterate"]).default("reject"),
 });
 
 /** The whole of config.toml. */

@@ -1,8 +1,7 @@
 import { deepEqual, equal, match, ok, throws } from "node:assert/strict";
 import type { ConfigError } from "../core/errors.ts";
 import { parseYesNo } from "./questions.ts";
-import type { Config } from "./schema.ts";
-import { Secret } from "./secret.ts";
+import { testConfig } from "./_testing.ts";
 import { askConfig, configFromEnv, type Prompter } from "./setup.ts";
 
 const fullEnv: Record<string, string> = {
@@ -107,21 +106,8 @@ Deno.test("the wizard asks every value on first use", async () => {
 });
 
 Deno.test("on a second run the wizard shows each value, secrets masked, and changes only what the user asks", async () => {
-  const current: Config = {
-    version: 1,
-    flowii: {
-      base_url: "https://api.flowii.com",
-      user: "old@firma.sk",
-      password: new Secret("old-flowii-password"),
-      api_key: new Secret("old-api-key"),
-    },
-    pohoda: {
-      url: "http://127.0.0.1:444/xml",
-      user: "spojka",
-      password: new Secret("old-pohoda"),
-      ico: "12345679",
-    },
-  };
+  const current = testConfig({ flowiiPassword: "old-flowii-password", pohodaPassword: "old-pohoda" });
+  current.flowii!.user = "old@firma.sk";
   // Keep everything except the POHODA password; company id is unset, so it is asked directly.
   const prompter = scripted([
     ["flowii"],

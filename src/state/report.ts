@@ -84,7 +84,7 @@ export function formatStatus(report: StatusReport): string {
   lines.push("", "Configuration:");
   if (report.config === null) lines.push("  none yet: run spojka init");
   else if ("error" in report.config) lines.push(`  cannot be read: ${report.config.error}`);
-  else lines.push(...formatSettings(report.config.settings, "  "));
+  else lines.push(...formatSettings(report.config.settings));
   lines.push("", "Cursors (the next sync fetches what changed since):");
   if (report.stateError) lines.push(`  state cannot be read: ${report.stateError}`);
   else if (report.cursors.length === 0) lines.push("  none: the next sync fetches everything");
@@ -101,12 +101,18 @@ export function formatStatus(report: StatusReport): string {
   return lines.join("\n");
 }
 
-function formatSettings(settings: Record<string, unknown>, indent: string): string[] {
-  return Object.entries(settings).flatMap(([key, value]) =>
-    value && typeof value === "object"
-      ? [`${indent}[${key}]`, ...formatSettings(value as Record<string, unknown>, indent + "  ")]
-      : [`${indent}${key} = ${JSON.stringify(value)}`]
-  );
+/** TOML-like: plain keys first, then each section under its full name, as in config.toml. */
+function formatSettings(settings: Record<string, unknown>, section = ""): string[] {
+  const entries = Object.entries(settings);
+  const isSection = (value: unknown) => value !== null && typeof value === "object";
+  const indent = section ? "    " : "  ";
+  return [
+    ...(section ? [`  [${section}]`] : []),
+    ...entries.filter(([, v]) => !isSection(v)).map(([k, v]) => `${indent}${k} = ${JSON.stringify(v)}`),
+    ...entries.filter(([, v]) => isSection(v)).flatMap(([k, v]) =>
+      formatSettings(v as Record<string, unknown>, section ? `${section}.${k}` : k)
+    ),
+  ];
 }
 
 function formatRun(run: { connector: string } & RunSummary): string[] {
@@ -116,7 +122,10 @@ function formatRun(run: { connector: string } & RunSummary): string[] {
   ];
   if (run.message) lines.push(`    ${run.message}`);
   for (const [agenda, counts] of Object.entries(run.counts)) {
-    lines.push(`    ${agenda}: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+    const shown = Object.entries(counts).filter(([, v]) => v > 0).map(([k, v]) =>
+      `${k.replaceAll("_", " ")} ${v}`
+    );
+    lines.push(`    ${agenda}: ${shown.join(", ") || "nothing"}`);
   }
   return lines;
 }

@@ -1,0 +1,49 @@
+/**
+ * Counting what a run did, per agenda, for the console, the log and `status`.
+ *
+ * @module
+ */
+
+/** What happened to items, counted. */
+export const OUTCOMES = ["fetched", "imported", "already_present", "with_warnings", "failed"] as const;
+/** One of {@linkcode OUTCOMES}. */
+export type Outcome = typeof OUTCOMES[number];
+
+/** Counts per agenda. */
+export class Tally {
+  readonly #counts = new Map<string, Record<Outcome, number>>();
+
+  /** Counts one item of `agenda` as `outcome`. */
+  add(agenda: string, outcome: Outcome): void {
+    let counts = this.#counts.get(agenda);
+    if (!counts) {
+      this.#counts.set(
+        agenda,
+        counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>,
+      );
+    }
+    counts[outcome]++;
+  }
+
+  /** The total of `outcome` over all agendas. */
+  total(outcome: Outcome): number {
+    return [...this.#counts.values()].reduce((sum, counts) => sum + counts[outcome], 0);
+  }
+
+  /** Counts per agenda as stored in the run summary. */
+  toJSON(): Record<string, Record<Outcome, number>> {
+    return Object.fromEntries(this.#counts);
+  }
+
+  /** Lines for the console: every total, then per agenda what is not zero. */
+  lines(): string[] {
+    const describe = (outcomes: readonly Outcome[], count: (o: Outcome) => number) =>
+      outcomes.map((o) => `${o.replace("_", " ")} ${count(o)}`).join(", ");
+    return [
+      describe(OUTCOMES, (o) => this.total(o)),
+      ...[...this.#counts].map(([agenda, counts]) =>
+        `  ${agenda}: ${describe(OUTCOMES.filter((o) => counts[o] > 0), (o) => counts[o])}`
+      ),
+    ];
+  }
+}
