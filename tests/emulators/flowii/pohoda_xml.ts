@@ -1,0 +1,262 @@
+/**
+ * FLOWii records → the POHODA XML (`dat:dataPack`, schema version 2) FLOWii puts into its export
+ * zips. Elements follow the XSD order, text is clipped to the XSD lengths (FLOWii fields are
+ * longer than POHODA's), and the bytes come out in windows-1250 or UTF-8.
+ *
+ * Conventions (our best guess at FLOWii's export, see the reference §9 and §13):
+ * - `dataPackItem/@id` = FLOWii record id; `dataPack/@ico` = the FLOWii company's IČO.
+ * - `inv:extId` / `typ:extId`: `ids` = FLOWii id, `exSystemName` = "FLOWii". Partners without
+ *   `extIdInExport` get no extId, neither in the address book nor in `inv:partnerIdentity`.
+ * - Address book records carry no `adb:actionType` (plain add); upserting is the importer's job.
+ * - Documents keep FLOWii's number in `inv:number/typ:numberRequested`; prices are per item in
+ *   the document currency (`homeCurrency` or `foreignCurrency`) with `unitPrice`, `price`,
+ *   `priceVAT`, `priceSum`; the summary repeats the totals per VAT rate.
+ *
+ * @module
+ */
+
+import { NS } from "../pohoda_ns.ts";
+import { el, encodeDocument, leaf, type XmlElement, type XmlEncoding } from "../xml.ts";
+import { documentTotals, lineAmounts, roundsToWholeUnits, VAT_PERCENT } from "./amounts.ts";
+import type { Company, DocumentItem, IssuedDocument, Partner } from "./records.ts";
+
+/** What every export needs besides its records. */
+export interface ExportOptions {
+  encoding: XmlEncoding;
+  /** The exporting FLOWii company (IČO for `dataPack/@ico`, country for VAT rates). */
+  company: Company;
+  /** `dataPack/@id`; by default derived from the company, the agenda and the newest record. */
+  packId?: string;
+}
+
+/** The external system name FLOWii writes into every `extId`. */
+export const EX_SYSTEM_NAME = "FLOWii";
+
+const NOTES = {
+  partners: { CZ: "Export adresáře z FLOWii", SK: "Export adresára z FLOWii" },
+  documents: { CZ: "Export dokladů z FLOWii", SK: "Export dokladov z FLOWii" },
+};
+
+/** Cuts `text` to `max` characters (code points, as XSD counts them). */
+export function clip(text: string | undefined, max: number): string | undefined {
+  if (text === undefined) return undefined;
+  const chars = [...text];
+  return chars.length <= max ? text : chars.slice(0, max).join("").trimEnd();
+}
+
+/** Decimal notation without exponent or trailing zeros, at most 4 decimals; never "-0". */
+export function decimal(value: number): string {
+  const fixed = value.toFixed(4).replace(/0+$/, "").replace(/\.$/, "");
+  return fixed === "-0" ? "0" : fixed;
+}
+
+function field(name: string, text: string | undefined, max: number): XmlElement | undefined {
+  return leaf(name, clip(text, max));
+}
+
+function extId(name: string, id: string): XmlElement {
+  return el(name, {}, leaf("typ:ids", id), leaf("typ:exSystemName", EX_SYSTEM_NAME));
+}
+
+/** `typ:address` of a partner; invoices also print the contacts, the address book has own fields. */
+function address(partner: Partner, contacts: boolean): XmlElement {
+  return el(
+    "typ:address",
+    {},
+    field("typ:company", partner.company, 255),
+    field("typ:name", partner.name, 64),
+    field("typ:city", partner.city, 45),
+    field("typ:street", partner.street, 64),
+    field("typ:zip", partner.zip, 15),
+    field("typ:ico", partner.ico, 15),
+    field("typ:dic", partner.dic, 18),
+    field("typ:icDph", partner.icDph, 18),
+    el("typ:country", {}, leaf("typ:ids", partner.country)),
+    contacts ? field("typ:phone", partner.phone ?? partner.mobile, 40) : undefined,
+    contacts ? field("typ:email", partner.email, 98) : undefined,
+  );
+}
+
+function identity(name: string, partner: Partner, contacts: boolean): XmlElement {
+  return el(
+    name,
+    {},
+    partner.extIdInExport ? extId("typ:extId", partner.id) : undefined,
+    address(partner, contacts),
+  );
+}
+
+function addressbook(partner: Partner): XmlElement {
+  return el(
+    "adb:addressbook",
+    { version: "2.0" },
+    el(
+      "adb:addressbookHeader",
+      {},
+      identity("adb:identity", partner, false),
+      field("adb:phone", partner.phone, 40),
+      field("adb:mobil", partner.mobile, 24),
+      field("adb:email", partner.email, 98),
+      field("adb:web", partner.web, 96),
+      leaf("adb:maturity", String(partner.maturityDays)),
+      // p2 = customer (Odběratel): everything FLOWii exports is someone it invoices.
+      leaf("adb:p2", "true"),
+    ),
+  );
+}
+
+function item(item: DocumentItem, percentVAT: number, currencyBlock: string): XmlElement {
+  const amounts = lineAmounts(item, percentVAT);
+  return el(
+    "inv:invoiceItem",
+    {},
+    field("inv:text", item.text, 90),
+    leaf("inv:quantity", decimal(item.quantity)),
+    field("inv:unit", item.unit, 10),
+    leaf("inv:payVAT", String(item.payVAT)),
+    leaf("inv:rateVAT", item.rateVAT),
+    item.discountPercentage === undefined
+      ? undefined
+      : leaf("inv:discountPercentage", decimal(item.discountPercentage)),
+    el(
+      currencyBlock,
+      {},
+      leaf("typ:unitPrice", decimal(item.unitPrice)),
+      leaf("typ:price", decimal(amounts.price)),
+      leaf("typ:priceVAT", decimal(amounts.priceVAT)),
+      leaf("typ:priceSum", decimal(amounts.priceSum)),
+    ),
+  );
+}
+
+/** Base, VAT and total of one rate class, omitted when the document has nothing at that rate. */
+function rateSummary(prefix: string, totals: { base: number; vat: number }, percent: number) {
+  if (totals.base === 0 && totals.vat === 0) return [];
+  return [
+    leaf(`typ:${prefix}`, decimal(totals.base)),
+    leaf(`typ:${prefix}VAT`, decimal(totals.vat), { rate: String(percent) }),
+    leaf(`typ:${prefix}Sum`, decimal(totals.base + totals.vat)),
+  ];
+}
+
+function summary(doc: IssuedDocument, company: Company): XmlElement {
+  const totals = documentTotals(doc, company);
+  const percent = VAT_PERCENT[company.country];
+  const rounded = roundsToWholeUnits(doc, company);
+  const foreign = doc.foreignCurrency;
+  return el(
+    "inv:invoiceSummary",
+    {},
+    leaf("inv:roundingDocument", rounded ? "math2one" : "none"),
+    leaf("inv:roundingVAT", "none"),
+    foreign
+      ? el(
+        "inv:foreignCurrency",
+        {},
+        el("typ:currency", {}, leaf("typ:ids", foreign.currency)),
+        leaf("typ:rate", decimal(foreign.rate)),
+        leaf("typ:amount", String(foreign.amount)),
+        leaf("typ:priceSum", decimal(totals.payable)),
+      )
+      : el(
+        "inv:homeCurrency",
+        {},
+        totals.byRate.none.base === 0 ? undefined : leaf("typ:priceNone", decimal(totals.byRate.none.base)),
+        ...rateSummary("priceLow", totals.byRate.low, percent.low),
+        ...rateSummary("priceHigh", totals.byRate.high, percent.high),
+        ...rateSummary("price3", totals.byRate.third, percent.third),
+        // typ:round must wrap typ:priceRound (reference pitfall 10).
+        rounded ? el("typ:round", {}, leaf("typ:priceRound", decimal(totals.rounding))) : undefined,
+      ),
+  );
+}
+
+function invoice(doc: IssuedDocument, partner: Partner, company: Company): XmlElement {
+  const currencyBlock = doc.foreignCurrency ? "inv:foreignCurrency" : "inv:homeCurrency";
+  const percent = VAT_PERCENT[company.country];
+  return el(
+    "inv:invoice",
+    { version: "2.0" },
+    el(
+      "inv:invoiceHeader",
+      {},
+      extId("inv:extId", doc.id),
+      leaf("inv:invoiceType", doc.type),
+      el("inv:number", {}, field("typ:numberRequested", doc.number, 32)),
+      field("inv:symVar", doc.symVar, 20),
+      // POHODA SK keeps the corrected invoice's number on a credit note; CZ has no such field.
+      doc.type === "issuedCreditNotice" && company.country === "SK"
+        ? leaf("inv:originalDocumentNumber", doc.relatedNumber)
+        : undefined,
+      leaf("inv:date", doc.date),
+      leaf("inv:dateTax", doc.dateTax),
+      leaf("inv:dateDue", doc.dateDue),
+      field("inv:text", doc.text, 240),
+      identity("inv:partnerIdentity", partner, true),
+      field("inv:numberOrder", doc.numberOrder, 32),
+      el("inv:paymentType", {}, leaf("typ:paymentType", doc.paymentType)),
+      doc.bankAccount
+        ? el(
+          "inv:account",
+          {},
+          leaf("typ:accountNo", doc.bankAccount.accountNo),
+          leaf("typ:bankCode", doc.bankAccount.bankCode),
+        )
+        : undefined,
+      leaf("inv:note", doc.note),
+    ),
+    doc.items.length === 0
+      ? undefined
+      : el("inv:invoiceDetail", {}, ...doc.items.map((i) => item(i, percent[i.rateVAT], currencyBlock))),
+    summary(doc, company),
+  );
+}
+
+function dataPack(
+  agenda: "partners" | "documents",
+  records: readonly { id: string; modifiedAt: number }[],
+  items: XmlElement[],
+  options: ExportOptions,
+): Uint8Array {
+  // The XSD requires at least one dataPackItem, so an empty export cannot be a dataPack.
+  if (records.length === 0) throw new Error("a dataPack needs at least one dataPackItem");
+  const newest = records.reduce((max, r) => Math.max(max, r.modifiedAt), 0);
+  const { company } = options;
+  const root = el(
+    "dat:dataPack",
+    {
+      "xmlns:dat": NS.dat,
+      "xmlns:typ": NS.typ,
+      [agenda === "partners" ? "xmlns:adb" : "xmlns:inv"]: agenda === "partners" ? NS.adb : NS.inv,
+      version: "2.0",
+      id: clip(options.packId, 64) ?? `FLOWii-${company.id}-${agenda}-${newest}`,
+      ico: company.ico,
+      application: "FLOWii",
+      note: NOTES[agenda][company.country],
+    },
+    ...records.map((r, i) => el("dat:dataPackItem", { version: "2.0", id: r.id }, items[i])),
+  );
+  return encodeDocument(root, options.encoding);
+}
+
+/** The partner export: one `adb:addressbook` per partner. Throws for an empty list. */
+export function partnersExportXml(records: readonly Partner[], options: ExportOptions): Uint8Array {
+  return dataPack("partners", records, records.map(addressbook), options);
+}
+
+/**
+ * The document export: one `inv:invoice` per document. `partners` must contain every referenced
+ * partner (their current data is printed as the document's partner). Throws for an empty list.
+ */
+export function documentsExportXml(
+  records: readonly IssuedDocument[],
+  options: ExportOptions & { partners: readonly Partner[] },
+): Uint8Array {
+  const byId = new Map(options.partners.map((p) => [p.id, p]));
+  const items = records.map((doc) => {
+    const partner = byId.get(doc.partnerId);
+    if (!partner) throw new Error(`document ${doc.id} refers to unknown partner ${doc.partnerId}`);
+    return invoice(doc, partner, options.company);
+  });
+  return dataPack("documents", records, items, options);
+}

@@ -1,0 +1,93 @@
+/**
+ * Reading a parsed request (libxml2-wasm DOM) by namespace, not by prefix: clients may pick any
+ * prefixes, and POHODA resolves namespaces, so every lookup here goes through the fixed map {@link NS}.
+ *
+ * @module
+ */
+
+import type { XmlElement } from "libxml2-wasm";
+import { toWindows1250Repertoire } from "../cp1250.ts";
+import { NS } from "../pohoda_ns.ts";
+
+const PREFIX_OF: ReadonlyMap<string, string> = new Map(
+  Object.entries(NS).map(([prefix, uri]) => [uri, prefix]),
+);
+
+/** The first element matching a relative XPath written with the {@link NS} prefixes. */
+export function child(context: XmlElement, path: string): XmlElement | undefined {
+  return (context.get(path, NS) as XmlElement | null) ?? undefined;
+}
+
+/** All elements matching a relative XPath written with the {@link NS} prefixes. */
+export function children(context: XmlElement, path: string): XmlElement[] {
+  return context.find(path, NS) as XmlElement[];
+}
+
+/**
+ * The trimmed text of the element at `path`, or `undefined` when it is missing or empty. The text is
+ * reduced to the windows-1250 repertoire, because that is what POHODA would store.
+ */
+export function text(context: XmlElement, path: string): string | undefined {
+  const value = child(context, path)?.content.trim();
+  return value ? toWindows1250Repertoire(value) : undefined;
+}
+
+/** An attribute value, or `undefined`. */
+export function attribute(element: XmlElement, name: string): string | undefined {
+  return element.attr(name)?.value;
+}
+
+/** An `xsd:boolean` attribute with its schema default. */
+export function booleanAttribute(element: XmlElement, name: string, fallback: boolean): boolean {
+  const value = attribute(element, name)?.trim();
+  return value === undefined ? fallback : value === "true" || value === "1";
+}
+
+/**
+ * The simple fields of an element as local name → text: each leaf child's text, and for a child that
+ * wraps exactly one leaf (`typ:country/typ:ids`, `inv:paymentType/typ:paymentType`, …) that leaf's
+ * text. Other structured children are skipped; `skip` names children the caller reads itself.
+ */
+export function simpleFields(element: XmlElement, skip: readonly string[] = []): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const field of children(element, "*")) {
+    if (skip.includes(field.name)) continue;
+    const value = leafOf(field)?.content.trim();
+    if (value) fields[field.name] = toWindows1250Repertoire(value);
+  }
+  return fields;
+}
+
+/** The element itself when it has no child elements, or its only child when that has none. */
+function leafOf(element: XmlElement): XmlElement | undefined {
+  const nested = children(element, "*");
+  if (nested.length === 0) return element;
+  return nested.length === 1 && children(nested[0], "*").length === 0 ? nested[0] : undefined;
+}
+
+/**
+ * The XPath POHODA reports in `rdc:XPath`: standard prefixes, no leading slash, and a position on
+ * every `dataPackItem` (as in the real responses, e.g. `dat:dataPack/dat:dataPackItem[1]/inv:invoice/…`),
+ * plus a position on any other element that has same-named siblings.
+ */
+export function pohodaXPath(element: XmlElement): string {
+  const steps: string[] = [];
+  for (let el: XmlElement | null = element; el; el = el.parent) {
+    const prefix = PREFIX_OF.get(el.namespaceUri);
+    const name = prefix ? `${prefix}:${el.name}` : el.name;
+    const position = siblingPosition(el);
+    const indexed = el.name === "dataPackItem" || position.of > 1;
+    steps.unshift(indexed ? `${name}[${position.index}]` : name);
+  }
+  return steps.join("/");
+}
+
+/** 1-based position of `el` among its same-named siblings, and how many there are. */
+export function siblingPosition(el: XmlElement): { index: number; of: number } {
+  const parent = el.parent;
+  if (!parent) return { index: 1, of: 1 };
+  const same = children(parent, "*").filter((s) => s.name === el.name && s.namespaceUri === el.namespaceUri);
+  // Wrappers are recreated on every lookup, so identity has to be asked of libxml2.
+  const index = same.findIndex((s) => s.isSameNode(el)) + 1;
+  return { index, of: same.length };
+}

@@ -1,0 +1,103 @@
+/**
+ * Document totals for the in-memory POHODA. An approximation good enough for assertions, not
+ * POHODA's accounting engine: per-item VAT, CZ rates, one document rounding, no VAT rounding modes.
+ *
+ * @module
+ */
+
+import type { XmlElement } from "libxml2-wasm";
+import { children, text } from "./dom.ts";
+import type { Totals } from "./pohoda.ts";
+
+// `typ:vatRateType` → percent. CZ rates since 2024 for the current ones (the XSD does not carry
+// numbers); "third" and the history rates are the last values they had in CZ.
+const RATE_PERCENT: Record<string, number> = {
+  none: 0,
+  high: 21,
+  low: 12,
+  third: 10,
+  historyHigh: 21,
+  historyLow: 15,
+  historyThird: 10,
+};
+
+// `typ:typeRoundingDocument` → rounding step and direction.
+const ROUNDING: Record<string, { step: number; round: (x: number) => number }> = {
+  none: { step: 0.01, round: Math.round },
+  math2one: { step: 1, round: Math.round },
+  math2half: { step: 0.5, round: Math.round },
+  math2tenth: { step: 0.1, round: Math.round },
+  math5cent: { step: 0.05, round: Math.round },
+  up2one: { step: 1, round: Math.ceil },
+  up2half: { step: 0.5, round: Math.ceil },
+  up2tenth: { step: 0.1, round: Math.ceil },
+  down2one: { step: 1, round: Math.floor },
+  down2half: { step: 0.5, round: Math.floor },
+  down2tenth: { step: 0.1, round: Math.floor },
+};
+
+/** The item lines of an `inv:invoice`: ordinary items and deducted advances. */
+export function invoiceLines(invoice: XmlElement): XmlElement[] {
+  return children(
+    invoice,
+    "inv:invoiceDetail/*[self::inv:invoiceItem or self::inv:invoiceAdvancePaymentItem]",
+  );
+}
+
+/** Totals of an `inv:invoice`, in the foreign currency when the summary names one. */
+export function invoiceTotals(invoice: XmlElement): { totals: Totals; currency?: string } {
+  const currency = text(invoice, "inv:invoiceSummary/inv:foreignCurrency/typ:currency/typ:ids");
+  const prices = currency ? "inv:foreignCurrency" : "inv:homeCurrency";
+  const lines = invoiceLines(invoice);
+  const sums = lines.length > 0
+    ? lines.map((line) => lineSums(line, prices))
+    : [summarySums(invoice, currency)];
+  const base = cents(sums.reduce((sum, line) => sum + line.base, 0));
+  const vat = cents(sums.reduce((sum, line) => sum + line.vat, 0));
+  const rounding = ROUNDING[text(invoice, "inv:invoiceSummary/inv:roundingDocument") ?? "none"] ??
+    ROUNDING.none;
+  const total = cents(rounding.round((base + vat) / rounding.step) * rounding.step);
+  return { totals: { base, vat, total }, currency };
+}
+
+/** Base and VAT of one item: from the unit price (with or without VAT), else from the given prices. */
+function lineSums(line: XmlElement, prices: string): { base: number; vat: number } {
+  const percent = number(line, "inv:percentVAT") ?? RATE_PERCENT[text(line, "inv:rateVAT") ?? "none"] ?? 0;
+  const unitPrice = number(line, `${prices}/typ:unitPrice`);
+  if (unitPrice === undefined) {
+    const base = number(line, `${prices}/typ:price`) ?? 0;
+    return { base: cents(base), vat: cents(number(line, `${prices}/typ:priceVAT`) ?? base * percent / 100) };
+  }
+  const quantity = (number(line, "inv:quantity") ?? 1) * (number(line, "inv:coefficient") ?? 1);
+  const amount = quantity * unitPrice * (1 - (number(line, "inv:discountPercentage") ?? 0) / 100);
+  if (text(line, "inv:payVAT") === "true") {
+    const base = cents(amount / (1 + percent / 100));
+    return { base, vat: cents(amount - base) };
+  }
+  return { base: cents(amount), vat: cents(amount * percent / 100) };
+}
+
+/** Base and VAT of a document without items, from `inv:invoiceSummary`. */
+function summarySums(invoice: XmlElement, currency: string | undefined): { base: number; vat: number } {
+  if (currency) {
+    return { base: number(invoice, "inv:invoiceSummary/inv:foreignCurrency/typ:priceSum") ?? 0, vat: 0 };
+  }
+  const sum = (...names: string[]) =>
+    names.reduce(
+      (total, name) => total + (number(invoice, `inv:invoiceSummary/inv:homeCurrency/typ:${name}`) ?? 0),
+      0,
+    );
+  return {
+    base: sum("priceNone", "priceLow", "priceHigh", "price3"),
+    vat: sum("priceLowVAT", "priceHighVAT", "price3VAT"),
+  };
+}
+
+function number(context: XmlElement, path: string): number | undefined {
+  const value = text(context, path);
+  return value === undefined ? undefined : Number(value);
+}
+
+function cents(value: number): number {
+  return Math.round(value * 100) / 100;
+}
