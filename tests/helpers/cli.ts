@@ -25,24 +25,32 @@ export interface CliOptions {
   env?: Record<string, string>;
   /** Text typed on stdin. */
   stdin?: string;
+  /** `inherit` shows the program's output live (the demo) instead of capturing it. */
+  output?: "piped" | "inherit";
 }
 
-/** Runs `spojka <args>` and waits for it. */
-export async function runCli(args: string[], options: CliOptions = {}): Promise<CliResult> {
-  const child = new Deno.Command(Deno.execPath(), {
+/** Starts `spojka <args>` without waiting, e.g. to kill it in the middle of a run. */
+export function spawnCli(args: string[], options: CliOptions = {}): Deno.ChildProcess {
+  return new Deno.Command(Deno.execPath(), {
     args: [...denoArgs, new URL("src/main.ts", root).pathname, ...args],
     cwd: root.pathname,
     clearEnv: true,
     env: { ...inheritedEnv(), ...options.env },
     stdin: options.stdin === undefined ? "null" : "piped",
-    stdout: "piped",
-    stderr: "piped",
+    stdout: options.output ?? "piped",
+    stderr: options.output ?? "piped",
   }).spawn();
+}
+
+/** Runs `spojka <args>` and waits for it. */
+export async function runCli(args: string[], options: CliOptions = {}): Promise<CliResult> {
+  const child = spawnCli(args, options);
   if (options.stdin !== undefined) {
     const writer = child.stdin.getWriter();
     await writer.write(new TextEncoder().encode(options.stdin));
     await writer.close();
   }
+  if (options.output === "inherit") return { code: (await child.status).code, stdout: "", stderr: "" };
   const { code, stdout, stderr } = await child.output();
   const decoder = new TextDecoder();
   return { code, stdout: decoder.decode(stdout), stderr: decoder.decode(stderr) };

@@ -1,0 +1,287 @@
+/**
+ * FLOWii → POHODA end to end: the real CLI as a subprocess against the FLOWii and mServer emulators.
+ * Every test ends by checking that each dataPack spojka posted validated against the official XSD.
+ */
+import { deepEqual, equal, match, ok } from "node:assert/strict";
+import { join } from "node:path";
+import type { MServer } from "./emulators/mserver/mod.ts";
+import { spawnCli } from "./helpers/cli.ts";
+import { ICO, startWorld, type World, type WorldOptions } from "./helpers/world.ts";
+import { validateXml } from "./emulators/mserver/mod.ts";
+
+const small = { dataset: { seed: 11, partners: 8, documents: 24 } };
+
+async function withWorld(options: WorldOptions, body: (world: World) => Promise<void>): Promise<void> {
+  const world = await startWorld(options);
+  try {
+    await body(world);
+    assertEveryPackValid(world.mserver);
+  } finally {
+    await world.close();
+  }
+}
+
+function assertEveryPackValid(mserver: MServer): void {
+  // Requests refused before they were read (an injected 503) carry no validation result.
+  const packs = mserver.requests.filter((r) => r.method === "POST" && r.path === "/xml" && r.schemaIssues);
+  for (const pack of packs) deepEqual(pack.schemaIssues, [], `pack ${pack.packId} does not validate`);
+}
+
+// deno-lint-ignore no-explicit-any
+async function state(world: World): Promise<any> {
+  return JSON.parse(await Deno.readTextFile(join(world.dir, "state.json")));
+}
+
+function numbers(mserver: MServer): string[] {
+  return mserver.pohoda.invoices.map((i) => `${i.invoiceType} ${i.number}`);
+}
+
+function assertNoDuplicates(mserver: MServer): void {
+  equal(new Set(numbers(mserver)).size, mserver.pohoda.invoices.length, "a document was imported twice");
+}
+
+Deno.test("the first run imports every partner and document; the second only what is new", async () => {
+  await withWorld({ flowii: { dataset: { seed: 5, partners: 20, documents: 60 } } }, async (world) => {
+    const { flowii, mserver } = world;
+    const first = await world.spojka("sync");
+    equal(first.code, 0, first.stderr);
+    equal(mserver.pohoda.addressBook.length, flowii.dataset.partners.length);
+    deepEqual(numbers(mserver).sort(), flowii.dataset.documents.map((d) => `${d.type} ${d.number}`).sort());
+    match(first.stdout, /fetched 80, imported 80, already present 0, with warnings 0, failed 0/);
+    const exports = flowii.requests.filter((r) => r.path.endsWith("pohoda-export"));
+    deepEqual(exports.map((r) => r.query.from), [undefined, undefined], "the first run asks for everything");
+
+    const cursors = (await state(world)).cursors;
+    ok(
+      cursors["flowii.partners"].epoch <= Math.floor(Date.now() / 1000) - 5 * 60,
+      "cursor minus the overlap",
+    );
+
+    flowii.addDocuments(4);
+    const second = await world.spojka("sync");
+    equal(second.code, 0, second.stderr);
+    equal(mserver.pohoda.invoices.length, 64);
+    equal(mserver.pohoda.addressBook.length, flowii.dataset.partners.length);
+    assertNoDuplicates(mserver);
+    const latest = flowii.requests.filter((r) => r.path.endsWith("pohoda-export")).slice(-2);
+    deepEqual(latest.map((r) => r.query.from), [
+      String(cursors["flowii.partners"].epoch),
+      String(cursors["flowii.documents"].epoch),
+    ]);
+    match(second.stdout, /imported 4\b/);
+  });
+});
+
+Deno.test("after reset --cursor nothing is imported twice: everything is already present", async () => {
+  await withWorld({ flowii: small }, async (world) => {
+    equal((await world.spojka("sync")).code, 0);
+    const before = {
+      partners: world.mserver.pohoda.addressBook.length,
+      documents: world.mserver.pohoda.invoices.length,
+    };
+    equal((await world.spojka("reset", "--cursor")).code, 0);
+    const again = await world.spojka("sync");
+    equal(again.code, 0, again.stderr);
+    match(again.stdout, /fetched 32, imported 0, already present 32, with warnings 0, failed 0/);
+    deepEqual({
+      partners: world.mserver.pohoda.addressBook.length,
+      documents: world.mserver.pohoda.invoices.length,
+    }, before);
+  });
+});
+
+Deno.test("a rejected document is reported and kept, and imported on a later run once POHODA accepts it", async () => {
+  await withWorld({ flowii: small }, async (world) => {
+    const victim = world.flowii.dataset.documents[3];
+    world.mserver.faults.rejectItem = (item) =>
+      item.number === victim.number ? "Předkontace 3Fv neexistuje." : undefined;
+    const first = await world.spojka("sync");
+    equal(first.code, 1, "exit 1: finished, but an item failed");
+    match(first.stderr, new RegExp(`${victim.number}.*not imported: Předkontace 3Fv neexistuje`));
+    match(first.stdout, /imported 31, already present 0, with warnings 0, failed 1/);
+    const status = JSON.parse((await world.spojka("status", "--json")).stdout);
+    equal(status.outbox.failed, 1);
+    match(status.outbox.failedItems[0].label, new RegExp(victim.number));
+    match(status.outbox.failedItems[0].error, /Předkontace 3Fv neexistuje/);
+    ok(!numbers(world.mserver).includes(`${victim.type} ${victim.number}`));
+
+    world.mserver.faults.rejectItem = undefined;
+    const second = await world.spojka("sync");
+    equal(second.code, 0, second.stderr);
+    ok(numbers(world.mserver).includes(`${victim.type} ${victim.number}`));
+    equal((await state(world)).outbox && Object.keys((await state(world)).outbox).length, 0);
+    assertNoDuplicates(world.mserver);
+  });
+});
+
+Deno.test("a pack refused as a whole imports nothing, moves no cursor, and keeps every item", async () => {
+  await withWorld({ flowii: small }, async (world) => {
+    world.mserver.faults.packError = "Uživatel není oprávnen importovat XML soubory.";
+    const refused = await world.spojka("sync");
+    equal(refused.code, 4);
+    match(refused.stderr, /POHODA refused a whole pack .*Uživatel není oprávnen importovat XML soubory/);
+    match(refused.stderr, /right to import XML/);
+    equal(world.mserver.pohoda.addressBook.length + world.mserver.pohoda.invoices.length, 0);
+    const after = await state(world);
+    deepEqual(after.cursors, {});
+    equal(Object.keys(after.outbox).length, 32);
+
+    world.mserver.faults.packError = undefined;
+    const retried = await world.spojka("sync");
+    equal(retried.code, 0, retried.stderr);
+    equal(world.mserver.pohoda.invoices.length, 24);
+    ok((await state(world)).cursors["flowii.documents"]);
+  });
+});
+
+Deno.test("an mServer bound to another company's IČO is refused before anything is fetched or sent", async () => {
+  await withWorld({ flowii: small }, async (world) => {
+    world.mserver.pohoda.company.ico = "87654321";
+    const askedBefore = world.flowii.requests.length; // init checked the login
+    const result = await world.spojka("sync");
+    equal(result.code, 2);
+    match(
+      result.stderr,
+      new RegExp(`serves the accounting unit with IČO 87654321.*but \\[pohoda\\] ico is ${ICO}`),
+    );
+    equal(world.flowii.requests.length, askedBefore, "nothing was fetched");
+    deepEqual((await state(world).catch(() => ({ cursors: {} }))).cursors, {});
+  });
+});
+
+Deno.test("a wrong POHODA password exits 4 with a clear message", async () => {
+  await withWorld({ flowii: small, initEnv: { SPOJKA_POHODA_PASSWORD: "wrong" } }, async (world) => {
+    const result = await world.spojka("sync");
+    equal(result.code, 4);
+    match(result.stderr, /POHODA refused the user name or password \(HTTP 401\)/);
+    ok(!result.stderr.includes("wrong"), "the password is not echoed");
+  });
+});
+
+Deno.test("a wrong FLOWii password exits 4 with a clear message, and loses nothing", async () => {
+  await withWorld({ flowii: small, initEnv: { SPOJKA_FLOWII_PASSWORD: "wrong-heslo" } }, async (world) => {
+    const result = await world.spojka("sync");
+    equal(result.code, 4);
+    match(result.stderr, /FLOWii refused the user name or password/);
+    ok(!(result.stdout + result.stderr).includes("wrong-heslo"));
+    deepEqual((await state(world)).cursors, {});
+  });
+});
+
+Deno.test("a lost answer and a busy mServer are retried, and every document still lands exactly once", async () => {
+  await withWorld({ flowii: small }, async (world) => {
+    world.mserver.faults.dropResponse = 1;
+    world.mserver.faults.unavailable = 1;
+    const result = await world.spojka("sync");
+    equal(result.code, 0, result.stderr);
+    equal(world.mserver.pohoda.invoices.length, 24);
+    equal(world.mserver.pohoda.addressBook.length, 8);
+    assertNoDuplicates(world.mserver);
+    ok(world.mserver.requests.some((r) => r.dropped), "a response was really lost");
+  });
+});
+
+Deno.test("a run killed in the middle loses nothing and imports nothing twice", async () => {
+  await withWorld({
+    flowii: { dataset: { seed: 9, partners: 10, documents: 90 } },
+    mserver: { latencyMs: 300 },
+  }, async (world) => {
+    const child = spawnCli(["--dir", world.dir, "sync"]);
+    while (!world.mserver.requests.some((r) => r.method === "POST" && r.status === 200)) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    child.kill("SIGKILL");
+    await child.output();
+    ok(world.mserver.pohoda.invoices.length < 90, "killed before the end");
+    world.mserver.faults.latencyMs = 0;
+    const resumed = await world.spojka("sync");
+    equal(resumed.code, 0, resumed.stderr);
+    equal(world.mserver.pohoda.invoices.length, 90);
+    equal(world.mserver.pohoda.addressBook.length, 10);
+    assertNoDuplicates(world.mserver);
+  });
+});
+
+Deno.test("a changed partner is updated in the address book, never duplicated", async () => {
+  await withWorld({ flowii: small }, async (world) => {
+    equal((await world.spojka("sync")).code, 0);
+    const partner = world.flowii.dataset.partners.find((p) => p.ico)!;
+    world.flowii.touch(partner.id, { email: "nova.adresa@firma.sk" });
+    const result = await world.spojka("sync");
+    equal(result.code, 0, result.stderr);
+    equal(world.mserver.pohoda.addressBook.length, 8);
+    const records = world.mserver.pohoda.addressBook.filter((r) => r.address.ico === partner.ico);
+    equal(records.length, 1);
+    equal(records[0].header.email ?? records[0].address.email, "nova.adresa@firma.sk");
+  });
+});
+
+Deno.test("characters windows-1250 cannot hold fail their document with the characters named", async () => {
+  const flowii = {
+    dataset: { seed: 4, partners: 6, documents: 12, unencodable: true },
+    encoding: { partners: "utf-8", documents: "utf-8" },
+  } as const;
+  await withWorld({ flowii }, async (world) => {
+    const result = await world.spojka("sync");
+    equal(result.code, 1);
+    match(result.stderr, /windows-1250 cannot hold: "[^"]+" \(U\+[0-9A-F]{4,5}\)/);
+    const status = JSON.parse((await world.spojka("status", "--json")).stdout);
+    ok(status.outbox.failed >= 1);
+    ok(!JSON.stringify(world.mserver.pohoda).includes("?"), "nothing reached POHODA mangled");
+  });
+});
+
+Deno.test("sync --dry-run writes valid packs into a folder, posts nothing and moves no cursor", async () => {
+  await withWorld({ flowii: small }, async (world) => {
+    const out = join(world.dir, "preview");
+    const sentBefore = world.mserver.requests.length; // init checked the status
+    const result = await world.spojka("sync", "--dry-run", "--out", out);
+    equal(result.code, 0, result.stderr);
+    match(result.stdout, /Dry run: 2 packs with 32 items written to/);
+    const packs = [...Deno.readDirSync(out)].map((e) => e.name).sort();
+    deepEqual(packs, ["pack-001.xml", "pack-002.xml"]);
+    for (const pack of packs) {
+      deepEqual(await validateXml("data", await Deno.readFile(join(out, pack))), [], pack);
+    }
+    equal(world.mserver.requests.length, sentBefore, "mServer was not even asked");
+    deepEqual((await state(world).catch(() => ({ cursors: {} }))).cursors, {});
+  });
+});
+
+Deno.test("FLOWii's rate limit and an expired token are handled without the user noticing", async () => {
+  await withWorld({ flowii: small }, async (world) => {
+    world.flowii.inject("/documents/pohoda-export", { kind: "rateLimit", retryAfter: 1 });
+    equal((await world.spojka("sync")).code, 0);
+    world.flowii.expireTokens();
+    world.flowii.addDocuments(1);
+    // One process: token from the first call, then a 401 when it expired mid-run → refreshed once.
+    const result = await world.spojka("sync");
+    equal(result.code, 0, result.stderr);
+    equal(world.mserver.pohoda.invoices.length, 25);
+  });
+});
+
+Deno.test("a maintenance page, a broken zip or a hostile zip stops the run with exit 4 and loses nothing", async () => {
+  const cases = [
+    [{ kind: "maintenancePage" }, /FLOWii sent text\/html instead of the documents zip/],
+    [
+      { kind: "truncatedZip" },
+      /documents export \(downloads\/documents\.zip\) cannot be used: not a readable zip/,
+    ],
+    [{ kind: "pathTraversalZip" }, /entry name "\.\.\/evil\.xml", which points outside its folder/],
+    [{ kind: "zipBomb", megabytes: 600 }, /unpacks to more than 512 MiB/],
+  ] as const;
+  await withWorld({ flowii: small }, async (world) => {
+    for (const [fault, message] of cases) {
+      world.flowii.inject("/documents/pohoda-export", fault);
+      const result = await world.spojka("sync");
+      equal(result.code, 4, fault.kind);
+      match(result.stderr, message);
+      equal(world.mserver.pohoda.invoices.length, 0, "documents wait for a good download");
+      deepEqual((await state(world)).cursors["flowii.documents"], undefined);
+    }
+    const recovered = await world.spojka("sync");
+    equal(recovered.code, 0, recovered.stderr);
+    equal(world.mserver.pohoda.invoices.length, 24);
+  });
+});
