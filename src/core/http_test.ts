@@ -1,5 +1,5 @@
 import { deepEqual, equal, match, rejects } from "node:assert/strict";
-import { ServiceError } from "./errors.ts";
+import type { ServiceError } from "./errors.ts";
 import { request, retryAfter } from "./http.ts";
 
 function serve(answers: (() => Response)[]) {
