@@ -5,7 +5,8 @@
  * @module
  */
 
-import { ConfigError, ExitCode, SpojkaError } from "../core/errors.ts";
+import { ConfigError, type ExitCode } from "../core/errors.ts";
+import { reportError } from "../core/report.ts";
 import { exists } from "../core/files.ts";
 import { type DataPaths, dataPaths, resolveDataDir } from "../core/datadir.ts";
 import { Log } from "../core/log.ts";
@@ -49,7 +50,7 @@ export async function withContext(
   });
   if (options.create) await Deno.mkdir(dir, { recursive: true });
   else if (!(await exists(dir))) {
-    return report(
+    return reportError(
       new ConfigError(`The data folder ${dir} does not exist.`, {
         hint:
           "Run spojka init there first, or point --dir or SPOJKA_HOME at the folder that holds config.toml.",
@@ -67,7 +68,7 @@ export async function withContext(
   try {
     code = await body(ctx);
   } catch (e) {
-    code = report(e, ctx.log);
+    code = reportError(e, ctx.log);
   }
   ctx.log.detail(`spojka ${command} finished with exit code ${code}`);
   return code;
@@ -80,17 +81,4 @@ export async function requireConfig(ctx: Context): Promise<Config> {
     throw new ConfigError(`There is no config.toml in ${ctx.paths.dir}.`, { hint: "Run spojka init first." });
   }
   return config;
-}
-
-/** Logs an error the way a user can act on it and returns its exit code. */
-export function report(error: unknown, log: Log): ExitCode {
-  if (error instanceof SpojkaError) {
-    log.error(`Error: ${error.message}`);
-    if (error.hint) log.error(error.hint);
-    return error.exitCode;
-  }
-  const e = error instanceof Error ? error : new Error(String(error));
-  log.error(`Internal error: ${e.message}. This is a bug in spojka; the details are in log.txt.`);
-  log.detail(e.stack ?? e.message);
-  return ExitCode.Internal;
 }

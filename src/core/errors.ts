@@ -58,3 +58,9 @@ export class ServiceError extends SpojkaError {
     super(ExitCode.Unreachable, message, options);
   }
 }
+
+/** The more severe of two exit codes, so a run that did several things reports the worst. */
+export function worstExitCode(a: ExitCode, b: ExitCode): ExitCode {
+  const rank = (code: ExitCode) => (code === ExitCode.Internal ? 100 : code);
+  return rank(a) >= rank(b) ? a : b;
+}

@@ -33,6 +33,8 @@ export interface RequestContext {
   log: { detail(message: string): void };
   /** Waits; tests pass a fake. */
   sleep?: (ms: number) => Promise<void>;
+  /** Runs before every attempt, retries included (a client-side rate limiter waits here). */
+  beforeAttempt?: () => Promise<void>;
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -61,6 +63,7 @@ export async function request(url: string, init: RequestInit, ctx: RequestContex
     const last = attempt >= policy.attempts;
     let response: Response;
     let body: Uint8Array<ArrayBuffer>;
+    await ctx.beforeAttempt?.();
     try {
       response = await fetch(url, { ...init, signal: AbortSignal.timeout(policy.timeoutMs) });
       body = new Uint8Array(await response.arrayBuffer());
@@ -134,4 +137,40 @@ export function describeNetworkError(
 
 function firstLine(text: string): string {
   return text.trim().split("\n")[0];
+}
+
+/** A client's usual context: attempts and timeout from its service's settings. */
+export function serviceContext(
+  service: string,
+  log: { detail(message: string): void },
+  settings: { max_attempts: number; timeout_seconds: number },
+  retryStatuses: readonly number[],
+  beforeAttempt?: () => Promise<void>,
+): RequestContext {
+  return {
+    service,
+    log,
+    beforeAttempt,
+    policy: {
+      attempts: settings.max_attempts,
+      timeoutMs: settings.timeout_seconds * 1000,
+      retryStatuses,
+      retryNetworkErrors: true,
+    },
+  };
+}
+
+/** A JSON request: `body` (if any) sent as JSON, JSON asked for. */
+export function requestJson(
+  method: string,
+  url: string,
+  headers: Record<string, string>,
+  body: unknown,
+  ctx: RequestContext,
+): Promise<HttpResponse> {
+  return request(url, {
+    method,
+    headers: { ...headers, "Content-Type": "application/json", Accept: "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  }, ctx);
 }

@@ -6,7 +6,7 @@
  */
 
 import { ServiceError } from "../core/errors.ts";
-import { type HttpResponse, request, type RequestContext } from "../core/http.ts";
+import { type HttpResponse, request, type RequestContext, serviceContext } from "../core/http.ts";
 import type { FlowiiConfig } from "../config/schema.ts";
 
 /** The two exports spojka reads. */
@@ -91,16 +91,7 @@ export class FlowiiClient {
   }
 
   #context(): RequestContext {
-    return {
-      service: SERVICE,
-      log: this.#log,
-      policy: {
-        attempts: this.#config.max_attempts,
-        timeoutMs: this.#config.timeout_seconds * 1000,
-        retryStatuses: [429, 503],
-        retryNetworkErrors: true,
-      },
-    };
+    return serviceContext(SERVICE, this.#log, this.#config, [429, 503]);
   }
 }
 

@@ -30,6 +30,7 @@ import {
 } from "../pohoda/post.ts";
 import { type PohodaItem, transformExport } from "../pohoda/transform.ts";
 import type { State } from "../state/schema.ts";
+import { recordRun } from "../state/runs.ts";
 import { loadState, saveState } from "../state/store.ts";
 import { VERSION } from "../version.ts";
 import { queued, type QueuedItem, stage, sweep } from "./outbox.ts";
@@ -135,15 +136,12 @@ export async function syncFlowii(sync: FlowiiSync, options: SyncOptions = {}): P
   }
 
   const failure = targetFailure ?? sourceFailure;
-  const exitCode: ExitCode = failure?.exitCode ?? (tally.total("failed") > 0 ? Exit.ItemsFailed : Exit.Ok);
-  state.runs[CONNECTOR] = {
-    startedAt: startedAt.toISOString(),
-    finishedAt: new Date().toISOString(),
-    exitCode,
-    result: failure ? "failed" : exitCode === Exit.Ok ? "ok" : "partial",
+  const exitCode = recordRun(state, CONNECTOR, {
+    startedAt,
     counts: tally.toJSON(),
-    message: failure?.message,
-  };
+    failed: tally.total("failed"),
+    failure,
+  });
   await saveState(paths.state, state);
   await sweep(paths.outbox, state);
   const [total, ...perAgenda] = tally.lines();

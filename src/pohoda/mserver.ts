@@ -7,7 +7,7 @@
  */
 
 import { ServiceError } from "../core/errors.ts";
-import { type HttpResponse, request, type RequestContext } from "../core/http.ts";
+import { type HttpResponse, request, type RequestContext, serviceContext } from "../core/http.ts";
 import type { PohodaConfig } from "../config/schema.ts";
 import { decodeXml, encode1250 } from "./encoding.ts";
 import { descendant, parseXml, text, type XmlElement } from "./xmltree.ts";
@@ -136,16 +136,9 @@ export class MServer {
   }
 
   #context(timeoutSeconds: number, attempts: number): RequestContext {
-    return {
-      service: SERVICE,
-      log: this.#log,
-      policy: {
-        attempts,
-        timeoutMs: timeoutSeconds * 1000,
-        retryStatuses: [408, 503],
-        retryNetworkErrors: true,
-      },
-    };
+    // Only a busy or timed-out mServer is asked again: every import is protected by the duplicity check.
+    const settings = { max_attempts: attempts, timeout_seconds: timeoutSeconds };
+    return serviceContext(SERVICE, this.#log, settings, [408, 503]);
   }
 }
 
