@@ -6,6 +6,7 @@
 
 import { ConfigError, ExitCode } from "../core/errors.ts";
 import { readConfig, writeConfig } from "../config/file.ts";
+import { type Config, serveSchema } from "../config/schema.ts";
 import { createKey, loadKey } from "../config/keyfile.ts";
 import { askConfig, configFromEnv } from "../config/setup.ts";
 import { checkConnections } from "../pipeline/checks.ts";
@@ -51,6 +52,9 @@ export async function init(ctx: Context, options: InitOptions): Promise<ExitCode
       if (ok) ctx.log.info(text);
       else ctx.log.warn(text);
     }
+    if (written?.kros && results.filter((r) => r.connector === "stock").every((r) => r.ok)) {
+      showNotificationSettings(written);
+    }
     if (results.some((r) => !r.ok)) {
       ctx.log.warn(
         "The settings are saved anyway. Run spojka init again to correct them, or spojka sync once the service is up.",
@@ -59,6 +63,25 @@ export async function init(ctx: Context, options: InitOptions): Promise<ExitCode
     return ExitCode.Ok;
   } finally {
     await lock.release();
+  }
+}
+
+/**
+ * What to enter in KROS (Nastavenia → API prepojenia) so that it notifies spojka of changes. The key
+ * is printed here once, never logged: the log and the config keep it masked or encrypted.
+ */
+function showNotificationSettings(config: Config): void {
+  const serve = config.serve ?? serveSchema.parse({});
+  console.log("\nIn KROS (Nastavenia → API prepojenia → this connection), enter:");
+  console.log(
+    `  URL pre príjem notifikácií z API:  ${serve.public_url ?? `http://${serve.listen}`}/kros/notify`,
+  );
+  console.log(`  Autorizačný kľúč k zadanej URL:    ${config.kros!.notify_key.reveal()}`);
+  if (!serve.public_url) {
+    console.log(
+      "  KROS calls this URL from the internet: set [serve] public_url to an address that reaches " +
+        "`spojka serve` (a port forward or tunnel), then run spojka init again to see the URL to enter.",
+    );
   }
 }
 

@@ -10,6 +10,7 @@ import { ExitCode } from "../core/errors.ts";
 import { type GlobalOptions, withContext } from "./context.ts";
 import { init } from "./init.ts";
 import { reset } from "./reset.ts";
+import { serve } from "./serve.ts";
 import { status } from "./status.ts";
 import { sync } from "./sync.ts";
 import { VERSION } from "../version.ts";
@@ -19,7 +20,7 @@ export async function run(args: string[]): Promise<number> {
   let code: number = ExitCode.Ok;
   const program = new Command()
     .name("spojka")
-    .description("Moves data from FLOWii into POHODA. Exit codes: see README.md.")
+    .description("Moves data between FLOWii, KROS, e-shops and POHODA. Exit codes: see README.md.")
     .version(VERSION)
     .option("--dir <folder>", "data folder (default: the program's folder; SPOJKA_HOME overrides)")
     .exitOverride()
@@ -36,7 +37,7 @@ export async function run(args: string[]): Promise<number> {
 
   program
     .command("sync")
-    .description("run the configured connectors once (or only the one named: flowii)")
+    .description("run the configured connectors once (or only the one named: flowii, stock)")
     .argument("[connector]", "run only this connector")
     .option(
       "--dry-run",
@@ -50,6 +51,13 @@ export async function run(args: string[]): Promise<number> {
         {},
         (ctx) => sync(ctx, connector, { dryRun: options.dryRun, outDir: options.out }),
       );
+    });
+
+  program
+    .command("serve")
+    .description("keep running: sync on each connector's interval and on KROS notifications; GET /healthz")
+    .action(async () => {
+      code = await withContext("serve", globals(), {}, (ctx) => serve(ctx));
     });
 
   program

@@ -4,7 +4,7 @@
  * @module
  */
 
-import { checkbox, input, password } from "@inquirer/prompts";
+import { checkbox, input, password, select } from "@inquirer/prompts";
 import { parseYesNo } from "../config/questions.ts";
 import type { Prompter } from "../config/setup.ts";
 
@@ -24,6 +24,8 @@ export function terminalPrompter(): Prompter {
       });
       return parseYesNo(answer)!;
     },
+    select: (message, choices, preset) =>
+      select({ message, choices: choices.map((value) => ({ value })), default: preset }),
     choose: (message, choices) => checkbox({ message, choices, required: true }),
   };
 }

@@ -5,34 +5,35 @@
  */
 
 import { ConfigError, type ExitCode } from "../core/errors.ts";
-import { syncFlowii, type SyncOptions } from "../pipeline/flowii_pohoda.ts";
+import {
+  configuredConnectors,
+  CONNECTOR_IDS,
+  type ConnectorId,
+  runConnectors,
+  type RunOptions,
+} from "../pipeline/connectors.ts";
 import { acquireLock } from "../state/lock.ts";
 import { type Context, requireConfig } from "./context.ts";
-
-/** Connectors `sync` knows, by the name given on the command line. */
-const CONNECTORS = ["flowii"] as const;
 
 /** Runs `connector`, or every configured connector. */
 export async function sync(
   ctx: Context,
   connector: string | undefined,
-  options: SyncOptions,
+  options: RunOptions,
 ): Promise<ExitCode> {
-  if (connector !== undefined && !(CONNECTORS as readonly string[]).includes(connector)) {
+  if (connector !== undefined && !(CONNECTOR_IDS as readonly string[]).includes(connector)) {
     throw new ConfigError(`There is no connector "${connector}".`, {
-      hint: `Known connectors: ${CONNECTORS.join(", ")}.`,
+      hint: `Known connectors: ${CONNECTOR_IDS.join(", ")}.`,
     });
   }
   const config = await requireConfig(ctx);
-  if (!config.flowii || !config.pohoda) {
-    throw new ConfigError("FLOWii → POHODA is not set up in config.toml.", { hint: "Run spojka init." });
+  const ids = connector ? [connector as ConnectorId] : configuredConnectors(config);
+  if (ids.length === 0) {
+    throw new ConfigError("No connector is set up in config.toml.", { hint: "Run spojka init." });
   }
   const lock = await acquireLock(ctx.paths, connector ? `sync ${connector}` : "sync");
   try {
-    return await syncFlowii(
-      { flowii: config.flowii, pohoda: config.pohoda, paths: ctx.paths, log: ctx.log },
-      options,
-    );
+    return await runConnectors(ids, config, ctx.paths, ctx.log, options);
   } finally {
     await lock.release();
   }

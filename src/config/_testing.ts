@@ -18,7 +18,7 @@ export function testConfig(
     pohoda: { user: "spojka", password: placeholder, ico: "12345679" },
   });
   return {
-    ...file,
+    version: file.version,
     flowii: {
       ...file.flowii!,
       password: new Secret(secrets.flowiiPassword ?? "flowii-password-1"),

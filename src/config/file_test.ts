@@ -113,7 +113,10 @@ Deno.test("a TOML syntax error names the line", () => {
 Deno.test("FLOWii without POHODA is reported as incomplete", () => {
   const text = 'version = 1\n[flowii]\nuser = "u"\npassword = "enc:v1:AAAA"\napi_key = "enc:v1:AAAA"\n';
   throws(() => parseConfigText(text, "config.toml"), (e: ConfigError) => {
-    match(e.message, /pohoda: is missing: the FLOWii → POHODA connector needs both/);
+    match(
+      e.message,
+      /pohoda: is missing: the FLOWii → POHODA connector needs \[flowii\], \[pohoda\]; run spojka init/,
+    );
     return true;
   });
 });

@@ -7,7 +7,19 @@
 
 import { z } from "zod";
 import { hasValidCheckDigit } from "./ico.ts";
-import { flowiiSchema, pohodaSchema } from "./schema.ts";
+import {
+  eshopSchema,
+  flowiiSchema,
+  KROS_URL,
+  krosSchema,
+  pohodaSchema,
+  SHOPTET_URL,
+  stockSchema,
+  wooUrlProblem,
+} from "./schema.ts";
+
+/** The answers so far, by section and key. */
+export type Answers = Record<string, Record<string, unknown>>;
 
 /** One value `init` asks for. */
 export interface Question {
@@ -22,10 +34,16 @@ export interface Question {
   secret?: boolean;
   /** May be left empty. */
   optional?: boolean;
-  /** Offered in the wizard, and used when the variable is unset. */
-  default?: string;
+  /** Offered in the wizard, and used when the variable is unset; may depend on earlier answers. */
+  default?: string | ((answers: Answers) => string | undefined);
+  /** The allowed answers, offered as a list in the wizard. */
+  choices?: readonly string[];
+  /** Asked only when this holds for the earlier answers (a Shoptet token only for Shoptet). */
+  when?: (answers: Answers) => boolean;
   /** Checks the answer; secrets are checked as plain text before encryption. */
   schema: z.ZodType;
+  /** A check that needs the earlier answers; returns the problem, if any. */
+  check?: (value: string, answers: Answers) => string | undefined;
   /** A doubt worth telling the user, without refusing the answer. */
   warn?: (value: string) => string | undefined;
 }
@@ -40,6 +58,7 @@ export interface ConnectorSetup {
 }
 
 const secretText = z.string().min(1, { error: "must not be empty" });
+const platform = (answers: Answers) => answers.eshop?.platform;
 
 /** Connectors in the order the wizard offers them. */
 export const CONNECTORS: readonly ConnectorSetup[] = [
@@ -123,13 +142,112 @@ export const CONNECTORS: readonly ConnectorSetup[] = [
       },
     ],
   },
+  {
+    id: "stock",
+    title: "KROS → e-shop stock (Shoptet, WooCommerce)",
+    sections: ["kros", "eshop", "stock"],
+    questions: [
+      {
+        section: "kros",
+        key: "base_url",
+        label: "KROS API URL",
+        env: "SPOJKA_KROS_URL",
+        default: KROS_URL,
+        schema: krosSchema.shape.base_url,
+      },
+      {
+        section: "kros",
+        key: "token",
+        label: "KROS API token (Nastavenia → API prepojenia → Vygenerovať token)",
+        env: "SPOJKA_KROS_TOKEN",
+        secret: true,
+        schema: secretText,
+      },
+      {
+        section: "eshop",
+        key: "platform",
+        label: "E-shop platform",
+        env: "SPOJKA_ESHOP_PLATFORM",
+        choices: eshopSchema.shape.platform.options,
+        schema: eshopSchema.shape.platform,
+      },
+      {
+        section: "eshop",
+        key: "url",
+        label: "E-shop address (WooCommerce: https://your-shop; Shoptet: its API address)",
+        env: "SPOJKA_ESHOP_URL",
+        default: (answers) => platform(answers) === "shoptet" ? SHOPTET_URL : undefined,
+        schema: eshopSchema.shape.url,
+        check: (url, answers) => platform(answers) === "woocommerce" ? wooUrlProblem(url) : undefined,
+      },
+      {
+        section: "eshop",
+        key: "shoptet_token",
+        label: "Shoptet private API token",
+        env: "SPOJKA_SHOPTET_TOKEN",
+        secret: true,
+        when: (answers) => platform(answers) === "shoptet",
+        schema: secretText,
+      },
+      {
+        section: "eshop",
+        key: "woo_key",
+        label: "WooCommerce consumer key (ck_…)",
+        env: "SPOJKA_WOO_KEY",
+        secret: true,
+        when: (answers) => platform(answers) === "woocommerce",
+        schema: secretText,
+      },
+      {
+        section: "eshop",
+        key: "woo_secret",
+        label: "WooCommerce consumer secret (cs_…)",
+        env: "SPOJKA_WOO_SECRET",
+        secret: true,
+        when: (answers) => platform(answers) === "woocommerce",
+        schema: secretText,
+      },
+      {
+        section: "stock",
+        key: "match_by",
+        label: "Match KROS items to shop products by",
+        env: "SPOJKA_STOCK_MATCH",
+        choices: stockSchema.shape.match_by.unwrap().options,
+        default: "code",
+        schema: stockSchema.shape.match_by,
+      },
+      {
+        section: "stock",
+        key: "quantity",
+        label: "Shop stock across KROS warehouses (max: what one warehouse can ship; sum: all together)",
+        env: "SPOJKA_STOCK_QUANTITY",
+        choices: stockSchema.shape.quantity.unwrap().options,
+        default: "max",
+        schema: stockSchema.shape.quantity,
+      },
+      {
+        section: "stock",
+        key: "warehouse",
+        label: "Only this KROS warehouse (its code; Enter for all warehouses)",
+        env: "SPOJKA_STOCK_WAREHOUSE",
+        optional: true,
+        schema: z.string().trim(),
+      },
+    ],
+  },
 ];
 
+/** The question's default for these answers. */
+export function defaultOf(question: Question, answers: Answers): string | undefined {
+  return typeof question.default === "function" ? question.default(answers) : question.default;
+}
+
 /** The first problem with `value` as an answer to `question`, or `undefined` if it is fine. */
-export function checkAnswer(question: Question, value: string): string | undefined {
+export function checkAnswer(question: Question, value: string, answers: Answers): string | undefined {
   if (value === "" && question.optional) return undefined;
   const result = question.schema.safeParse(value);
-  return result.success ? undefined : result.error.issues[0].message;
+  if (!result.success) return result.error.issues[0].message;
+  return question.check?.(value, answers);
 }
 
 /** y/yes/a/ano/áno → true, n/no/ne/nie → false, anything else → undefined. */

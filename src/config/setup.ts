@@ -6,7 +6,14 @@
  */
 
 import { ConfigError } from "../core/errors.ts";
-import { checkAnswer, CONNECTORS, type ConnectorSetup, type Question } from "./questions.ts";
+import {
+  type Answers,
+  checkAnswer,
+  CONNECTORS,
+  type ConnectorSetup,
+  defaultOf,
+  type Question,
+} from "./questions.ts";
 import { type Config, CONFIG_VERSION } from "./schema.ts";
 import { MASK, Secret } from "./secret.ts";
 
@@ -17,6 +24,7 @@ export interface Prompter {
     options: { default?: string; validate: (value: string) => string | undefined },
   ): Promise<string>;
   secret(message: string, options: { validate: (value: string) => string | undefined }): Promise<string>;
+  select(message: string, choices: readonly string[], preset?: string): Promise<string>;
   yesNo(message: string, defaultAnswer: boolean): Promise<boolean>;
   choose(message: string, choices: { value: string; name: string; checked: boolean }[]): Promise<string[]>;
 }
@@ -29,11 +37,9 @@ export interface SetupResult {
   warnings: string[];
 }
 
-type Sections = Record<string, Record<string, unknown>>;
-
 /** Whether every section of `connector` is present in `config`. */
 export function isConfigured(config: Config | null, connector: ConnectorSetup): boolean {
-  const sections = config as unknown as Sections | null;
+  const sections = config as unknown as Answers | null;
   return connector.sections.every((section) => sections?.[section] !== undefined);
 }
 
@@ -51,30 +57,39 @@ export async function askConfig(
       checked: isConfigured(current, c) || current === null,
     })),
   );
-  const config = cloneSections(current);
+  const answers = cloneSections(current);
   const warnings: string[] = [];
   for (const connector of CONNECTORS.filter((c) => chosen.includes(c.id))) {
     say(`\n${connector.title}`);
     for (const question of connector.questions) {
-      const section = (config[question.section] ??= {});
+      const section = (answers[question.section] ??= {});
+      if (question.when && !question.when(answers)) {
+        delete section[question.key]; // e.g. the Shoptet token after a switch to WooCommerce
+        continue;
+      }
       const existing = section[question.key];
       if (existing !== undefined) {
-        const shown = existing instanceof Secret ? MASK : String(existing);
-        say(`  ${question.label}: ${shown}`);
+        say(`  ${question.label}: ${existing instanceof Secret ? MASK : String(existing)}`);
         if (!(await prompter.yesNo("  Change it?", false))) continue;
       }
-      const validate = (value: string) => checkAnswer(question, value.trim());
-      const answer = question.secret
-        ? await prompter.secret(question.label, { validate })
-        : await prompter.text(question.label, {
-          default: existingText(existing) ?? question.default,
-          validate,
-        });
-      const doubt = store(section, question, answer.trim());
+      const answer = await ask(prompter, question, existing, answers);
+      const doubt = store(section, question, answer);
       if (doubt) warnings.push(doubt);
     }
   }
-  return { config: finish(config), connectors: chosen, warnings };
+  return { config: finish(answers), connectors: chosen, warnings };
+}
+
+function ask(prompter: Prompter, question: Question, existing: unknown, answers: Answers): Promise<string> {
+  const validate = (value: string) => checkAnswer(question, value.trim(), answers);
+  const preset = existing === undefined || existing instanceof Secret
+    ? defaultOf(question, answers)
+    : String(existing);
+  if (question.choices) return prompter.select(question.label, question.choices, preset);
+  const answer = question.secret
+    ? prompter.secret(question.label, { validate })
+    : prompter.text(question.label, { default: preset, validate });
+  return answer.then((a) => a.trim());
 }
 
 /**
@@ -85,42 +100,50 @@ export function configFromEnv(
   env: (name: string) => string | undefined,
   current: Config | null,
 ): SetupResult {
-  const config = cloneSections(current);
+  const answers = cloneSections(current);
   const warnings: string[] = [];
   const connectors: string[] = [];
   for (const connector of CONNECTORS) {
     if (!connector.questions.some((q) => q.default === undefined && env(q.env))) continue;
-    const missing = connector.questions.filter((q) => !q.optional && q.default === undefined && !env(q.env));
+    const missing: string[] = [];
+    for (const question of connector.questions) {
+      const section = (answers[question.section] ??= {});
+      if (question.when && !question.when(answers)) {
+        delete section[question.key];
+        continue;
+      }
+      const value = (env(question.env) ?? defaultOf(question, answers) ?? "").trim();
+      if (value === "" && !question.optional) {
+        missing.push(question.env);
+        continue;
+      }
+      const problem = checkAnswer(question, value, answers);
+      if (problem) throw new ConfigError(`init --non-interactive: ${question.env} ${problem}.`);
+      const doubt = store(section, question, value);
+      if (doubt) warnings.push(doubt);
+    }
     if (missing.length > 0) {
       throw new ConfigError(
-        `init --non-interactive: ${missing.map((q) => q.env).join(", ")} ${
-          missing.length === 1 ? "is" : "are"
-        } not set ` +
+        `init --non-interactive: ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} not set ` +
           `(needed for ${connector.title}).`,
         { hint: "Set every variable listed in README.md, section “Scripted setup”." },
       );
     }
-    for (const question of connector.questions) {
-      const value = (env(question.env) ?? question.default ?? "").trim();
-      const problem = checkAnswer(question, value);
-      if (problem) throw new ConfigError(`init --non-interactive: ${question.env} ${problem}.`);
-      const doubt = store(config[question.section] ??= {}, question, value);
-      if (doubt) warnings.push(doubt);
-    }
     connectors.push(connector.id);
   }
   if (connectors.length === 0) {
-    const names = CONNECTORS.flatMap((c) =>
-      c.questions.filter((q) => !q.optional && !q.default).map((q) => q.env)
+    const names = CONNECTORS.map((c) =>
+      c.questions.filter((q) => !q.optional && q.default === undefined && !q.when)
+        .map((q) => q.env).join(", ")
     );
     throw new ConfigError(
       "init --non-interactive: no SPOJKA_* variables are set, so there is nothing to set up.",
       {
-        hint: `Set ${names.join(", ")}.`,
+        hint: `Set ${names.join("; or ")}.`,
       },
     );
   }
-  return { config: finish(config), connectors, warnings };
+  return { config: finish(answers), connectors, warnings };
 }
 
 /** Stores an answer; returns the doubt worth telling the user, if any. */
@@ -133,18 +156,21 @@ function store(section: Record<string, unknown>, question: Question, value: stri
   return question.warn?.(value);
 }
 
-function existingText(value: unknown): string | undefined {
-  return value === undefined || value instanceof Secret ? undefined : String(value);
-}
-
-function cloneSections(current: Config | null): Sections {
-  const out: Sections = {};
+function cloneSections(current: Config | null): Answers {
+  const out: Answers = {};
   for (const [name, section] of Object.entries(current ?? {})) {
     if (section && typeof section === "object") out[name] = { ...section };
   }
   return out;
 }
 
-function finish(sections: Sections): Config {
-  return { version: CONFIG_VERSION, ...sections } as unknown as Config;
+/** The configuration, with what `init` generates itself: the key KROS signs its notifications with. */
+function finish(answers: Answers): Config {
+  if (answers.kros && !answers.kros.notify_key) answers.kros.notify_key = new Secret(generateKey());
+  return { version: CONFIG_VERSION, ...answers } as unknown as Config;
+}
+
+/** 48 characters of URL-safe random text: 288 bits, and nothing to escape when typed into KROS. */
+function generateKey(): string {
+  return crypto.getRandomValues(new Uint8Array(36)).toBase64({ alphabet: "base64url" });
 }

@@ -1,4 +1,4 @@
-import { deepEqual, equal, match, ok, throws } from "node:assert/strict";
+import { deepEqual, equal, match, notEqual, ok, throws } from "node:assert/strict";
 import type { ConfigError } from "../core/errors.ts";
 import { parseYesNo } from "./questions.ts";
 import { testConfig } from "./_testing.ts";
@@ -82,6 +82,11 @@ function scripted(answers: (string | boolean | string[])[]): Prompter & { asked:
       }),
     secret: (message) => next(message) as Promise<string>,
     yesNo: (message) => next(message) as Promise<boolean>,
+    select: (message, choices) =>
+      next(message).then((a) => {
+        equal(choices.includes(a as string), true, `${a} is one of ${choices}`);
+        return a as string;
+      }),
     choose: (message) => next(message) as Promise<string[]>,
   };
 }
@@ -129,4 +134,77 @@ Deno.test("on a second run the wizard shows each value, secrets masked, and chan
   equal(config.flowii!.user, "old@firma.sk");
   ok(shown.some((line) => line.includes("FLOWii password: ********")));
   ok(!shown.join("\n").includes("old-flowii-password"));
+});
+
+const stockEnv: Record<string, string> = {
+  SPOJKA_KROS_TOKEN: "kros-token",
+  SPOJKA_ESHOP_PLATFORM: "shoptet",
+  SPOJKA_SHOPTET_TOKEN: "shoptet-token",
+};
+
+Deno.test("the stock connector from SPOJKA_* variables: Shoptet's address and the rest have defaults", () => {
+  const { config, connectors } = configFromEnv(envOf(stockEnv), null);
+  deepEqual(connectors, ["stock"]);
+  equal(config.eshop!.url, "https://api.myshoptet.com");
+  equal(config.eshop!.shoptet_token!.reveal(), "shoptet-token");
+  deepEqual({ match: config.stock!.match_by, quantity: config.stock!.quantity }, {
+    match: "code",
+    quantity: "max",
+  });
+  equal(config.flowii, undefined);
+});
+
+Deno.test("the notification key is generated once and kept on later runs", () => {
+  const first = configFromEnv(envOf(stockEnv), null).config;
+  const key = first.kros!.notify_key.reveal();
+  match(key, /^[A-Za-z0-9_-]{48}$/);
+  equal(configFromEnv(envOf(stockEnv), first).config.kros!.notify_key.reveal(), key);
+  notEqual(configFromEnv(envOf(stockEnv), null).config.kros!.notify_key.reveal(), key);
+});
+
+Deno.test("WooCommerce needs its key and secret, and https", () => {
+  const woo = { ...stockEnv, SPOJKA_ESHOP_PLATFORM: "woocommerce", SPOJKA_ESHOP_URL: "https://obchod.sk" };
+  throws(() => configFromEnv(envOf(woo), null), /SPOJKA_WOO_KEY, SPOJKA_WOO_SECRET are not set/);
+  throws(
+    () => configFromEnv(envOf({ ...woo, SPOJKA_ESHOP_PLATFORM: "woocommerce" }), null),
+    /SPOJKA_WOO_KEY/,
+  );
+  const full = { ...woo, SPOJKA_WOO_KEY: "ck_1", SPOJKA_WOO_SECRET: "cs_1" };
+  equal(
+    configFromEnv(envOf(full), null).config.eshop!.shoptet_token,
+    undefined,
+    "no Shoptet token for WooCommerce",
+  );
+  throws(
+    () => configFromEnv(envOf({ ...full, SPOJKA_ESHOP_URL: "http://obchod.sk" }), null),
+    /SPOJKA_ESHOP_URL must be https:\/\/ for WooCommerce/,
+  );
+  throws(
+    () => configFromEnv(envOf({ ...full, SPOJKA_STOCK_QUANTITY: "avg" }), null),
+    /SPOJKA_STOCK_QUANTITY/,
+  );
+});
+
+Deno.test("the wizard asks only what the chosen platform needs, and drops the other platform's credentials", async () => {
+  const shoptet = configFromEnv(envOf(stockEnv), null).config;
+  // Keep KROS; switch the platform to WooCommerce and answer its questions; keep the stock settings.
+  const prompter = scripted([
+    ["stock"],
+    false,
+    false,
+    true,
+    "woocommerce",
+    true,
+    "https://obchod.sk",
+    "ck_1",
+    "cs_1",
+    false,
+    false,
+    "",
+  ]);
+  const { config } = await askConfig(prompter, shoptet, () => {});
+  equal(config.eshop!.platform, "woocommerce");
+  equal(config.eshop!.shoptet_token, undefined);
+  equal(config.eshop!.woo_secret!.reveal(), "cs_1");
+  ok(!prompter.asked.includes("Shoptet private API token"), "no Shoptet token asked for WooCommerce");
 });

@@ -24,6 +24,8 @@ export interface StatusReport {
     failed: number;
     failedItems: { key: string; agenda: string; label: string; attempts: number; error?: string }[];
   };
+  /** The stock sync's last quantity per shop product, if it has written any. */
+  stock?: { lastSent: NonNullable<State["stock"]>["lastSent"] };
   /** Why the state could not be read, if it could not. */
   stateError?: string;
 }
@@ -56,6 +58,7 @@ export function buildStatus(
     setAt: c.setAt,
   }));
   report.lastRuns = Object.entries(state.runs).sort().map(([connector, run]) => ({ connector, ...run }));
+  if (state.stock) report.stock = { lastSent: state.stock.lastSent };
   for (const [key, entry] of Object.entries(state.outbox)) {
     if (entry.status === "pending") report.outbox.pending++;
     else {
@@ -92,6 +95,15 @@ export function formatStatus(report: StatusReport): string {
   lines.push("", "Last runs:");
   if (report.lastRuns.length === 0) lines.push("  none yet");
   for (const run of report.lastRuns) lines.push(...formatRun(run));
+  if (report.stock) {
+    const sent = Object.values(report.stock.lastSent);
+    const latest = sent.map((s) => s.at).sort().at(-1);
+    lines.push(
+      "",
+      `Stock: spojka has set the stock of ${sent.length} shop products` +
+        (latest ? `, the latest at ${formatLocal(new Date(latest))}` : "") + " (status --json lists each).",
+    );
+  }
   lines.push("", `Outbox: ${report.outbox.pending} pending, ${report.outbox.failed} failed`);
   for (const item of report.outbox.failedItems) {
     lines.push(
@@ -104,7 +116,7 @@ export function formatStatus(report: StatusReport): string {
 /** TOML-like: plain keys first, then each section under its full name, as in config.toml. */
 function formatSettings(settings: Record<string, unknown>, section = ""): string[] {
   const entries = Object.entries(settings);
-  const isSection = (value: unknown) => value !== null && typeof value === "object";
+  const isSection = (value: unknown) => value !== null && typeof value === "object" && !Array.isArray(value);
   const indent = section ? "    " : "  ";
   return [
     ...(section ? [`  [${section}]`] : []),

@@ -54,6 +54,12 @@ export const outboxEntrySchema = z.strictObject({
   error: z.string().optional(),
 });
 
+/** A quantity written to the shop, for `status` and as the baseline when the shop cannot be read. */
+export const sentQuantitySchema = z.strictObject({
+  quantity: z.number().nonnegative(),
+  at: isoTime,
+});
+
 /** The whole of state.json. */
 export const stateSchema = z.strictObject({
   schemaVersion: z.literal(STATE_VERSION),
@@ -63,6 +69,8 @@ export const stateSchema = z.strictObject({
   runs: z.record(z.string(), runSummarySchema),
   /** Per item key. */
   outbox: z.record(z.string(), outboxEntrySchema),
+  /** The stock sync's memory: the last quantity sent per shop product (absent until it first writes). */
+  stock: z.strictObject({ lastSent: z.record(z.string(), sentQuantitySchema) }).optional(),
 });
 
 /** The state in memory. */

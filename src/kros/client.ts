@@ -1,0 +1,107 @@
+/**
+ * The KROS API as spojka reads it: the catalogue with stock per warehouse, page by page, within
+ * KROS's rate limits.
+ *
+ * @module
+ */
+
+import { ServiceError } from "../core/errors.ts";
+import { type HttpResponse, request, type RequestContext, serviceContext } from "../core/http.ts";
+import type { KrosConfig } from "../config/schema.ts";
+import { RateLimiter } from "./limiter.ts";
+
+const SERVICE = "KROS";
+
+/** A client of one KROS company. */
+export class KrosClient {
+  readonly #config: KrosConfig;
+  readonly #log: { detail(message: string): void };
+  readonly #limiter: RateLimiter;
+
+  constructor(config: KrosConfig, log: { detail(message: string): void }) {
+    this.#config = config;
+    this.#log = log;
+    this.#limiter = new RateLimiter(
+      config.rate_limits.map((l) => ({ requests: l.requests, windowMs: l.seconds * 1000 })),
+    );
+  }
+
+  /** Every catalogue item as KROS sends it. An item met twice while paging is kept once. */
+  async catalog(): Promise<Record<string, unknown>[]> {
+    const byId = new Map<unknown, Record<string, unknown>>();
+    const top = this.#config.page_size;
+    for (let skip = 0;; skip += top) {
+      const page = await this.#page(top, skip);
+      // Ordering may shift while paging; the id (or, lacking one, the position) de-duplicates.
+      page.forEach((item, i) => byId.set(item.id ?? `${skip + i}`, item));
+      if (page.length < top) break;
+    }
+    this.#log.detail(`KROS: ${byId.size} catalogue items`);
+    return [...byId.values()];
+  }
+
+  /** One cheap request that proves the token works. */
+  async check(): Promise<void> {
+    await this.#page(1, 0);
+  }
+
+  async #page(top: number, skip: number): Promise<Record<string, unknown>[]> {
+    const url = new URL(`${this.#config.base_url.replace(/\/+$/, "")}/catalog-items`);
+    url.searchParams.set("Top", String(top));
+    url.searchParams.set("Skip", String(skip));
+    if (this.#config.only_marked_for_eshop) url.searchParams.set("OnlyMarkedForEshop", "true");
+    const response = await request(url.href, {
+      headers: { Authorization: `Bearer ${this.#config.token.reveal()}`, Accept: "application/json" },
+    }, this.#context());
+    if (!response.ok) throw krosError(response);
+    let data: unknown;
+    try {
+      data = JSON.parse(new TextDecoder().decode(response.body)).data;
+    } catch {
+      data = undefined;
+    }
+    if (!Array.isArray(data)) {
+      throw new ServiceError(`KROS answered ${url.pathname} without the expected {"data": [...]} list.`);
+    }
+    return data as Record<string, unknown>[];
+  }
+
+  #context(): RequestContext {
+    // Every attempt, retries included, passes the limiter.
+    return serviceContext(
+      SERVICE,
+      this.#log,
+      this.#config,
+      [429, 500, 502, 503, 504],
+      () => this.#limiter.acquire(),
+    );
+  }
+}
+
+function krosError(response: HttpResponse): ServiceError {
+  const text = new TextDecoder().decode(response.body);
+  let detail = "";
+  try {
+    const body = JSON.parse(text);
+    detail = body.detail ?? body.title ?? body.message ?? "";
+  } catch {
+    detail = text.replace(/\s+/g, " ").trim().slice(0, 120);
+  }
+  const said = detail ? `: “${detail}”` : "";
+  switch (response.status) {
+    case 401:
+      return new ServiceError(`KROS refused the token (HTTP 401)${said}.`, {
+        hint: "It is wrong, or was reset in KROS. Generate a new one (Nastavenia → API prepojenia → " +
+          "Vygenerovať token) and enter it with spojka init.",
+      });
+    case 402:
+      return new ServiceError(
+        `KROS: this company's plan does not include the API module (HTTP 402)${said}.`,
+        {
+          hint: "Add the API module (API prepojenie) to the KROS plan, or move to a plan that includes it.",
+        },
+      );
+    default:
+      return new ServiceError(`KROS answered HTTP ${response.status}${said}.`);
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * The connectors by name, and running several of them: each in turn, a failure of one reported
+ * without stopping the others, the worst exit code for the whole. Callers hold the data folder's lock.
+ *
+ * @module
+ */
+
+import { ConfigError, type ExitCode, ExitCode as Exit, worstExitCode } from "../core/errors.ts";
+import type { DataPaths } from "../core/datadir.ts";
+import type { Log } from "../core/log.ts";
+import { reportError } from "../core/report.ts";
+import type { Config } from "../config/schema.ts";
+import { syncFlowii } from "./flowii_pohoda.ts";
+import { syncStock } from "./stock.ts";
+
+/** Connector names as `spojka sync <name>` takes them. */
+export const CONNECTOR_IDS = ["flowii", "stock"] as const;
+/** One of {@linkcode CONNECTOR_IDS}. */
+export type ConnectorId = typeof CONNECTOR_IDS[number];
+
+/** Options every connector understands. */
+export interface RunOptions {
+  dryRun?: boolean;
+  /** Where the FLOWii dry run writes its packs. */
+  outDir?: string;
+}
+
+/** The connectors `config` sets up. */
+export function configuredConnectors(config: Config): ConnectorId[] {
+  return CONNECTOR_IDS.filter((id) =>
+    id === "flowii" ? config.flowii && config.pohoda : config.kros && config.eshop && config.stock
+  );
+}
+
+/** Runs `ids` in turn and returns the worst exit code. */
+export async function runConnectors(
+  ids: readonly ConnectorId[],
+  config: Config,
+  paths: DataPaths,
+  log: Log,
+  options: RunOptions = {},
+): Promise<ExitCode> {
+  let code: ExitCode = Exit.Ok;
+  for (const id of ids) {
+    try {
+      code = worstExitCode(code, await runConnector(id, config, paths, log, options));
+    } catch (e) {
+      code = worstExitCode(code, reportError(e, log));
+    }
+  }
+  return code;
+}
+
+function runConnector(
+  id: ConnectorId,
+  config: Config,
+  paths: DataPaths,
+  log: Log,
+  options: RunOptions,
+): Promise<ExitCode> {
+  const missing = () =>
+    new ConfigError(`The ${id} connector is not set up in config.toml.`, { hint: "Run spojka init." });
+  if (id === "flowii") {
+    if (!config.flowii || !config.pohoda) throw missing();
+    return syncFlowii({ flowii: config.flowii, pohoda: config.pohoda, paths, log }, options);
+  }
+  if (!config.kros || !config.eshop || !config.stock) throw missing();
+  return syncStock({ kros: config.kros, eshop: config.eshop, stock: config.stock, paths, log }, options);
+}

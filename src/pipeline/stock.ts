@@ -1,0 +1,158 @@
+/**
+ * KROS → e-shop stock: read the KROS catalogue, compute each product's quantity, match it to the
+ * shop by code or EAN, and write only what differs. Absolute quantities make every write safe to
+ * repeat, so a failed run simply runs again.
+ *
+ * @module
+ */
+
+import { type ExitCode, ExitCode as Exit, SpojkaError } from "../core/errors.ts";
+import type { DataPaths } from "../core/datadir.ts";
+import type { Log } from "../core/log.ts";
+import type { EshopConfig, KrosConfig, StockConfig } from "../config/schema.ts";
+import { openShop } from "../eshop/open.ts";
+import type { ShopProduct, ShopTarget } from "../eshop/target.ts";
+import { mapCatalog } from "../kros/catalog.ts";
+import { KrosClient } from "../kros/client.ts";
+import type { RunSummary, State } from "../state/schema.ts";
+import { recordRun } from "../state/runs.ts";
+import { loadState, saveState } from "../state/store.ts";
+import { matchKey, planStock, type StockChange, type StockPlan } from "./stock_plan.ts";
+
+/** What the stock sync needs. */
+export interface StockSync {
+  kros: KrosConfig;
+  eshop: EshopConfig;
+  stock: StockConfig;
+  paths: DataPaths;
+  log: Log;
+}
+
+const CONNECTOR = "stock";
+/** How many unmatched products the console lists before pointing at the log. */
+const SHOWN = 10;
+
+/** Runs one full pass; `dryRun` prints the changes as a table and writes nothing. */
+export async function syncStock(sync: StockSync, options: { dryRun?: boolean } = {}): Promise<ExitCode> {
+  const { log, paths } = sync;
+  const startedAt = new Date();
+  const state = await loadState(paths.state);
+  const shop = openShop(sync.eshop, log);
+  let plan: StockPlan | undefined;
+  let written = 0;
+  let failed = 0;
+  let failure: SpojkaError | undefined;
+  try {
+    const raw = await new KrosClient(sync.kros, log).catalog();
+    const { items, problems } = mapCatalog(raw, sync.kros.fields);
+    for (const problem of problems) log.warn(`KROS: ${problem}`);
+    log.info(`KROS: ${items.length} catalogue items`);
+    const products = await shopProducts(sync, shop, state, items.map((i) => i.code));
+    log.info(`${shop.name}: ${products.length} products`);
+    plan = planStock(items, products, sync.stock);
+    report(plan, shop.name, log);
+    if (options.dryRun) {
+      log.info(plan.changes.length === 0 ? "Dry run: nothing would be written." : table(plan.changes));
+      log.info("Dry run: nothing was written.");
+      return Exit.Ok;
+    }
+    const result = await shop.write(plan.changes.map(({ product, quantity }) => ({ product, quantity })));
+    const sent = (state.stock ??= { lastSent: {} }).lastSent;
+    const byRef = new Map(plan.changes.map((c) => [c.product.ref, c]));
+    for (const product of result.written) {
+      sent[product.ref] = { quantity: byRef.get(product.ref)!.quantity, at: new Date().toISOString() };
+    }
+    for (const { product, reason } of result.failed) {
+      log.warn(`${shop.name} refused ${product.code ?? product.ref}: ${reason}`);
+    }
+    written = result.written.length;
+    failed = result.failed.length;
+  } catch (e) {
+    if (!(e instanceof SpojkaError)) throw e;
+    failure = e;
+  }
+
+  const counts: RunSummary["counts"] = plan
+    ? {
+      products: {
+        written,
+        unchanged: plan.unchanged,
+        failed,
+        only_in_kros: plan.krosOnly.length,
+        only_in_shop: plan.shopOnly.length,
+      },
+    }
+    : {};
+  const exitCode = recordRun(state, CONNECTOR, { startedAt, counts, failed, failure });
+  await saveState(paths.state, state);
+  if (plan) {
+    log.info(`KROS → ${shop.name}: written ${written}, unchanged ${plan.unchanged}, failed ${failed}`);
+  }
+  if (failure) throw failure;
+  return exitCode;
+}
+
+/**
+ * The shop's products. When the shop cannot be read but writes by code (Shoptet), the last
+ * quantities sent stand in for its stock, so the sync still writes what changed since.
+ */
+async function shopProducts(
+  sync: StockSync,
+  shop: ShopTarget,
+  state: State,
+  codes: (string | undefined)[],
+): Promise<ShopProduct[]> {
+  try {
+    return await shop.products(sync.stock.match_by === "ean");
+  } catch (e) {
+    const lastSent = state.stock?.lastSent;
+    if (!(e instanceof SpojkaError) || !shop.writesByCode || sync.stock.match_by !== "code" || !lastSent) {
+      throw e;
+    }
+    sync.log.warn(
+      `${shop.name} cannot be read (${e.message}); comparing with the quantities spojka last sent.`,
+    );
+    return codes.flatMap((code) => {
+      const key = matchKey("code", code);
+      return key ? [{ ref: key, code: key, name: key, quantity: lastSent[key]?.quantity ?? null }] : [];
+    });
+  }
+}
+
+function report(plan: StockPlan, shopName: string, log: Log): void {
+  for (const line of plan.skipped) log.warn(line);
+  const list = (title: string, rows: { key: string; name: string }[]) => {
+    if (rows.length === 0) return;
+    log.info(`${title}: ${rows.length} (not errors: they have no counterpart)`);
+    for (const [i, row] of rows.entries()) {
+      const line = `  ${row.key}${row.name && row.name !== row.key ? `  ${row.name}` : ""}`;
+      if (i < SHOWN) log.info(line);
+      else log.detail(line); // the console shows the first few, the log all of them
+    }
+    if (rows.length > SHOWN) log.info(`  … and ${rows.length - SHOWN} more, listed in log.txt`);
+  };
+  list("Only in KROS", plan.krosOnly);
+  list(`Only in ${shopName}`, plan.shopOnly);
+  log.info(`To write: ${plan.changes.length}; already right: ${plan.unchanged}`);
+}
+
+/** The dry-run table: code, name, KROS quantity, shop quantity, new quantity. */
+function table(changes: StockChange[]): string {
+  const rows = [
+    ["code", "name", "KROS", "shop", "new"],
+    ...changes.map((
+      c,
+    ) => [
+      c.key,
+      c.name.slice(0, 40),
+      String(c.kros),
+      c.shop === null ? "—" : String(c.shop),
+      String(c.quantity),
+    ]),
+  ];
+  const widths = rows[0].map((_, col) => Math.max(...rows.map((r) => [...r[col]].length)));
+  const line = (r: string[]) =>
+    r.map((cell, col) => col >= 2 ? cell.padStart(widths[col]) : cell.padEnd(widths[col])).join("  ")
+      .trimEnd();
+  return [line(rows[0]), widths.map((w) => "─".repeat(w)).join("  "), ...rows.slice(1).map(line)].join("\n");
+}

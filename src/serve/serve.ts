@@ -1,0 +1,119 @@
+/**
+ * `spojka serve`: each configured connector on its interval, the stock sync also on KROS
+ * notifications, one run at a time and each under the data folder's lock, so a scheduled
+ * `spojka sync` and `serve` never run beside each other. Stops cleanly on Ctrl+C or SIGTERM.
+ *
+ * @module
+ */
+
+import { ConfigError, ExitCode, LockedError } from "../core/errors.ts";
+import type { DataPaths } from "../core/datadir.ts";
+import type { Log } from "../core/log.ts";
+import { readConfig } from "../config/file.ts";
+import { type Config, serveSchema } from "../config/schema.ts";
+import { configuredConnectors, type ConnectorId, runConnectors } from "../pipeline/connectors.ts";
+import { acquireLock } from "../state/lock.ts";
+import { loadState } from "../state/store.ts";
+import { handler, NOTIFY_PATH } from "./http.ts";
+import { LOCKED_RETRY_MS, Runner, type RunOutcome } from "./runner.ts";
+
+/** Serves until a stop signal; returns the exit code. */
+export async function serve(config: Config, paths: DataPaths, log: Log): Promise<ExitCode> {
+  const connectors = configuredConnectors(config);
+  if (connectors.length === 0) {
+    throw new ConfigError("No connector is set up in config.toml.", { hint: "Run spojka init." });
+  }
+  const settings = config.serve ?? serveSchema.parse({});
+  const runner = new Runner((ids) => runOnce(ids, paths, log), connectors);
+  const listen = parseListen(settings.listen);
+
+  let server: Deno.HttpServer;
+  try {
+    server = Deno.serve(
+      { ...listen, onListen: () => {} },
+      handler({
+        notifyKey: connectors.includes("stock") ? config.kros!.notify_key.reveal() : undefined,
+        onNotification: (summary) => {
+          log.info(`KROS notification (${summary}): a stock sync follows in ${settings.debounce_seconds} s`);
+          runner.request("stock", settings.debounce_seconds * 1000);
+        },
+        health: async () => ({
+          status: "ok",
+          running: runner.busy,
+          pending: runner.pending,
+          lastRuns: (await loadState(paths.state).catch(() => null))?.runs ?? {},
+        }),
+        log,
+      }),
+    );
+  } catch (e) {
+    if (!(e instanceof Deno.errors.AddrInUse || e instanceof Deno.errors.PermissionDenied)) throw e;
+    throw new ConfigError(`spojka serve cannot listen on ${settings.listen}: ${(e as Error).message}.`, {
+      hint: "Another program (or another spojka serve) uses that port; set [serve] listen to another one.",
+    });
+  }
+
+  const intervals = connectors.map((id) => {
+    const minutes = id === "flowii" ? config.flowii!.interval_minutes : config.stock!.interval_minutes;
+    log.info(
+      `${id}: every ${minutes} minutes${
+        id === "stock" ? `, and on KROS notifications at ${NOTIFY_PATH}` : ""
+      }`,
+    );
+    return setInterval(() => runner.request(id), minutes * 60_000);
+  });
+  log.info(`Listening on http://${settings.listen} (GET /healthz). Stop with Ctrl+C.`);
+  for (const id of connectors) runner.request(id);
+
+  await stopSignal();
+  log.info("Stopping: waiting for the run in progress to finish (Ctrl+C again to stop at once).");
+  for (const interval of intervals) clearInterval(interval);
+  await runner.stop();
+  await server.shutdown();
+  log.info("Stopped.");
+  return ExitCode.Ok;
+}
+
+/** One run of `ids` under the lock, with the config as it is now (an `init` meanwhile takes effect). */
+async function runOnce(ids: ConnectorId[], paths: DataPaths, log: Log): Promise<RunOutcome> {
+  let lock;
+  try {
+    lock = await acquireLock(paths, `serve (${ids.join(", ")})`);
+  } catch (e) {
+    if (!(e instanceof LockedError)) throw e;
+    log.info(`${e.message} Trying again in ${LOCKED_RETRY_MS / 1000} s.`);
+    return "locked";
+  }
+  try {
+    const config = await readConfig(paths);
+    if (!config) throw new ConfigError("config.toml has disappeared.", { hint: "Run spojka init." });
+    await runConnectors(ids.filter((id) => configuredConnectors(config).includes(id)), config, paths, log);
+    return "done";
+  } catch (e) {
+    // A broken config must not end the service: say so, and the next run tries again.
+    log.error(`The run could not start: ${(e as Error).message}`);
+    return "done";
+  } finally {
+    await lock.release();
+  }
+}
+
+function parseListen(listen: string): { hostname: string; port: number } {
+  const colon = listen.lastIndexOf(":");
+  return { hostname: listen.slice(0, colon).replace(/^\[|\]$/g, ""), port: Number(listen.slice(colon + 1)) };
+}
+
+/** Resolves on the first Ctrl+C or SIGTERM (Ctrl+Break on Windows); a second one ends the process at once. */
+function stopSignal(): Promise<void> {
+  const signals: Deno.Signal[] = Deno.build.os === "windows" ? ["SIGINT", "SIGBREAK"] : ["SIGINT", "SIGTERM"];
+  return new Promise((resolve) => {
+    let stopping = false;
+    for (const signal of signals) {
+      Deno.addSignalListener(signal, () => {
+        if (stopping) Deno.exit(130);
+        stopping = true;
+        resolve();
+      });
+    }
+  });
+}
