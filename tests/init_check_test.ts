@@ -3,6 +3,10 @@ import { equal, match, ok } from "node:assert/strict";
 import { join } from "node:path";
 import { runCli, tempDataDir } from "./helpers/cli.ts";
 import { ICO, startWorld, type World } from "./helpers/world.ts";
+import { DEFAULT_KROS_TOKEN } from "./emulators/kros/mod.ts";
+import { DEFAULT_SHOPTET_TOKEN } from "./emulators/shoptet/mod.ts";
+import { DEFAULT_CONSUMER_KEY, DEFAULT_CONSUMER_SECRET } from "./emulators/woocommerce/mod.ts";
+import { articles, startStockWorld, UNPAID_KROS_TOKEN } from "./helpers/stock_world.ts";
 
 const env = (world: World, extra: Record<string, string> = {}) => ({
   SPOJKA_FLOWII_URL: world.flowii.url,
@@ -80,5 +84,64 @@ Deno.test("init checks FLOWii and mServer", async (t) => {
     });
   } finally {
     await world.close();
+  }
+});
+
+Deno.test("init checks KROS and the shop, and names each failure", async (t) => {
+  const catalogue = articles(2);
+  for (const platform of ["shoptet", "woocommerce"] as const) {
+    const world = await startStockWorld({ platform, catalogue });
+    try {
+      const base = {
+        SPOJKA_KROS_URL: world.kros.apiUrl,
+        SPOJKA_KROS_TOKEN: DEFAULT_KROS_TOKEN,
+        SPOJKA_ESHOP_PLATFORM: platform,
+        SPOJKA_ESHOP_URL: world.shop.url,
+        ...(platform === "shoptet"
+          ? { SPOJKA_SHOPTET_TOKEN: DEFAULT_SHOPTET_TOKEN }
+          : { SPOJKA_WOO_KEY: DEFAULT_CONSUMER_KEY, SPOJKA_WOO_SECRET: DEFAULT_CONSUMER_SECRET }),
+      };
+      const init = async (extra: Record<string, string>) => {
+        const result = await runCli(["--dir", await tempDataDir(), "init", "--non-interactive"], {
+          env: { ...base, ...extra },
+        });
+        equal(result.code, 0);
+        return result;
+      };
+      await t.step(`${platform}: both answer, and the notification URL and key are shown`, async () => {
+        const result = await init({});
+        match(result.stdout, /KROS: OK/);
+        match(result.stdout, /URL pre príjem notifikácií z API:\s+http:\/\/127\.0\.0\.1:8787\/kros\/notify/);
+        match(result.stdout, /Autorizačný kľúč k zadanej URL:\s+[A-Za-z0-9_-]{48}/);
+      });
+      await t.step(`${platform}: a wrong KROS token (401), an unpaid API module (402)`, async () => {
+        match((await init({ SPOJKA_KROS_TOKEN: "zly-token" })).stderr, /KROS refused the token \(HTTP 401\)/);
+        const unpaid = await init({ SPOJKA_KROS_TOKEN: UNPAID_KROS_TOKEN });
+        match(unpaid.stderr, /does not include the API module \(HTTP 402\)/);
+        ok(
+          !unpaid.stdout.includes("Autorizačný kľúč"),
+          "no KROS settings to enter while the connection fails",
+        );
+      });
+      await t.step(`${platform}: wrong shop credentials`, async () => {
+        const wrong: Record<string, string> = platform === "shoptet"
+          ? { SPOJKA_SHOPTET_TOKEN: "zly" }
+          : { SPOJKA_WOO_SECRET: "cs_zly" };
+        match(
+          (await init(wrong)).stderr,
+          platform === "shoptet"
+            ? /Shoptet refused the API token \(HTTP 401\)/
+            : /WooCommerce refused the consumer key or secret \(HTTP 401\)/,
+        );
+      });
+      await t.step(`${platform}: an unknown host`, async () => {
+        match(
+          (await init({ SPOJKA_KROS_URL: "https://kros.invalid/api" })).stderr,
+          /cannot find KROS's server kros\.invalid/,
+        );
+      });
+    } finally {
+      await world.close();
+    }
   }
 });
