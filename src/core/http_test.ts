@@ -73,3 +73,22 @@ Deno.test("Retry-After as an HTTP date", () => {
   equal(retryAfter(new Headers({ "Retry-After": "soon" }), now), undefined);
   equal(retryAfter(new Headers(), now), undefined);
 });
+
+Deno.test("a gzip-compressed answer arrives decompressed (mServer compresses when asked)", async () => {
+  const text = "<rsp:responsePack>" + "Žluťoučký kůň ".repeat(500) + "</rsp:responsePack>";
+  const server = serve([
+    () =>
+      new Response(
+        new Blob([new TextEncoder().encode(text)]).stream().pipeThrough(new CompressionStream("gzip")),
+        {
+          headers: { "Content-Encoding": "gzip", "Content-Type": "text/xml" },
+        },
+      ),
+  ]);
+  try {
+    const response = await request(server.url, {}, ctx(1));
+    equal(new TextDecoder().decode(response.body), text);
+  } finally {
+    await server.close();
+  }
+});
