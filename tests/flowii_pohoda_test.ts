@@ -47,7 +47,7 @@ Deno.test("the first run imports every partner and document; the second only wha
     equal(first.code, 0, first.stderr);
     equal(mserver.pohoda.addressBook.length, flowii.dataset.partners.length);
     deepEqual(numbers(mserver).sort(), flowii.dataset.documents.map((d) => `${d.type} ${d.number}`).sort());
-    match(first.stdout, /fetched 80, imported 80, already present 0, with warnings 0, failed 0/);
+    match(first.stdout, /fetched 80, imported 80, updated 0, already present 0, with warnings 0, failed 0/);
     const exports = flowii.requests.filter((r) => r.path.endsWith("pohoda-export"));
     deepEqual(exports.map((r) => r.query.from), [undefined, undefined], "the first run asks for everything");
 
@@ -72,7 +72,7 @@ Deno.test("the first run imports every partner and document; the second only wha
   });
 });
 
-Deno.test("after reset --cursor nothing is imported twice: everything is already present", async () => {
+Deno.test("after reset --cursor nothing is imported twice: documents already present, partners updated in place", async () => {
   await withWorld({ flowii: small }, async (world) => {
     equal((await world.spojka("sync")).code, 0);
     const before = {
@@ -82,7 +82,7 @@ Deno.test("after reset --cursor nothing is imported twice: everything is already
     equal((await world.spojka("reset", "--cursor")).code, 0);
     const again = await world.spojka("sync");
     equal(again.code, 0, again.stderr);
-    match(again.stdout, /fetched 32, imported 0, already present 32, with warnings 0, failed 0/);
+    match(again.stdout, /fetched 32, imported 0, updated 8, already present 24, with warnings 0, failed 0/);
     deepEqual({
       partners: world.mserver.pohoda.addressBook.length,
       documents: world.mserver.pohoda.invoices.length,
@@ -98,7 +98,7 @@ Deno.test("a rejected document is reported and kept, and imported on a later run
     const first = await world.spojka("sync");
     equal(first.code, 1, "exit 1: finished, but an item failed");
     match(first.stderr, new RegExp(`${victim.number}.*not imported: Předkontace 3Fv neexistuje`));
-    match(first.stdout, /imported 31, already present 0, with warnings 0, failed 1/);
+    match(first.stdout, /imported 31, updated 0, already present 0, with warnings 0, failed 1/);
     const status = JSON.parse((await world.spojka("status", "--json")).stdout);
     equal(status.outbox.failed, 1);
     match(status.outbox.failedItems[0].label, new RegExp(victim.number));
@@ -248,16 +248,16 @@ Deno.test("sync --dry-run writes valid packs into a folder, posts nothing and mo
   });
 });
 
-Deno.test("FLOWii's rate limit and an expired token are handled without the user noticing", async () => {
+Deno.test("FLOWii's rate limit is waited out without the user noticing", async () => {
   await withWorld({ flowii: small }, async (world) => {
     world.flowii.inject("/documents/pohoda-export", { kind: "rateLimit", retryAfter: 1 });
-    equal((await world.spojka("sync")).code, 0);
-    world.flowii.expireTokens();
-    world.flowii.addDocuments(1);
-    // One process: token from the first call, then a 401 when it expired mid-run → refreshed once.
     const result = await world.spojka("sync");
     equal(result.code, 0, result.stderr);
-    equal(world.mserver.pohoda.invoices.length, 25);
+    equal(world.mserver.pohoda.invoices.length, 24);
+    deepEqual(
+      world.flowii.requests.filter((r) => r.path === "/documents/pohoda-export").map((r) => r.status),
+      [429, 200],
+    );
   });
 });
 
@@ -283,5 +283,83 @@ Deno.test("a maintenance page, a broken zip or a hostile zip stops the run with 
     const recovered = await world.spojka("sync");
     equal(recovered.code, 0, recovered.stderr);
     equal(world.mserver.pohoda.invoices.length, 24);
+  });
+});
+
+Deno.test("a partner changed and then changed back in FLOWii ends up as FLOWii has it", async () => {
+  await withWorld({ flowii: small }, async (world) => {
+    equal((await world.spojka("sync")).code, 0);
+    const partner = world.flowii.dataset.partners.find((p) => p.ico && p.extIdInExport)!;
+    const original = partner.email;
+    world.flowii.touch(partner.id, { email: "docasna@firma.sk" });
+    equal((await world.spojka("sync")).code, 0);
+    world.flowii.touch(partner.id, { email: original });
+    const back = await world.spojka("sync");
+    equal(back.code, 0, back.stderr);
+    const records = world.mserver.pohoda.addressBook.filter((r) => r.address.ico === partner.ico);
+    equal(records.length, 1);
+    equal(records[0].header.email ?? records[0].address.email, original);
+    match(back.stdout, /addressbook: fetched 1, updated 1/);
+  });
+});
+
+Deno.test("a document whose number POHODA already has counts as present, and says so aloud", async () => {
+  await withWorld({ flowii: small }, async (world) => {
+    equal((await world.spojka("sync")).code, 0);
+    // POHODA forgot which ids it imported (a restored database): only the number guard is left.
+    world.mserver.pohoda.imports.length = 0;
+    equal((await world.spojka("reset", "--cursor")).code, 0);
+    const again = await world.spojka("sync");
+    equal(again.code, 0, again.stderr);
+    equal(world.mserver.pohoda.invoices.length, 24);
+    match(again.stdout, /already present 24/);
+    match(again.stderr, /its number already exists in POHODA, so it counts as already imported .*check it/);
+  });
+});
+
+Deno.test("two partners the export tells apart only by one IČO are reported, not silently merged", async () => {
+  await withWorld({ flowii: small }, async (world) => {
+    const [first, second] = world.flowii.dataset.partners.filter((p) => p.ico);
+    for (const p of [first, second]) world.flowii.touch(p.id, { ico: first.ico, extIdInExport: false });
+    const result = await world.spojka("sync");
+    equal(result.code, 1);
+    match(
+      result.stderr,
+      new RegExp(`FLOWii exported 2 records that spojka tells apart only by addressbook/ico/${first.ico}`),
+    );
+    match(result.stdout, /addressbook: fetched 8, imported 7, failed 1/);
+  });
+});
+
+Deno.test("a web page instead of mServer's answer is kept, exits 4, and the items go next time", async () => {
+  await withWorld({ flowii: small }, async (world) => {
+    world.mserver.faults.loginPage = 1;
+    const result = await world.spojka("sync");
+    equal(result.code, 4);
+    match(
+      result.stderr,
+      /mServer did not answer with a POHODA response.*a web page titled “POHODA – přihlášení”/,
+    );
+    const kept = [...Deno.readDirSync(join(world.dir, "responses"))].map((e) => e.name);
+    equal(kept.length, 1);
+    match(
+      await Deno.readTextFile(join(world.dir, "responses", kept[0])),
+      /<title>POHODA – přihlášení<\/title>/,
+    );
+    equal((await world.spojka("sync")).code, 0);
+    equal(world.mserver.pohoda.invoices.length, 24);
+  });
+});
+
+Deno.test("an unreachable mServer is a recorded run: status and /healthz show why it failed", async () => {
+  await withWorld({ flowii: small }, async (world) => {
+    await world.mserver.close();
+    const result = await world.spojka("sync");
+    equal(result.code, 4);
+    match(result.stderr, /cannot connect to POHODA mServer .*connection was refused/);
+    const status = JSON.parse((await world.spojka("status", "--json")).stdout);
+    const run = status.lastRuns.find((r: { connector: string }) => r.connector === "flowii");
+    equal(run.result, "failed");
+    match(run.message, /cannot connect to POHODA mServer/);
   });
 });

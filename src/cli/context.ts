@@ -48,29 +48,24 @@ export async function withContext(
     execPath: Deno.execPath(),
     cwd: Deno.cwd(),
   });
-  if (options.create) await Deno.mkdir(dir, { recursive: true });
-  else if (!(await exists(dir))) {
-    return reportError(
-      new ConfigError(`The data folder ${dir} does not exist.`, {
-        hint:
-          "Run spojka init there first, or point --dir or SPOJKA_HOME at the folder that holds config.toml.",
-      }),
-      new Log({ file: null }),
-    );
-  }
-  const ctx: Context = {
-    paths: dataPaths(dir),
-    log: new Log({ file: dataPaths(dir).log, echo: options.echo }),
-    env,
-  };
-  ctx.log.detail(`spojka ${command} started (pid ${Deno.pid}, data folder ${dir})`);
+  let log = new Log({ file: null });
   let code: ExitCode;
   try {
-    code = await body(ctx);
+    if (options.create) await Deno.mkdir(dir, { recursive: true });
+    else if (!(await exists(dir))) {
+      throw new ConfigError(`The data folder ${dir} does not exist.`, {
+        hint:
+          "Run spojka init there first, or point --dir or SPOJKA_HOME at the folder that holds config.toml.",
+      });
+    }
+    const paths = dataPaths(dir);
+    log = new Log({ file: paths.log, echo: options.echo });
+    log.detail(`spojka ${command} started (pid ${Deno.pid}, data folder ${dir})`);
+    code = await body({ paths, log, env });
   } catch (e) {
-    code = reportError(e, ctx.log);
+    code = reportError(e, log);
   }
-  ctx.log.detail(`spojka ${command} finished with exit code ${code}`);
+  log.detail(`spojka ${command} finished with exit code ${code}`);
   return code;
 }
 

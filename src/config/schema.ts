@@ -259,8 +259,6 @@ export type KrosConfig = NonNullable<Config["kros"]>;
 export type EshopConfig = NonNullable<Config["eshop"]>;
 /** `[stock]` in memory. */
 export type StockConfig = NonNullable<Config["stock"]>;
-/** `[serve]` in memory. */
-export type ServeConfig = z.output<typeof serveSchema>;
 
 /** Environment variables that override stored secrets at run time (and are never written). */
 export const SECRET_ENV: Readonly<Record<string, string>> = {

@@ -20,7 +20,9 @@ export async function writeFileAtomic(
   options: AtomicWriteOptions = {},
 ): Promise<void> {
   const bytes = typeof data === "string" ? new TextEncoder().encode(data) : data;
-  const temp = `${path}.tmp-${Deno.pid}`;
+  // One fixed temp name: writers hold the data folder's lock, and a crash leaves at most one leftover,
+  // which the next write truncates and reuses.
+  const temp = `${path}.tmp`;
   const file = await Deno.open(temp, { write: true, create: true, truncate: true, mode: options.mode });
   try {
     let written = 0;

@@ -65,7 +65,13 @@ export async function request(url: string, init: RequestInit, ctx: RequestContex
     let body: Uint8Array<ArrayBuffer>;
     await ctx.beforeAttempt?.();
     try {
-      response = await fetch(url, { ...init, signal: AbortSignal.timeout(policy.timeoutMs) });
+      // Redirects are not followed: fetch drops Authorization on a cross-origin one, which would look like
+      // wrong credentials. An API that redirects is configured with the wrong address.
+      response = await fetch(url, {
+        ...init,
+        redirect: "manual",
+        signal: AbortSignal.timeout(policy.timeoutMs),
+      });
       body = new Uint8Array(await response.arrayBuffer());
     } catch (e) {
       const problem = describeNetworkError(ctx.service, url, e, policy.timeoutMs);
@@ -77,8 +83,14 @@ export async function request(url: string, init: RequestInit, ctx: RequestContex
       await sleep(wait);
       continue;
     }
+    const location = response.headers.get("location");
+    if (response.status >= 300 && response.status < 400 && location) {
+      throw new ServiceError(`${ctx.service} redirects ${url} to ${new URL(location, url).href}.`, {
+        hint: "Use that address in config.toml (http/https and www. matter), then run spojka again.",
+      });
+    }
     if (last || !policy.retryStatuses.includes(response.status)) {
-      return { status: response.status, ok: response.ok, url: response.url, headers: response.headers, body };
+      return { status: response.status, ok: response.ok, url, headers: response.headers, body };
     }
     const wait = Math.min(
       retryAfter(response.headers) ?? backoff(attempt, policy),
@@ -173,4 +185,44 @@ export function requestJson(
     headers: { ...headers, "Content-Type": "application/json", Accept: "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
   }, ctx);
+}
+
+/**
+ * What an error answer says, for a message: `: “…”` from a JSON error (`message`, `error_description`,
+ * `detail`, `title`, `errors[0]`), a web page's title, or the start of the text; empty for no body.
+ */
+export function describeBody(body: Uint8Array): string {
+  const head = body.subarray(0, 4000);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(head, { stream: true }); // a cut character is fine
+  } catch {
+    text = new TextDecoder("windows-1250").decode(head); // POHODA's own pages
+  }
+  const message = jsonMessage(text);
+  if (message) return `: “${message}”`;
+  const title = /<title>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
+  if (title) return `: a web page titled “${title}”`;
+  const start = text.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim().slice(0, 120);
+  return start ? `: “${start}”` : "";
+}
+
+function jsonMessage(text: string): string | undefined {
+  let json;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const first = Array.isArray(json?.errors) ? json.errors[0] : undefined;
+  const candidates = [
+    json?.error_description,
+    json?.message,
+    json?.detail,
+    json?.title,
+    json?.error,
+    first?.message,
+    first?.detail,
+  ];
+  return candidates.find((c): c is string => typeof c === "string" && c !== "");
 }

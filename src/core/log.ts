@@ -27,7 +27,7 @@ const encoder = new TextEncoder();
 
 /** Writes log lines to the file and, by level, to the console. */
 export class Log {
-  readonly #file: string | null;
+  #file: string | null;
   readonly #maxBytes: number;
   readonly #keep: number;
   readonly #echo: boolean;
@@ -70,9 +70,16 @@ export class Log {
       "",
     );
     const bytes = encoder.encode(lines);
-    this.#rotateIfNeeded(bytes.length);
-    Deno.writeFileSync(this.#file, bytes, { append: true, create: true });
-    this.#size += bytes.length;
+    try {
+      this.#rotateIfNeeded(bytes.length);
+      Deno.writeFileSync(this.#file, bytes, { append: true, create: true });
+      this.#size += bytes.length;
+    } catch (e) {
+      // A log that cannot be written (read-only folder, full disk, log.txt open elsewhere) must not
+      // stop the work or turn its outcome into another exit code: say so once, go on without it.
+      console.error(`Cannot write ${this.#file} (${(e as Error).message}); logging to the console only.`);
+      this.#file = null;
+    }
   }
 
   #rotateIfNeeded(incoming: number): void {

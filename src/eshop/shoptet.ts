@@ -5,7 +5,7 @@
  */
 
 import { ServiceError } from "../core/errors.ts";
-import { type HttpResponse, requestJson, serviceContext } from "../core/http.ts";
+import { describeBody, type HttpResponse, requestJson, serviceContext } from "../core/http.ts";
 import type { EshopConfig } from "../config/schema.ts";
 import type { ShopProduct, ShopTarget, StockWrite, WriteResult } from "./target.ts";
 
@@ -79,10 +79,20 @@ export class ShoptetTarget implements ShopTarget {
         data: batch.map((w) => ({ productCode: w.product.ref, [field]: w.quantity })),
       });
       if (!response.ok && response.status !== 400) throw shoptetError(response);
-      const refused = new Map(
-        (parse<unknown>(response).errors ?? []).map((e) => [e.instance ?? "", e.message]),
-      );
-      if (response.status === 400 && refused.size === 0) throw shoptetError(response);
+      const errors = parse<unknown>(response).errors ?? [];
+      if (response.status === 400 && errors.length === 0) throw shoptetError(response);
+      const codes = new Set(batch.map((w) => w.product.ref));
+      const unplaced = errors.filter((e) => !codes.has(e.instance ?? ""));
+      if (unplaced.length > 0) {
+        // An error that names no product of this request leaves the whole batch uncertain. Counted as
+        // failed, it is written again next run: absolute quantities make that harmless.
+        const reason = `Shoptet reported “${
+          unplaced.map((e) => e.message).join("; ")
+        }” without naming the product`;
+        result.failed.push(...batch.map((w) => ({ product: w.product, reason })));
+        continue;
+      }
+      const refused = new Map(errors.map((e) => [e.instance!, e.message]));
       for (const w of batch) {
         const reason = refused.get(w.product.ref);
         if (reason === undefined) result.written.push(w.product);
@@ -156,8 +166,7 @@ function parse<T>(response: HttpResponse): Envelope<T> {
 }
 
 function shoptetError(response: HttpResponse): ServiceError {
-  const message = parse<unknown>(response).errors?.[0]?.message;
-  const said = message ? `: “${message}”` : "";
+  const said = describeBody(response.body);
   if (response.status === 401 || response.status === 403) {
     return new ServiceError(`Shoptet refused the API token (HTTP ${response.status})${said}.`, {
       hint:

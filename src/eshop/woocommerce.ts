@@ -6,7 +6,7 @@
  */
 
 import { ServiceError } from "../core/errors.ts";
-import { type HttpResponse, requestJson, serviceContext } from "../core/http.ts";
+import { describeBody, type HttpResponse, requestJson, serviceContext } from "../core/http.ts";
 import type { EshopConfig } from "../config/schema.ts";
 import type { ShopProduct, ShopTarget, StockWrite, WriteResult } from "./target.ts";
 
@@ -69,10 +69,9 @@ export class WooCommerceTarget implements ShopTarget {
           update: batch.map((w) => ({ id: idOf(w.product), manage_stock: true, stock_quantity: w.quantity })),
         });
         if (!response.ok) throw wooError(response);
-        const answered = new Map(
-          (JSON.parse(new TextDecoder().decode(response.body)).update ?? [])
-            .map((u: { id: number; error?: { message: string } }) => [u.id, u.error?.message]),
-        );
+        const updates = answer<{ update?: { id: number; error?: { message: string } }[] }>(response).update ??
+          [];
+        const answered = new Map(updates.map((u) => [u.id, u.error?.message]));
         for (const w of batch) {
           const id = idOf(w.product);
           const error = answered.get(id);
@@ -91,7 +90,9 @@ export class WooCommerceTarget implements ShopTarget {
     for (let page = 1;; page++) {
       const response = await this.#call("GET", `${path}?per_page=100&page=${page}`);
       if (!response.ok) throw wooError(response);
-      all.push(...JSON.parse(new TextDecoder().decode(response.body)) as WooProduct[]);
+      const products = answer<WooProduct[]>(response);
+      if (!Array.isArray(products)) throw notJson(response);
+      all.push(...products);
       if (page >= Number(response.headers.get("x-wp-totalpages") ?? 1)) return all;
     }
   }
@@ -121,14 +122,26 @@ function idOf(product: ShopProduct): number {
   return Number(product.ref.split(":")[1]);
 }
 
-function wooError(response: HttpResponse): ServiceError {
-  let message = "";
+/** The JSON of a successful answer; a page instead (a security plugin's challenge) is a service error. */
+function answer<T>(response: HttpResponse): T {
   try {
-    message = JSON.parse(new TextDecoder().decode(response.body)).message ?? "";
+    return JSON.parse(new TextDecoder().decode(response.body));
   } catch {
-    message = /<title>([^<]*)<\/title>/i.exec(new TextDecoder().decode(response.body))?.[1]?.trim() ?? "";
+    throw notJson(response);
   }
-  const said = message ? `: “${message}”` : "";
+}
+
+function notJson(response: HttpResponse): ServiceError {
+  return new ServiceError(
+    `WooCommerce answered ${new URL(response.url).pathname} with something else than its JSON${
+      describeBody(response.body)
+    }.`,
+    { hint: "A security plugin, a firewall or a maintenance page may stand in front of the REST API." },
+  );
+}
+
+function wooError(response: HttpResponse): ServiceError {
+  const said = describeBody(response.body);
   if (response.status === 401 || response.status === 403) {
     return new ServiceError(
       `WooCommerce refused the consumer key or secret (HTTP ${response.status})${said}.`,

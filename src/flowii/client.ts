@@ -6,7 +6,13 @@
  */
 
 import { ServiceError } from "../core/errors.ts";
-import { type HttpResponse, request, type RequestContext, serviceContext } from "../core/http.ts";
+import {
+  describeBody,
+  type HttpResponse,
+  request,
+  type RequestContext,
+  serviceContext,
+} from "../core/http.ts";
 import type { FlowiiConfig } from "../config/schema.ts";
 
 /** The two exports spojka reads. */
@@ -159,16 +165,4 @@ function parseJson(body: Uint8Array): any {
   } catch {
     return undefined;
   }
-}
-
-/** `: “message”` from a JSON error, a web page's title, or the start of the text; empty for no body. */
-function describeBody(body: Uint8Array): string {
-  const json = parseJson(body);
-  const message = json?.error_description ?? json?.message ?? json?.error ?? json?.errors?.[0]?.detail;
-  if (typeof message === "string" && message) return `: “${message}”`;
-  const text = new TextDecoder().decode(body.subarray(0, 2000));
-  const title = /<title>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
-  if (title) return `: a web page titled “${title}”`;
-  const start = text.replace(/\s+/g, " ").trim().slice(0, 80);
-  return start ? `: “${start}”` : "";
 }

@@ -6,7 +6,13 @@
  */
 
 import { ServiceError } from "../core/errors.ts";
-import { type HttpResponse, request, type RequestContext, serviceContext } from "../core/http.ts";
+import {
+  describeBody,
+  type HttpResponse,
+  request,
+  type RequestContext,
+  serviceContext,
+} from "../core/http.ts";
 import type { KrosConfig } from "../config/schema.ts";
 import { RateLimiter } from "./limiter.ts";
 
@@ -21,9 +27,7 @@ export class KrosClient {
   constructor(config: KrosConfig, log: { detail(message: string): void }) {
     this.#config = config;
     this.#log = log;
-    this.#limiter = new RateLimiter(
-      config.rate_limits.map((l) => ({ requests: l.requests, windowMs: l.seconds * 1000 })),
-    );
+    this.#limiter = limiterFor(config);
   }
 
   /** Every catalogue item as KROS sends it. An item met twice while paging is kept once. */
@@ -78,16 +82,26 @@ export class KrosClient {
   }
 }
 
-function krosError(response: HttpResponse): ServiceError {
-  const text = new TextDecoder().decode(response.body);
-  let detail = "";
-  try {
-    const body = JSON.parse(text);
-    detail = body.detail ?? body.title ?? body.message ?? "";
-  } catch {
-    detail = text.replace(/\s+/g, " ").trim().slice(0, 120);
+const limiters = new Map<string, RateLimiter>();
+
+/**
+ * One limiter per token and limits for the whole process: `serve` runs sync after sync, and a new
+ * limiter per run would forget the requests of the run just before.
+ */
+function limiterFor(config: KrosConfig): RateLimiter {
+  const key = JSON.stringify([config.base_url, config.token.reveal(), config.rate_limits]);
+  let limiter = limiters.get(key);
+  if (!limiter) {
+    limiter = new RateLimiter(
+      config.rate_limits.map((l) => ({ requests: l.requests, windowMs: l.seconds * 1000 })),
+    );
+    limiters.set(key, limiter);
   }
-  const said = detail ? `: “${detail}”` : "";
+  return limiter;
+}
+
+function krosError(response: HttpResponse): ServiceError {
+  const said = describeBody(response.body);
   switch (response.status) {
     case 401:
       return new ServiceError(`KROS refused the token (HTTP 401)${said}.`, {

@@ -61,6 +61,8 @@ const STREAMS: readonly { stream: FlowiiStream; zipName: string }[] = [
 interface Download {
   stream: FlowiiStream;
   items: PohodaItem[];
+  /** Records named alike by the export: reported and counted as failed. */
+  dropped: PohodaItem[];
   /** Where the stream continues next time: the export time minus the overlap. */
   cursor: number;
 }
@@ -75,8 +77,16 @@ export async function syncFlowii(sync: FlowiiSync, options: SyncOptions = {}): P
   const plan = postPlan(sync, runId);
 
   if (!options.dryRun) {
-    const check = await checkMServer(mserver, sync.pohoda);
-    for (const note of check.notes) log.info(note);
+    try {
+      const check = await checkMServer(mserver, sync.pohoda);
+      for (const note of check.notes) log.info(note);
+    } catch (e) {
+      // A failed check is a run like any other for status and /healthz: recorded, then reported.
+      if (!(e instanceof SpojkaError)) throw e;
+      recordRun(state, CONNECTOR, { startedAt, counts: {}, failed: 0, failure: e });
+      await saveState(paths.state, state);
+      throw e;
+    }
   }
 
   const tally = new Tally();
@@ -96,7 +106,10 @@ export async function syncFlowii(sync: FlowiiSync, options: SyncOptions = {}): P
       sourceFailure ??= e;
     }
   }
-  for (const { items } of downloads) for (const item of items) tally.add(item.agenda, "fetched");
+  for (const { items, dropped } of downloads) {
+    for (const item of [...items, ...dropped]) tally.add(item.agenda, "fetched");
+    for (const item of dropped) tally.add(item.agenda, "failed");
+  }
 
   if (options.dryRun) {
     if (sourceFailure) throw sourceFailure;
@@ -170,8 +183,7 @@ async function download(
     }`,
   );
   const { zip, exportedAt } = await client.export(stream, since);
-  await Deno.mkdir(paths.downloads, { recursive: true });
-  await Deno.writeFile(join(paths.downloads, zipName), zip);
+  await keepCopy(join(paths.downloads, zipName), zip, log);
   const unusable = (what: string, why: string) =>
     new ServiceError(`FLOWii's ${stream} export (${what}) cannot be used: ${why}.`, {
       hint: `It is kept in ${paths.downloads}. Nothing was lost: the next run downloads it again.`,
@@ -192,9 +204,7 @@ async function download(
       log.detail(`${zipName}: ${file.name} is not XML; skipped`);
       continue;
     }
-    const path = join(paths.downloads, file.name);
-    await Deno.mkdir(join(path, ".."), { recursive: true });
-    await Deno.writeFile(path, file.bytes);
+    await keepCopy(join(paths.downloads, file.name), file.bytes, log);
     try {
       items.push(
         ...await transformExport(decodeXml(file.bytes), {
@@ -211,7 +221,42 @@ async function download(
   }
   for (const item of items) for (const note of item.notes) log.warn(`${item.agenda} ${item.label}: ${note}`);
   log.info(`FLOWii ${stream}: ${items.length} records in ${files.length} files`);
-  return { stream, items, cursor: Math.max(0, epochSeconds(exportedAt) - flowii.overlap_minutes * 60) };
+  const { distinct, dropped } = distinctItems(items, log);
+  return {
+    stream,
+    items: distinct,
+    dropped,
+    cursor: Math.max(0, epochSeconds(exportedAt) - flowii.overlap_minutes * 60),
+  };
+}
+
+/**
+ * Records the export names alike (two partners with one IČO and no external id, a document number
+ * twice) cannot both be sent as themselves: the last is sent, the others are reported as failed.
+ */
+function distinctItems(items: PohodaItem[], log: Log): { distinct: PohodaItem[]; dropped: PohodaItem[] } {
+  const byKey = Map.groupBy(items, (item) => item.key);
+  const dropped: PohodaItem[] = [];
+  for (const [key, group] of byKey) {
+    if (group.length === 1) continue;
+    dropped.push(...group.slice(0, -1));
+    log.warn(
+      `FLOWii exported ${group.length} records that spojka tells apart only by ${key}: ` +
+        `${group.map((i) => i.label).join("; ")}. Only the last is sent; give the others an external id or ` +
+        "their own IČO or number in FLOWii.",
+    );
+  }
+  return { distinct: [...byKey.values()].map((group) => group.at(-1)!), dropped };
+}
+
+/** Keeps a copy in downloads/ for people to look at; failing to (a file open in Excel) stops nothing. */
+async function keepCopy(path: string, bytes: Uint8Array, log: Log): Promise<void> {
+  try {
+    await Deno.mkdir(join(path, ".."), { recursive: true });
+    await Deno.writeFile(path, bytes);
+  } catch (e) {
+    log.warn(`Could not keep a copy as ${path} (${(e as Error).message}); the sync goes on without it.`);
+  }
 }
 
 function postPlan(sync: FlowiiSync, runId: string): PostPlan {
@@ -237,6 +282,12 @@ async function post(
 ): Promise<void> {
   const { log, paths } = sync;
   const items = inPostingOrder(await queued(paths.outbox, state, CONNECTOR));
+  const sent = new Set(items.map((item) => item.key));
+  for (const [key, entry] of Object.entries(state.outbox)) {
+    if (entry.connector !== CONNECTOR || sent.has(key)) continue;
+    tally.add(entry.agenda, "failed");
+    log.warn(`${entry.agenda} ${entry.label}: ${entry.error}`);
+  }
   if (items.length === 0) {
     log.info("Nothing to send to POHODA.");
     return;
@@ -244,8 +295,14 @@ async function post(
   log.info(`POHODA: sending ${items.length} items in packs of at most ${plan.batchSize}`);
   const byKey = new Map(items.map((item) => [item.key, item]));
   let responses = 0;
-  for await (const event of postInPacks(items, (pack) => mserver.post(pack), plan)) {
+  for await (const event of postInPacks(items, (pack, check) => mserver.post(pack, check), plan)) {
     if (event.response) await keepResponse(paths.responses, stamp, ++responses, event.response);
+    if (event.kind === "unreadable") {
+      throw new ServiceError(`mServer did not answer with a POHODA response: ${event.problem}.`, {
+        hint:
+          "The answer is kept in the responses folder. The items stay in the outbox and are sent again next time.",
+      });
+    }
     if (event.kind === "refused") {
       throw new ServiceError(
         `POHODA refused a whole pack of ${event.keys.length} items: “${event.note}”. Nothing in it was imported.`,
@@ -273,7 +330,11 @@ function settle(
   switch (outcome.outcome) {
     case "imported":
       delete state.outbox[item.key];
-      tally.add(item.agenda, outcome.warnings.length > 0 ? "with_warnings" : "imported");
+      // A partner upsert that found its record reports "update"; everything else is new in POHODA.
+      tally.add(
+        item.agenda,
+        outcome.warnings.length > 0 ? "with_warnings" : outcome.action === "update" ? "updated" : "imported",
+      );
       log.detail(
         `${name}: imported${outcome.number ? ` as ${outcome.number}` : ""}${
           outcome.id ? ` (id ${outcome.id})` : ""
@@ -284,7 +345,16 @@ function settle(
     case "duplicate":
       delete state.outbox[item.key];
       tally.add(item.agenda, "already_present");
-      log.detail(`${name}: already in POHODA, ${outcome.detail}`);
+      if (outcome.by === "number") {
+        // Usually this document itself, imported before POHODA kept spojka's ids (or by the vendor's
+        // connector). It could also be another document with the same number: say so, loudly.
+        log.warn(
+          `${name}: its number already exists in POHODA, so it counts as already imported ` +
+            `(${outcome.detail}). If that document did not come from FLOWii, this one was not imported: check it.`,
+        );
+      } else if (outcome.deleted) {
+        log.warn(`${name}: imported before and deleted in POHODA since; spojka does not import it again.`);
+      } else log.detail(`${name}: already in POHODA, ${outcome.detail}`);
       return;
     case "rejected":
     case "unanswered": {

@@ -7,7 +7,6 @@
  */
 
 import { join } from "node:path";
-import { ConfigError } from "../core/errors.ts";
 import { removeIfExists, writeFileAtomic } from "../core/files.ts";
 import { fileStamp } from "../core/time.ts";
 import type { OutboxEntry, State } from "../state/schema.ts";
@@ -61,44 +60,53 @@ export async function stage(
   return spool;
 }
 
-/** The waiting items of `connector` with their payloads, reading each spool file once. */
+/**
+ * The waiting items of `connector` with their payloads, reading each spool file once. An entry whose
+ * payload is lost (a damaged or deleted spool file) is marked failed in `state`, with the way out, and
+ * left out, so it cannot block the others.
+ */
 export async function queued(dir: string, state: State, connector: string): Promise<QueuedItem[]> {
-  const spools = new Map<string, Record<string, string>>();
+  const spools = new Map<string, Record<string, string> | null>();
   const items: QueuedItem[] = [];
   for (const [key, entry] of Object.entries(state.outbox)) {
     if (entry.connector !== connector) continue;
     if (!spools.has(entry.spool)) spools.set(entry.spool, await readSpool(join(dir, entry.spool)));
-    const payload = spools.get(entry.spool)![key];
-    if (payload === undefined) throw damaged(entry.spool, `it has lost the payload of ${key}`);
+    const payload = spools.get(entry.spool)?.[key];
+    if (payload === undefined) {
+      Object.assign(entry, {
+        status: "failed",
+        error:
+          `its payload is lost (outbox/${entry.spool} is damaged or missing); it comes back when FLOWii ` +
+          "sends the record again: spojka reset --cursor downloads everything",
+      });
+      continue;
+    }
     items.push({ ...entry, key, payload });
   }
   return items;
 }
 
-/** Deletes spool files no entry refers to any more. */
+/** Deletes spool files no entry refers to any more, and temporary files a crash left behind. */
 export async function sweep(dir: string, state: State): Promise<void> {
   const inUse = new Set(Object.values(state.outbox).map((e) => e.spool));
   let names: string[];
   try {
-    names = [...Deno.readDirSync(dir)].filter((e) => e.isFile && e.name.endsWith(".json")).map((e) => e.name);
+    names = [...Deno.readDirSync(dir)].filter((e) => e.isFile).map((e) => e.name);
   } catch (e) {
     if (e instanceof Deno.errors.NotFound) return;
     throw e;
   }
-  for (const name of names) if (!inUse.has(name)) await removeIfExists(join(dir, name));
-}
-
-async function readSpool(path: string): Promise<Record<string, string>> {
-  try {
-    return JSON.parse(await Deno.readTextFile(path));
-  } catch (e) {
-    throw damaged(path.split(/[/\\]/).pop()!, (e as Error).message);
+  for (const name of names) {
+    if ((name.endsWith(".json") && !inUse.has(name)) || name.endsWith(".tmp")) {
+      await removeIfExists(join(dir, name));
+    }
   }
 }
 
-function damaged(spool: string, why: string): ConfigError {
-  return new ConfigError(`The outbox file outbox/${spool} is damaged or missing (${why}).`, {
-    hint:
-      "Run spojka reset --cursor: the next sync downloads everything again, and POHODA recognises what it already has.",
-  });
+async function readSpool(path: string): Promise<Record<string, string> | null> {
+  try {
+    return JSON.parse(await Deno.readTextFile(path));
+  } catch {
+    return null;
+  }
 }

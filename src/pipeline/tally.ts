@@ -5,7 +5,14 @@
  */
 
 /** What happened to items, counted. */
-export const OUTCOMES = ["fetched", "imported", "already_present", "with_warnings", "failed"] as const;
+export const OUTCOMES = [
+  "fetched",
+  "imported",
+  "updated",
+  "already_present",
+  "with_warnings",
+  "failed",
+] as const;
 /** One of {@linkcode OUTCOMES}. */
 export type Outcome = typeof OUTCOMES[number];
 

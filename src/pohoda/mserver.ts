@@ -7,7 +7,13 @@
  */
 
 import { ServiceError } from "../core/errors.ts";
-import { type HttpResponse, request, type RequestContext, serviceContext } from "../core/http.ts";
+import {
+  describeBody,
+  type HttpResponse,
+  request,
+  type RequestContext,
+  serviceContext,
+} from "../core/http.ts";
 import type { PohodaConfig } from "../config/schema.ts";
 import { decodeXml, encode1250 } from "./encoding.ts";
 import { descendant, parseXml, text, type XmlElement } from "./xmltree.ts";
@@ -46,20 +52,20 @@ export class MServer {
   }
 
   /** Posts a pack and returns the response body (decompressed). Queued: never two at once. */
-  post(pack: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
-    const job = this.#queue.then(() => this.#post(pack));
+  post(pack: Uint8Array<ArrayBuffer>, checkDuplicity: boolean): Promise<Uint8Array> {
+    const job = this.#queue.then(() => this.#post(pack, checkDuplicity));
     this.#queue = job.catch(() => undefined);
     return job;
   }
 
-  async #post(pack: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
+  async #post(pack: Uint8Array<ArrayBuffer>, checkDuplicity: boolean): Promise<Uint8Array> {
     const response = await this.#request(this.#config.url, {
       method: "POST",
       headers: {
         ...this.#auth(),
         "STW-Application": "spojka",
         "STW-Instance": this.#runId,
-        "STW-Check-Duplicity": "true",
+        ...(checkDuplicity ? { "STW-Check-Duplicity": "true" } : {}),
         "Content-Type": "text/xml",
       },
       body: pack,
@@ -143,17 +149,15 @@ export class MServer {
 }
 
 function httpError(response: HttpResponse): ServiceError {
-  const text = new TextDecoder().decode(response.body);
-  const body = text.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim().slice(0, 200);
-  const said = body ? ` It said: ${body}` : "";
+  const said = describeBody(response.body);
   switch (response.status) {
     case 401:
-      return new ServiceError(`POHODA refused the user name or password (HTTP 401).${said}`, {
+      return new ServiceError(`POHODA refused the user name or password (HTTP 401)${said}.`, {
         hint:
           "Check [pohoda] user and password with spojka init; the user must exist in this accounting unit.",
       });
     case 403:
-      return new ServiceError(`POHODA refused access to the accounting unit (HTTP 403).${said}`, {
+      return new ServiceError(`POHODA refused access to the accounting unit (HTTP 403)${said}.`, {
         hint: "Give the user the rights to open the accounting unit and to import XML.",
       });
     case 404:
@@ -161,6 +165,6 @@ function httpError(response: HttpResponse): ServiceError {
         hint: "The URL must end with /xml, e.g. http://127.0.0.1:444/xml.",
       });
     default:
-      return new ServiceError(`mServer answered HTTP ${response.status}.${said}`);
+      return new ServiceError(`mServer answered HTTP ${response.status}${said}.`);
   }
 }

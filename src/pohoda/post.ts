@@ -5,7 +5,6 @@
  * @module
  */
 
-import { ServiceError } from "../core/errors.ts";
 import { buildPack } from "./pack.ts";
 import { type ItemResult, NotAResponseError, parseResponse } from "./response.ts";
 
@@ -25,7 +24,9 @@ export type PackEvent =
   /** Items refused before sending, or answered by POHODA (`response` is the raw answer). */
   | { kind: "answered"; outcomes: Map<string, ItemOutcome>; response?: Uint8Array }
   /** POHODA refused the whole pack: nothing in it was imported. */
-  | { kind: "refused"; note: string; keys: string[]; response: Uint8Array };
+  | { kind: "refused"; note: string; keys: string[]; response: Uint8Array }
+  /** The answer is not a POHODA response (a login page, a proxy's error): outcomes unknown. */
+  | { kind: "unreadable"; problem: string; response: Uint8Array };
 
 /** How packs are made. */
 export interface PostPlan {
@@ -35,6 +36,18 @@ export interface PostPlan {
   packId: (group: "partners" | "documents") => string;
   /** `dataPack@note`. */
   note: string;
+}
+
+/** A pack to send, and whether POHODA should refuse what it already imported from the same ids. */
+export type Send = (pack: Uint8Array<ArrayBuffer>, checkDuplicity: boolean) => Promise<Uint8Array>;
+
+/**
+ * Documents are create-only, so POHODA's batch duplicity check is what stops a replay from creating
+ * them twice. Partners are upserts filtered by their identity: sending one again just updates it, and
+ * the check would instead refuse a partner changed back to an earlier version.
+ */
+export function checksDuplicity(group: "partners" | "documents"): boolean {
+  return group === "documents";
 }
 
 // Partners first, then documents in the order they depend on each other: advances before the
@@ -79,6 +92,7 @@ export interface Pack {
   refused: Map<string, ItemOutcome>;
   /** Item id → outbox key. */
   keyOf: Map<string, string>;
+  group: "partners" | "documents";
 }
 
 /** The packs for `items` (already in order). */
@@ -95,32 +109,32 @@ export function* packs(items: PostItem[], plan: PostPlan): Generator<Pack> {
     const refused = new Map<string, ItemOutcome>(
       built.refused.map((r) => [keyOf.get(r.itemId)!, { outcome: "rejected", reason: r.reason }]),
     );
-    yield { bytes: built.itemIds.length > 0 ? built.bytes : null, itemIds: built.itemIds, refused, keyOf };
+    yield {
+      bytes: built.itemIds.length > 0 ? built.bytes : null,
+      itemIds: built.itemIds,
+      refused,
+      keyOf,
+      group,
+    };
   }
 }
 
 /** Posts `items` (already in order) and yields one event per pack. */
-export async function* postInPacks(
-  items: PostItem[],
-  send: (pack: Uint8Array<ArrayBuffer>) => Promise<Uint8Array>,
-  plan: PostPlan,
-): AsyncGenerator<PackEvent> {
+export async function* postInPacks(items: PostItem[], send: Send, plan: PostPlan): AsyncGenerator<PackEvent> {
   for (const pack of packs(items, plan)) {
     const outcomes = new Map(pack.refused);
     if (pack.bytes === null) {
       yield { kind: "answered", outcomes };
       continue;
     }
-    const response = await send(pack.bytes);
+    const response = await send(pack.bytes, checksDuplicity(pack.group));
     let result;
     try {
       result = parseResponse(response);
     } catch (e) {
       if (!(e instanceof NotAResponseError)) throw e;
-      throw new ServiceError(`mServer did not answer with a POHODA response: ${e.message}.`, {
-        hint:
-          "The answer is kept in the responses folder. The items stay in the outbox and are sent again next time.",
-      });
+      yield { kind: "unreadable", problem: e.message, response };
+      return;
     }
     if (result.kind === "refused") {
       yield {

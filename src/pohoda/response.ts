@@ -5,6 +5,7 @@
  * @module
  */
 
+import { describeBody } from "../core/http.ts";
 import { decodeXml } from "./encoding.ts";
 import { NS } from "./namespaces.ts";
 import { attr, child, childrenOf, localName, parseXml, text, type XmlElement } from "./xmltree.ts";
@@ -12,7 +13,16 @@ import { attr, child, childrenOf, localName, parseXml, text, type XmlElement } f
 /** The outcome of one item. */
 export type ItemResult =
   | { outcome: "imported"; id?: string; number?: string; action?: string; warnings: string[] }
-  | { outcome: "duplicate"; id?: string; number?: string; detail: string }
+  | {
+    outcome: "duplicate";
+    /** `batch`: POHODA's record of imported ids; `number`: a document with this number exists. */
+    by: "batch" | "number";
+    /** The record was imported before and has been deleted in POHODA since. */
+    deleted?: boolean;
+    id?: string;
+    number?: string;
+    detail: string;
+  }
   | { outcome: "rejected"; reason: string };
 
 /** What a responsePack says. */
@@ -29,10 +39,10 @@ export function parseResponse(bytes: Uint8Array): PackResult {
   try {
     root = parseXml(decodeXml(bytes));
   } catch (e) {
-    throw new NotAResponseError(`not XML (${(e as Error).message}): ${preview(bytes)}`);
+    throw new NotAResponseError(`not XML (${(e as Error).message})${describeBody(bytes)}`);
   }
   if (root.ns !== NS.rsp || localName(root.name) !== "responsePack") {
-    throw new NotAResponseError(`expected a rsp:responsePack, found <${root.name}>`);
+    throw new NotAResponseError(`expected a rsp:responsePack, found <${root.name}>${describeBody(bytes)}`);
   }
   const items = childrenOf(root, NS.rsp, "responsePackItem");
   if (attr(root, "state") === "error" && items.length === 0) {
@@ -53,7 +63,7 @@ function itemResult(item: XmlElement): ItemResult {
       const detail = id
         ? `imported before as ${agenda ?? "record"} ${number ?? ""} (id ${id})`.replace("  ", " ")
         : `imported before, and deleted in POHODA since`;
-      return { outcome: "duplicate", id, number, detail };
+      return { outcome: "duplicate", by: "batch", deleted: !id, id, number, detail };
     }
     return { outcome: "rejected", reason: attr(item, "note") || "POHODA reported an error without details" };
   }
@@ -78,6 +88,7 @@ function itemResult(item: XmlElement): ItemResult {
   if (numberTaken) {
     return {
       outcome: "duplicate",
+      by: "number",
       number: numberTaken.requested,
       detail: `the number exists in POHODA: ${describe(numberTaken)}`,
     };
@@ -117,19 +128,4 @@ function describe(d: Detail): string {
     }`
     : "";
   return [d.errno, d.note ?? "(no text)", where ? `(${where}${values})` : ""].filter(Boolean).join(" ");
-}
-
-function preview(bytes: Uint8Array): string {
-  // Error pages are usually UTF-8 whatever POHODA speaks; fall back to windows-1250 for its own.
-  const head = bytes.subarray(0, 300);
-  let body: string;
-  try {
-    body = new TextDecoder("utf-8", { fatal: true }).decode(head, { stream: true }); // a cut character is not an error
-  } catch {
-    body = new TextDecoder("windows-1250").decode(head);
-  }
-  const title = /<title>([^<]*)<\/title>/i.exec(body)?.[1];
-  return title
-    ? `a web page titled "${title.trim()}"`
-    : JSON.stringify(body.replace(/\s+/g, " ").slice(0, 120));
 }

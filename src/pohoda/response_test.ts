@@ -54,6 +54,8 @@ Deno.test("a batch duplicate is 'already imported', with the existing record", (
   );
   deepEqual(result.get("A"), {
     outcome: "duplicate",
+    by: "batch",
+    deleted: false,
     id: "412",
     number: "2026000123",
     detail: "imported before as vydane_faktury 2026000123 (id 412)",
@@ -99,7 +101,7 @@ Deno.test("an HTML page instead of a response is recognised as such", () => {
           "<html><head><title>POHODA – přihlášení</title></head><body><p>x</body></html>",
         ),
       ),
-    (e: Error) => e instanceof NotAResponseError && /a web page titled "POHODA – přihlášení"/.test(e.message),
+    (e: Error) => e instanceof NotAResponseError && /a web page titled “POHODA – přihlášení”/.test(e.message),
   );
   throws(() => parseResponse(new TextEncoder().encode('{"error":"x"}')), NotAResponseError);
 });

@@ -120,9 +120,9 @@ async function partner(record: XmlElement, options: TransformOptions): Promise<D
   record.children.unshift(element(NS.adb, adb, "actionType", [action]));
 
   const xml = serialize(record);
-  // The content is part of the id: a changed partner is a new item, so POHODA's batch duplicity
-  // check lets the update through, while an unchanged one is recognised as already imported.
-  const itemId = `${await shortId("FLW-P", key, MAX_ID - 9)}-${await hash(xml, 8)}`;
+  // No content in the id: the upsert is safe to repeat, and is sent without POHODA's batch duplicity
+  // check (see checksDuplicity), so every version of a partner, even a reverted one, gets through.
+  const itemId = await shortId("FLW-P", key.replace(/^addressbook\//, "").replace(/\//g, "-"), MAX_ID);
   return { key, itemId, agenda: "addressbook", label: ico ? `${name} (IČO ${ico})` : name, xml };
 }
 

@@ -75,8 +75,6 @@ export const stateSchema = z.strictObject({
 
 /** The state in memory. */
 export type State = z.output<typeof stateSchema>;
-/** A stream cursor. */
-export type Cursor = z.output<typeof cursorSchema>;
 /** The summary of a connector's last run. */
 export type RunSummary = z.output<typeof runSummarySchema>;
 /** An item waiting for confirmation by its target. */

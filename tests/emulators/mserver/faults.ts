@@ -36,6 +36,11 @@ export interface MServerFaults {
   /** The next N `POST /xml` are answered 503 without being processed. */
   unavailable: number;
   /**
+   * The next N `POST /xml` get a 200 HTML login page instead of a responsePack, as one client reports
+   * when the user lacks mServer rights or the agenda is locked by another instance; nothing is processed.
+   */
+  loginPage: number;
+  /**
    * The next N `POST /xml` are processed (and recorded), but the response is lost: the status line and
    * headers arrive, then the connection closes before the body, so reading the body fails.
    */

@@ -90,7 +90,12 @@ export async function startMServer(options: MServerOptions): Promise<MServer> {
     year: options.year ?? new Date().getFullYear(),
     key: crypto.randomUUID(),
   });
-  const faults: MServerFaults = { unavailable: 0, dropResponse: 0, latencyMs: options.latencyMs ?? 0 };
+  const faults: MServerFaults = {
+    unavailable: 0,
+    loginPage: 0,
+    dropResponse: 0,
+    latencyMs: options.latencyMs ?? 0,
+  };
   const queue = new SerialQueue();
   const requests: RecordedRequest[] = [];
   const credentials = `${options.user}:${options.password}`;
@@ -99,6 +104,11 @@ export async function startMServer(options: MServerOptions): Promise<MServer> {
     if (faults.unavailable > 0) {
       faults.unavailable--;
       return plain(503, "503 Service Unavailable");
+    }
+    if (faults.loginPage > 0) {
+      faults.loginPage--;
+      const page = "<html><head><title>POHODA – přihlášení</title></head><body>Přihlaste se.</body></html>";
+      return new Response(page, { headers: { "Content-Type": "text/html; charset=utf-8" } });
     }
     if (!authorised(request, credentials)) return plain(401, "401 Unauthorized");
     let bytes: Uint8Array<ArrayBuffer>;
