@@ -68,7 +68,7 @@ export async function init(ctx: Context, options: InitOptions): Promise<ExitCode
 
 /**
  * What to enter in KROS (Nastavenia → API prepojenia) so that it notifies spojka of changes. The key
- * is printed here once, never logged: the log and the config keep it masked or encrypted.
+ * goes to the console only, never to the log; config.toml keeps it encrypted.
  */
 function showNotificationSettings(config: Config): void {
   const serve = config.serve ?? serveSchema.parse({});

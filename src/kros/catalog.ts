@@ -12,7 +12,8 @@ export interface KrosItem {
   code?: string;
   ean?: string;
   name: string;
-  warehouses: { code: string; quantity: number }[];
+  /** Stock per warehouse; `null` when it cannot be read (a field missing), which is never taken as 0. */
+  warehouses: { code: string; quantity: number }[] | null;
 }
 
 /** The mapped catalogue, and what did not fit the configured field names. */
@@ -27,19 +28,22 @@ export function mapCatalog(
   raw: readonly Record<string, unknown>[],
   fields: KrosConfig["fields"],
 ): MappedCatalog {
-  let noWarehouses = 0;
-  let badQuantities = 0;
+  let noList = 0;
+  let badQuantity = 0;
   const items = raw.map((item): KrosItem => {
     const list = get(item, fields.warehouses);
-    if (!Array.isArray(list)) noWarehouses++;
-    const warehouses = (Array.isArray(list) ? list : []).flatMap((w) => {
-      const quantity = Number(get(w, fields.quantity));
-      if (get(w, fields.quantity) === undefined || !Number.isFinite(quantity)) {
-        badQuantities++;
-        return [];
+    let warehouses: KrosItem["warehouses"] = null;
+    if (!Array.isArray(list)) noList++;
+    else {
+      const quantities = list.map((w) => number(get(w, fields.quantity)));
+      if (quantities.some((q) => q === undefined)) badQuantity++;
+      else {
+        warehouses = list.map((w, i) => ({
+          code: text(get(w, fields.warehouse_code)) ?? "",
+          quantity: quantities[i]!,
+        }));
       }
-      return [{ code: text(get(w, fields.warehouse_code)) ?? "", quantity }];
-    });
+    }
     return {
       code: text(get(item, fields.code)),
       ean: text(get(item, fields.ean)),
@@ -52,8 +56,8 @@ export function mapCatalog(
     if (count > 0) problems.push(`${count} of ${raw.length} KROS items ${what}; check [kros.fields] ${key}.`);
   };
   missing(items.filter((i) => i.code === undefined).length, `have no "${fields.code}"`, "code");
-  missing(noWarehouses, `have no "${fields.warehouses}" list`, "warehouses");
-  missing(badQuantities, `have warehouses without a number in "${fields.quantity}"`, "quantity");
+  missing(noList, `have no "${fields.warehouses}" list`, "warehouses");
+  missing(badQuantity, `have a warehouse without a number in "${fields.quantity}"`, "quantity");
   return { items, problems };
 }
 
@@ -64,6 +68,16 @@ function get(value: unknown, path: string): unknown {
       node !== null && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined,
     value,
   );
+}
+
+/** A number, or a numeric string; anything else (missing, empty, text) is no quantity at all. */
+function number(value: unknown): number | undefined {
+  const n = typeof value === "number"
+    ? value
+    : typeof value === "string" && value.trim() !== ""
+    ? Number(value)
+    : NaN;
+  return Number.isFinite(n) ? n : undefined;
 }
 
 function text(value: unknown): string | undefined {

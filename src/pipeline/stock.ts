@@ -6,13 +6,13 @@
  * @module
  */
 
-import { type ExitCode, ExitCode as Exit, SpojkaError } from "../core/errors.ts";
+import { ConfigError, type ExitCode, ExitCode as Exit, SpojkaError } from "../core/errors.ts";
 import type { DataPaths } from "../core/datadir.ts";
 import type { Log } from "../core/log.ts";
 import type { EshopConfig, KrosConfig, StockConfig } from "../config/schema.ts";
 import { openShop } from "../eshop/open.ts";
 import type { ShopProduct, ShopTarget } from "../eshop/target.ts";
-import { mapCatalog } from "../kros/catalog.ts";
+import { type KrosItem, mapCatalog } from "../kros/catalog.ts";
 import { KrosClient } from "../kros/client.ts";
 import type { RunSummary, State } from "../state/schema.ts";
 import { recordRun } from "../state/runs.ts";
@@ -46,6 +46,7 @@ export async function syncStock(sync: StockSync, options: { dryRun?: boolean } =
     const raw = await new KrosClient(sync.kros, log).catalog();
     const { items, problems } = mapCatalog(raw, sync.kros.fields);
     for (const problem of problems) log.warn(`KROS: ${problem}`);
+    checkCatalog(items, problems, sync.stock);
     log.info(`KROS: ${items.length} catalogue items`);
     const products = await shopProducts(sync, shop, state, items.map((i) => i.code));
     log.info(`${shop.name}: ${products.length} products`);
@@ -90,6 +91,35 @@ export async function syncStock(sync: StockSync, options: { dryRun?: boolean } =
   }
   if (failure) throw failure;
   return exitCode;
+}
+
+/**
+ * Stops before anything is written when the settings cannot be right: a wrong field name leaves every
+ * item without readable stock, a mistyped warehouse code matches no warehouse. Either would otherwise
+ * set the whole shop to 0.
+ */
+function checkCatalog(items: KrosItem[], problems: string[], settings: StockConfig): void {
+  const readable = items.filter((i) => i.warehouses !== null);
+  if (items.length > 0 && readable.length === 0) {
+    throw new ConfigError(
+      `No KROS item has stock spojka can read. ${problems.join(" ")} Nothing was written.`,
+      {
+        hint:
+          "config.example.toml explains [kros.fields]; README, “What is not verified”, says why they are settings.",
+      },
+    );
+  }
+  const codes = new Set(readable.flatMap((i) => i.warehouses!.map((w) => w.code)));
+  if (settings.warehouse && readable.length > 0 && !codes.has(settings.warehouse)) {
+    throw new ConfigError(
+      `[stock] warehouse is "${settings.warehouse}", but no KROS item has a warehouse with that code ` +
+        `(codes seen: ${[...codes].sort().join(", ") || "none"}). Nothing was written.`,
+      {
+        hint:
+          "Correct [stock] warehouse (with spojka init, or in config.toml), or leave it out for all warehouses.",
+      },
+    );
+  }
 }
 
 /**

@@ -37,13 +37,13 @@ const EPSILON = 1e-9;
 
 /** The shop quantity for a KROS item: max or sum over its (or one) warehouse(s), never negative. */
 export function shopQuantity(
-  item: KrosItem,
+  warehouses: NonNullable<KrosItem["warehouses"]>,
   settings: Pick<StockConfig, "quantity" | "warehouse" | "fractions">,
 ): {
   kros: number;
   quantity: number;
 } {
-  const stocks = item.warehouses.filter((w) => !settings.warehouse || w.code === settings.warehouse).map((
+  const stocks = warehouses.filter((w) => !settings.warehouse || w.code === settings.warehouse).map((
     w,
   ) => w.quantity);
   const kros = stocks.length === 0
@@ -107,6 +107,7 @@ export function planStock(
 
   const changes: StockChange[] = [];
   let unchanged = 0;
+  let unreadable = 0;
   for (const [key, item] of kros.unique) {
     const product = shop.unique.get(key);
     if (!product) continue;
@@ -114,7 +115,11 @@ export function planStock(
       skipped.push(`${key} (${product.name}): ${product.readOnly}; skipped.`);
       continue;
     }
-    const { kros: figure, quantity } = shopQuantity(item, settings);
+    if (item.warehouses === null) {
+      unreadable++;
+      continue;
+    }
+    const { kros: figure, quantity } = shopQuantity(item.warehouses, settings);
     if (product.quantity !== null && Math.abs(product.quantity - quantity) < EPSILON) {
       unchanged++;
       continue;
@@ -127,6 +132,11 @@ export function planStock(
       quantity,
       product,
     });
+  }
+  if (unreadable > 0) {
+    skipped.push(
+      `${unreadable} matched KROS items have no readable stock; the shop keeps what it shows for them.`,
+    );
   }
   return {
     changes,

@@ -17,16 +17,25 @@ export const LOCKED_RETRY_MS = 30_000;
 export class Runner {
   readonly #run: (ids: ConnectorId[]) => Promise<RunOutcome>;
   readonly #order: readonly ConnectorId[];
+  readonly #onError: (error: unknown) => void;
   readonly #pending = new Set<ConnectorId>();
   #timer?: ReturnType<typeof setTimeout>;
   #dueAt = Infinity;
   #running?: Promise<void>;
   #stopped = false;
 
-  /** `run` does the work; `order` is the order connectors run in when several are due. */
-  constructor(run: (ids: ConnectorId[]) => Promise<RunOutcome>, order: readonly ConnectorId[]) {
+  /**
+   * `run` does the work; `order` is the order connectors run in when several are due; `onError` hears
+   * of a run that failed unexpectedly (the service goes on: the next request runs again).
+   */
+  constructor(
+    run: (ids: ConnectorId[]) => Promise<RunOutcome>,
+    order: readonly ConnectorId[],
+    onError: (error: unknown) => void,
+  ) {
     this.#run = run;
     this.#order = order;
+    this.#onError = onError;
   }
 
   /** Asks for a run of `id` in `delayMs` (or sooner, if a run is already due sooner). */
@@ -73,6 +82,7 @@ export class Runner {
         for (const id of ids) this.#pending.add(id);
         this.#schedule(LOCKED_RETRY_MS);
       })
+      .catch(this.#onError)
       .finally(() => {
         this.#running = undefined;
         if (this.#pending.size > 0 && this.#timer === undefined) this.#schedule(0);

@@ -22,7 +22,9 @@ function recorder(ms: number, outcomes: RunOutcome[] = []) {
 
 Deno.test("requests during a run merge into one run after it; never two at once", async () => {
   const r = recorder(40);
-  const runner = new Runner(r.run, order);
+  const runner = new Runner(r.run, order, (e) => {
+    throw e;
+  });
   runner.request("stock");
   await tick(10);
   runner.request("stock");
@@ -36,7 +38,9 @@ Deno.test("requests during a run merge into one run after it; never two at once"
 
 Deno.test("debounced requests coalesce into one run", async () => {
   const r = recorder(5);
-  const runner = new Runner(r.run, order);
+  const runner = new Runner(r.run, order, (e) => {
+    throw e;
+  });
   for (let i = 0; i < 5; i++) runner.request("stock", 30);
   await tick(80);
   await runner.stop();
@@ -45,7 +49,9 @@ Deno.test("debounced requests coalesce into one run", async () => {
 
 Deno.test("a run that finds the lock held is kept for later, not lost", async () => {
   const r = recorder(5, ["locked"]);
-  const runner = new Runner(r.run, order);
+  const runner = new Runner(r.run, order, (e) => {
+    throw e;
+  });
   runner.request("stock");
   await tick(30);
   deepEqual(runner.pending, ["stock"]);
@@ -54,7 +60,9 @@ Deno.test("a run that finds the lock held is kept for later, not lost", async ()
 
 Deno.test("stop waits for the run in progress and schedules nothing more", async () => {
   const r = recorder(40);
-  const runner = new Runner(r.run, order);
+  const runner = new Runner(r.run, order, (e) => {
+    throw e;
+  });
   runner.request("stock");
   await tick(5);
   runner.request("flowii", 10);
@@ -62,4 +70,21 @@ Deno.test("stop waits for the run in progress and schedules nothing more", async
   equal(runner.busy, false);
   await tick(30);
   deepEqual(r.runs, [["stock"]]);
+});
+
+Deno.test("a run that fails unexpectedly is reported, and later requests still run", async () => {
+  const errors: unknown[] = [];
+  let calls = 0;
+  const runner = new Runner(
+    () => ++calls === 1 ? Promise.reject(new Error("disk full")) : Promise.resolve("done"),
+    order,
+    (e) => errors.push(e),
+  );
+  runner.request("stock");
+  await tick(20);
+  runner.request("stock");
+  await tick(20);
+  await runner.stop();
+  equal(calls, 2);
+  equal((errors[0] as Error).message, "disk full");
 });

@@ -7,6 +7,7 @@
  */
 
 import { ConfigError, ExitCode, LockedError } from "../core/errors.ts";
+import { reportError } from "../core/report.ts";
 import type { DataPaths } from "../core/datadir.ts";
 import type { Log } from "../core/log.ts";
 import { readConfig } from "../config/file.ts";
@@ -24,7 +25,7 @@ export async function serve(config: Config, paths: DataPaths, log: Log): Promise
     throw new ConfigError("No connector is set up in config.toml.", { hint: "Run spojka init." });
   }
   const settings = config.serve ?? serveSchema.parse({});
-  const runner = new Runner((ids) => runOnce(ids, paths, log), connectors);
+  const runner = new Runner((ids) => runOnce(ids, paths, log), connectors, (e) => reportError(e, log));
   const listen = parseListen(settings.listen);
 
   let server: Deno.HttpServer;
@@ -80,7 +81,7 @@ async function runOnce(ids: ConnectorId[], paths: DataPaths, log: Log): Promise<
   try {
     lock = await acquireLock(paths, `serve (${ids.join(", ")})`);
   } catch (e) {
-    if (!(e instanceof LockedError)) throw e;
+    if (!(e instanceof LockedError)) throw e; // the runner reports it; the next request tries again
     log.info(`${e.message} Trying again in ${LOCKED_RETRY_MS / 1000} s.`);
     return "locked";
   }
