@@ -5,13 +5,8 @@
  */
 
 import { ConfigError, type ExitCode } from "../core/errors.ts";
-import {
-  configuredConnectors,
-  CONNECTOR_IDS,
-  type ConnectorId,
-  runConnectors,
-  type RunOptions,
-} from "../pipeline/connectors.ts";
+import { CONNECTOR_IDS, type ConnectorId } from "../config/schema.ts";
+import { configuredConnectors, runConnectors, type RunOptions } from "../pipeline/connectors.ts";
 import { acquireLock } from "../state/lock.ts";
 import { type Context, requireConfig } from "./context.ts";
 

@@ -8,6 +8,7 @@
 import { z } from "zod";
 import { hasValidCheckDigit } from "./ico.ts";
 import {
+  type ConnectorId,
   eshopSchema,
   flowiiSchema,
   KROS_URL,
@@ -50,10 +51,8 @@ export interface Question {
 
 /** A connector `init` can set up, with its questions in the order they are asked. */
 export interface ConnectorSetup {
-  id: string;
+  id: ConnectorId;
   title: string;
-  /** The config sections it owns; a connector is configured when all of them are present. */
-  sections: string[];
   questions: Question[];
 }
 
@@ -61,11 +60,10 @@ const secretText = z.string().min(1, { error: "must not be empty" });
 const platform = (answers: Answers) => answers.eshop?.platform;
 
 /** Connectors in the order the wizard offers them. */
-export const CONNECTORS: readonly ConnectorSetup[] = [
+export const SETUPS: readonly ConnectorSetup[] = [
   {
     id: "flowii",
     title: "FLOWii → POHODA (address book and issued documents)",
-    sections: ["flowii", "pohoda"],
     questions: [
       {
         section: "flowii",
@@ -145,7 +143,6 @@ export const CONNECTORS: readonly ConnectorSetup[] = [
   {
     id: "stock",
     title: "KROS → e-shop stock (Shoptet, WooCommerce)",
-    sections: ["kros", "eshop", "stock"],
     questions: [
       {
         section: "kros",

@@ -25,7 +25,7 @@ const sealed = z
   .transform((text) => new Sealed(text));
 
 /** An http(s) URL; `example` appears in the error message. */
-export function httpUrl(example: string): z.ZodString {
+function httpUrl(example: string): z.ZodString {
   return z.string().refine((value) => {
     try {
       const url = new URL(value);
@@ -39,9 +39,9 @@ export function httpUrl(example: string): z.ZodString {
 const nonEmpty = z.string().trim().min(1, { error: "must not be empty" });
 
 /** Default FLOWii API address. */
-export const FLOWII_URL = "https://api.flowii.com";
+const FLOWII_URL = "https://api.flowii.com";
 /** Default mServer address: 127.0.0.1, not localhost, which may resolve to IPv6 where mServer does not listen. */
-export const MSERVER_URL = "http://127.0.0.1:444/xml";
+const MSERVER_URL = "http://127.0.0.1:444/xml";
 
 const count = (min: number, max: number) =>
   z.number().int({ error: "must be a whole number" }).min(min, { error: `must be at least ${min}` })
@@ -195,11 +195,22 @@ export const serveSchema = z.strictObject({
   debounce_seconds: count(0, 3600).default(10),
 });
 
-/** Which sections make up each connector: all present, or none. */
-export const CONNECTOR_SECTIONS: Readonly<Record<string, readonly string[]>> = {
-  "FLOWii → POHODA": ["flowii", "pohoda"],
-  "KROS → e-shop": ["kros", "eshop", "stock"],
-};
+/** The connectors by id, and the config sections each is made of: all present, or none. */
+const CONNECTORS = {
+  flowii: { title: "FLOWii → POHODA", sections: ["flowii", "pohoda"] },
+  stock: { title: "KROS → e-shop", sections: ["kros", "eshop", "stock"] },
+} as const;
+/** A connector's id, as `spojka sync <id>` takes it. */
+export type ConnectorId = keyof typeof CONNECTORS;
+/** Every connector id, in the order connectors run. */
+export const CONNECTOR_IDS = Object.keys(CONNECTORS) as ConnectorId[];
+
+/** Whether every section of connector `id` is present in `config`. */
+export function isConfigured(config: object | null, id: ConnectorId): boolean {
+  return CONNECTORS[id].sections.every((section) =>
+    (config as Record<string, unknown> | null)?.[section] !== undefined
+  );
+}
 
 /** The whole of config.toml. */
 export const configSchema = z
@@ -215,10 +226,10 @@ export const configSchema = z
     serve: serveSchema.optional(),
   })
   .superRefine((config, ctx) => {
-    for (const [connector, sections] of Object.entries(CONNECTOR_SECTIONS)) {
-      const present = sections.filter((s) => config[s as keyof typeof config] !== undefined);
-      if (present.length === 0 || present.length === sections.length) continue;
-      for (const missing of sections.filter((s) => !present.includes(s))) {
+    for (const { title: connector, sections } of Object.values(CONNECTORS)) {
+      const missingSections = sections.filter((s) => config[s] === undefined);
+      if (missingSections.length === 0 || missingSections.length === sections.length) continue;
+      for (const missing of missingSections) {
         ctx.addIssue({
           code: "custom",
           path: [missing],

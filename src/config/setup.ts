@@ -6,15 +6,8 @@
  */
 
 import { ConfigError } from "../core/errors.ts";
-import {
-  type Answers,
-  checkAnswer,
-  CONNECTORS,
-  type ConnectorSetup,
-  defaultOf,
-  type Question,
-} from "./questions.ts";
-import { type Config, CONFIG_VERSION } from "./schema.ts";
+import { type Answers, checkAnswer, defaultOf, type Question, SETUPS } from "./questions.ts";
+import { type Config, CONFIG_VERSION, isConfigured } from "./schema.ts";
 import { MASK, Secret } from "./secret.ts";
 
 /** The questions `init` needs answered; the terminal implementation lives in `src/cli/prompt.ts`. */
@@ -37,12 +30,6 @@ export interface SetupResult {
   warnings: string[];
 }
 
-/** Whether every section of `connector` is present in `config`. */
-export function isConfigured(config: Config | null, connector: ConnectorSetup): boolean {
-  const sections = config as unknown as Answers | null;
-  return connector.sections.every((section) => sections?.[section] !== undefined);
-}
-
 /** The interactive wizard: asks for every value, offering to keep each current one. */
 export async function askConfig(
   prompter: Prompter,
@@ -51,15 +38,15 @@ export async function askConfig(
 ): Promise<SetupResult> {
   const chosen = await prompter.choose(
     "Which connectors do you want to set up?",
-    CONNECTORS.map((c) => ({
+    SETUPS.map((c) => ({
       value: c.id,
       name: c.title,
-      checked: isConfigured(current, c) || current === null,
+      checked: isConfigured(current, c.id) || current === null,
     })),
   );
   const answers = cloneSections(current);
   const warnings: string[] = [];
-  for (const connector of CONNECTORS.filter((c) => chosen.includes(c.id))) {
+  for (const connector of SETUPS.filter((c) => chosen.includes(c.id))) {
     say(`\n${connector.title}`);
     for (const question of connector.questions) {
       const section = (answers[question.section] ??= {});
@@ -103,7 +90,7 @@ export function configFromEnv(
   const answers = cloneSections(current);
   const warnings: string[] = [];
   const connectors: string[] = [];
-  for (const connector of CONNECTORS) {
+  for (const connector of SETUPS) {
     if (!connector.questions.some((q) => q.default === undefined && env(q.env))) continue;
     const missing: string[] = [];
     for (const question of connector.questions) {
@@ -132,7 +119,7 @@ export function configFromEnv(
     connectors.push(connector.id);
   }
   if (connectors.length === 0) {
-    const names = CONNECTORS.map((c) =>
+    const names = SETUPS.map((c) =>
       c.questions.filter((q) => !q.optional && q.default === undefined && !q.when)
         .map((q) => q.env).join(", ")
     );

@@ -124,7 +124,7 @@ function seconds(ms: number): string {
 }
 
 /** A sentence for a failed connection: refused, unknown host, timeout, TLS. */
-export function describeNetworkError(
+function describeNetworkError(
   service: string,
   url: string,
   error: unknown,

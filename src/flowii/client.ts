@@ -21,7 +21,7 @@ export type FlowiiStream = "partners" | "documents";
 /** A downloaded export. */
 export interface ExportDownload {
   /** The zip as received. */
-  zip: Uint8Array;
+  zip: Uint8Array<ArrayBuffer>;
   /** When FLOWii made the export: the earlier of our clock at the request and the server's `Date`. */
   exportedAt: Date;
 }

@@ -5,13 +5,12 @@
  */
 
 import { SpojkaError } from "../core/errors.ts";
-import type { Config } from "../config/schema.ts";
+import type { Config, ConnectorId } from "../config/schema.ts";
 import { openShop } from "../eshop/open.ts";
 import { FlowiiClient } from "../flowii/client.ts";
 import { KrosClient } from "../kros/client.ts";
 import { checkMServer } from "../pohoda/check.ts";
 import { MServer } from "../pohoda/mserver.ts";
-import type { ConnectorId } from "./connectors.ts";
 
 /** One service's verdict. */
 export interface CheckResult {

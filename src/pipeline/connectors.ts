@@ -9,14 +9,9 @@ import { ConfigError, type ExitCode, ExitCode as Exit, worstExitCode } from "../
 import type { DataPaths } from "../core/datadir.ts";
 import type { Log } from "../core/log.ts";
 import { reportError } from "../core/report.ts";
-import type { Config } from "../config/schema.ts";
+import { type Config, CONNECTOR_IDS, type ConnectorId, isConfigured } from "../config/schema.ts";
 import { syncFlowii } from "./flowii_pohoda.ts";
 import { syncStock } from "./stock.ts";
-
-/** Connector names as `spojka sync <name>` takes them. */
-export const CONNECTOR_IDS = ["flowii", "stock"] as const;
-/** One of {@linkcode CONNECTOR_IDS}. */
-export type ConnectorId = typeof CONNECTOR_IDS[number];
 
 /** Options every connector understands. */
 export interface RunOptions {
@@ -27,9 +22,7 @@ export interface RunOptions {
 
 /** The connectors `config` sets up. */
 export function configuredConnectors(config: Config): ConnectorId[] {
-  return CONNECTOR_IDS.filter((id) =>
-    id === "flowii" ? config.flowii && config.pohoda : config.kros && config.eshop && config.stock
-  );
+  return CONNECTOR_IDS.filter((id) => isConfigured(config, id));
 }
 
 /** Runs `ids` in turn and returns the worst exit code. */

@@ -33,7 +33,7 @@ import type { State } from "../state/schema.ts";
 import { recordRun } from "../state/runs.ts";
 import { loadState, saveState } from "../state/store.ts";
 import { VERSION } from "../version.ts";
-import { queued, type QueuedItem, stage, sweep } from "./outbox.ts";
+import { type OutboxItem, queued, type QueuedItem, stage, sweep } from "./outbox.ts";
 import { Tally } from "./tally.ts";
 import { unzip, ZipError } from "./unzip.ts";
 
@@ -124,13 +124,7 @@ export async function syncFlowii(sync: FlowiiSync, options: SyncOptions = {}): P
 
   for (const { stream, items } of downloads) {
     if (items.length === 0) continue;
-    await stage(
-      paths.outbox,
-      state,
-      CONNECTOR,
-      items.map((i) => ({ ...i, key: `${CONNECTOR}/${i.key}`, payload: i.xml })),
-      new Date(),
-    );
+    await stage(paths.outbox, state, CONNECTOR, items.map(outboxItem), new Date());
     log.detail(`${items.length} ${stream} safely in the outbox`);
   }
   await saveState(paths.state, state);
@@ -190,7 +184,7 @@ async function download(
     });
   let files;
   try {
-    files = await unzip(new Uint8Array(zip), {
+    files = await unzip(zip, {
       maxEntries: flowii.max_zip_entries,
       maxBytes: flowii.max_unzipped_mb * 2 ** 20,
     });
@@ -249,6 +243,11 @@ function distinctItems(items: PohodaItem[], log: Log): { distinct: PohodaItem[];
   return { distinct: [...byKey.values()].map((group) => group.at(-1)!), dropped };
 }
 
+/** A transformed item as the outbox keeps it: keyed within the connector, its XML as the payload. */
+function outboxItem(item: PohodaItem): OutboxItem {
+  return { ...item, key: `${CONNECTOR}/${item.key}`, payload: item.xml };
+}
+
 /** Keeps a copy in downloads/ for people to look at; failing to (a file open in Excel) stops nothing. */
 async function keepCopy(path: string, bytes: Uint8Array, log: Log): Promise<void> {
   try {
@@ -282,9 +281,9 @@ async function post(
 ): Promise<void> {
   const { log, paths } = sync;
   const items = inPostingOrder(await queued(paths.outbox, state, CONNECTOR));
-  const sent = new Set(items.map((item) => item.key));
+  const byKey = new Map(items.map((item) => [item.key, item]));
   for (const [key, entry] of Object.entries(state.outbox)) {
-    if (entry.connector !== CONNECTOR || sent.has(key)) continue;
+    if (entry.connector !== CONNECTOR || byKey.has(key)) continue;
     tally.add(entry.agenda, "failed");
     log.warn(`${entry.agenda} ${entry.label}: ${entry.error}`);
   }
@@ -293,7 +292,6 @@ async function post(
     return;
   }
   log.info(`POHODA: sending ${items.length} items in packs of at most ${plan.batchSize}`);
-  const byKey = new Map(items.map((item) => [item.key, item]));
   let responses = 0;
   for await (const event of postInPacks(items, (pack, check) => mserver.post(pack, check), plan)) {
     if (event.response) await keepResponse(paths.responses, stamp, ++responses, event.response);
@@ -412,9 +410,8 @@ async function dryRun(
     (await queued(paths.outbox, state, CONNECTOR)).map((item) => [item.key, item]),
   );
   for (const { items } of downloads) {
-    for (const item of items) {
-      const key = `${CONNECTOR}/${item.key}`;
-      waiting.set(key, { ...item, key, payload: item.xml, queuedAt: waiting.get(key)?.queuedAt ?? now });
+    for (const item of items.map(outboxItem)) {
+      waiting.set(item.key, { ...item, queuedAt: waiting.get(item.key)?.queuedAt ?? now });
     }
   }
   await Deno.mkdir(outDir, { recursive: true });

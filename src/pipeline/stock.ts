@@ -57,7 +57,7 @@ export async function syncStock(sync: StockSync, options: { dryRun?: boolean } =
       log.info("Dry run: nothing was written.");
       return Exit.Ok;
     }
-    const result = await shop.write(plan.changes.map(({ product, quantity }) => ({ product, quantity })));
+    const result = await shop.write(plan.changes);
     const sent = (state.stock ??= { lastSent: {} }).lastSent;
     const byRef = new Map(plan.changes.map((c) => [c.product.ref, c]));
     for (const product of result.written) {

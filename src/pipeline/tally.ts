@@ -5,7 +5,7 @@
  */
 
 /** What happened to items, counted. */
-export const OUTCOMES = [
+const OUTCOMES = [
   "fetched",
   "imported",
   "updated",

@@ -96,7 +96,7 @@ function resolve(scope: ReadonlyMap<string, string>, prefix: string, name: strin
 }
 
 /** `inv:invoice` → `inv`; `invoice` → `""`. */
-export function prefixOf(name: string): string {
+function prefixOf(name: string): string {
   const i = name.indexOf(":");
   return i < 0 ? "" : name.slice(0, i);
 }
