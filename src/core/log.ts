@@ -32,12 +32,21 @@ export class Log {
   readonly #keep: number;
   readonly #echo: boolean;
   #size = -1;
+  #console: { interrupt(write: () => void): void } = { interrupt: (write) => write() };
 
   constructor(options: LogOptions) {
     this.#file = options.file;
     this.#maxBytes = options.maxBytes ?? 1024 * 1024;
     this.#keep = options.keep ?? 5;
     this.#echo = options.echo ?? true;
+  }
+
+  /**
+   * Routes console output through `live` (a live progress line), which clears its line first and
+   * redraws it after, so messages never land on the end of a half-drawn line.
+   */
+  attach(live: { interrupt(write: () => void): void }): void {
+    this.#console = live;
   }
 
   /** File only: the detail an admin reads when something went wrong. */
@@ -62,8 +71,8 @@ export class Log {
 
   #write(level: Level, message: string): void {
     const text = redact(message);
-    if (level === "warn" || level === "error") console.error(text);
-    else if (level === "info" && this.#echo) console.log(text);
+    if (level === "warn" || level === "error") this.#console.interrupt(() => console.error(text));
+    else if (level === "info" && this.#echo) this.#console.interrupt(() => console.log(text));
     if (this.#file === null) return;
     const tag = level.toUpperCase().padEnd(6);
     const lines = text.split("\n").map((line) => `${formatLocal(new Date(), true)} ${tag} ${line}\n`).join(
