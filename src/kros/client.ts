@@ -14,9 +14,19 @@ import {
   serviceContext,
 } from "../core/http.ts";
 import type { KrosConfig } from "../config/schema.ts";
-import { RateLimiter } from "./limiter.ts";
+import { RateLimiter, type RequestLog, type Window } from "./limiter.ts";
 
 const SERVICE = "KROS";
+
+/** How a {@linkcode KrosClient} keeps within KROS's rate limits. */
+export interface KrosClientOptions {
+  /**
+   * Where the requests sent are remembered, so that other clients and processes sharing it count
+   * together: `sqliteRequestLog(db, "kros " + config.base_url)` (never an id derived from the token).
+   * Without it, the requests are remembered by one limiter per token for the life of this process.
+   */
+  requestLog?: RequestLog;
+}
 
 /** A client of one KROS company. */
 export class KrosClient {
@@ -24,10 +34,13 @@ export class KrosClient {
   readonly #log: { detail(message: string): void };
   readonly #limiter: RateLimiter;
 
-  constructor(config: KrosConfig, log: { detail(message: string): void }) {
+  constructor(config: KrosConfig, log: { detail(message: string): void }, options: KrosClientOptions = {}) {
     this.#config = config;
     this.#log = log;
-    this.#limiter = limiterFor(config);
+    // The shared log is the memory; this limiter only orders this client's own requests.
+    this.#limiter = options.requestLog
+      ? new RateLimiter(windowsOf(config), { log: options.requestLog })
+      : limiterFor(config);
   }
 
   /** Every catalogue item as KROS sends it. An item met twice while paging is kept once. */
@@ -92,12 +105,14 @@ function limiterFor(config: KrosConfig): RateLimiter {
   const key = JSON.stringify([config.base_url, config.token.reveal(), config.rate_limits]);
   let limiter = limiters.get(key);
   if (!limiter) {
-    limiter = new RateLimiter(
-      config.rate_limits.map((l) => ({ requests: l.requests, windowMs: l.seconds * 1000 })),
-    );
+    limiter = new RateLimiter(windowsOf(config));
     limiters.set(key, limiter);
   }
   return limiter;
+}
+
+function windowsOf(config: KrosConfig): Window[] {
+  return config.rate_limits.map((l) => ({ requests: l.requests, windowMs: l.seconds * 1000 }));
 }
 
 function krosError(response: HttpResponse): ServiceError {
