@@ -1,6 +1,6 @@
 /**
  * The FLOWii API as spojka uses it: the password-grant token (cached, refreshed before it expires,
- * renewed once on a 401) and the POHODA exports, which arrive as zip files.
+ * renewed once on a 401) and the POHODA exports, which arrive as zip files, streamed to disk.
  *
  * @module
  */
@@ -8,22 +8,28 @@
 import { ServiceError } from "../core/errors.ts";
 import {
   describeBody,
+  download,
+  type DownloadResponse,
+  ERROR_BODY_BYTES,
+  type HttpHead,
   type HttpResponse,
+  readStart,
   request,
   type RequestContext,
   serviceContext,
 } from "../core/http.ts";
+import { removeIfExists } from "../core/files.ts";
 import type { FlowiiConfig } from "../config/schema.ts";
 
 /** The two exports spojka reads. */
 export type FlowiiStream = "partners" | "documents";
 
-/** A downloaded export. */
+/** A downloaded export; the zip is in the file it was downloaded to. */
 export interface ExportDownload {
-  /** The zip as received. */
-  zip: Uint8Array<ArrayBuffer>;
   /** When FLOWii made the export: the earlier of our clock at the request and the server's `Date`. */
   exportedAt: Date;
+  /** Size of the zip. */
+  bytes: number;
 }
 
 const SERVICE = "FLOWii";
@@ -63,33 +69,56 @@ export class FlowiiClient {
     return this.#token.value;
   }
 
-  /** Downloads an export of what changed since `since` (UNIX seconds), or everything. */
-  async export(stream: FlowiiStream, since: number | undefined): Promise<ExportDownload> {
+  /**
+   * Downloads an export of what changed since `since` (UNIX seconds), or everything, into the zip
+   * file `path`, streamed: an export of any size takes a few MB of memory. `onBytes` hears of the
+   * progress. A download that fails leaves `path` as it was; an answer that is not a zip is not kept.
+   */
+  async exportTo(
+    stream: FlowiiStream,
+    since: number | undefined,
+    path: string,
+    onBytes?: (received: number, total?: number) => void,
+  ): Promise<ExportDownload> {
     const { endpoints, company_id: company } = this.#config;
     const url = new URL(this.#url(endpoints[stream]));
     if (company) url.searchParams.set(endpoints.company_param, company);
     if (since !== undefined) url.searchParams.set(endpoints.since_param, String(since));
     const requestedAt = new Date();
-    let response = await this.#get(url.href);
+    let response = await this.#download(url.href, path, onBytes);
     if (response.status === 401) {
       // An access token lives minutes; one that expired in flight is renewed once.
       this.#token = undefined;
-      response = await this.#get(url.href);
+      response = await this.#download(url.href, path, onBytes);
     }
     if (!response.ok) throw exportError(stream, response);
-    if (!isZip(response.body)) throw notAZip(stream, response);
+    if (!isZip(await fileStart(path, 4))) {
+      const body = await fileStart(path, ERROR_BODY_BYTES);
+      await removeIfExists(path);
+      throw notAZip(stream, response, body);
+    }
     const serverDate = Date.parse(response.headers.get("date") ?? "");
     const exportedAt = new Date(
       Math.min(requestedAt.getTime(), Number.isNaN(serverDate) ? Infinity : serverDate),
     );
-    return { zip: response.body, exportedAt };
+    return { exportedAt, bytes: response.bytes };
   }
 
-  async #get(url: string): Promise<HttpResponse> {
+  async #download(
+    url: string,
+    path: string,
+    onBytes: ((received: number, total?: number) => void) | undefined,
+  ): Promise<DownloadResponse> {
     const token = await this.token();
-    return request(url, {
-      headers: { "Api-Key": this.#config.api_key.reveal(), "Authorization": `Bearer ${token}` },
-    }, this.#context());
+    return download(
+      url,
+      {
+        headers: { "Api-Key": this.#config.api_key.reveal(), "Authorization": `Bearer ${token}` },
+      },
+      this.#context(),
+      path,
+      onBytes,
+    );
   }
 
   #url(path: string): string {
@@ -99,6 +128,12 @@ export class FlowiiClient {
   #context(): RequestContext {
     return serviceContext(SERVICE, this.#log, this.#config, [429, 503]);
   }
+}
+
+/** The first `length` bytes of the file (fewer when it is shorter). */
+async function fileStart(path: string, length: number): Promise<Uint8Array> {
+  // The stream closes the file when it is cancelled or ends.
+  return readStart((await Deno.open(path)).readable, length);
 }
 
 /** A zip starts with a local file header, or (when empty) with the end-of-central-directory record. */
@@ -149,10 +184,10 @@ function exportError(stream: FlowiiStream, response: HttpResponse): ServiceError
   return new ServiceError(`FLOWii's ${stream} export failed (HTTP ${response.status})${said}.`);
 }
 
-function notAZip(stream: FlowiiStream, response: HttpResponse): ServiceError {
+function notAZip(stream: FlowiiStream, response: HttpHead, body: Uint8Array): ServiceError {
   const type = response.headers.get("content-type")?.split(";")[0].trim() ||
     "something without a content type";
-  const said = describeBody(response.body);
+  const said = describeBody(body);
   return new ServiceError(`FLOWii sent ${type} instead of the ${stream} zip${said}.`, {
     hint: "FLOWii may be in maintenance; the next run tries again. Nothing was lost.",
   });
