@@ -66,11 +66,15 @@ export function escapeAttr(text: string): string {
   return text.replace(INVALID_XML_CHARS, "").replace(/[&<>"\t\n\r]/g, (ch) => REFERENCES[ch]);
 }
 
-function render(element: XmlElement, indent: string, out: string[]): void {
-  const attrs = Object.entries(element.attrs)
+function attributes(element: XmlElement): string {
+  return Object.entries(element.attrs)
     .filter(([, value]) => value !== undefined)
     .map(([key, value]) => ` ${key}="${escapeAttr(value!)}"`)
     .join("");
+}
+
+function render(element: XmlElement, indent: string, out: string[]): void {
+  const attrs = attributes(element);
   if (element.text !== undefined) {
     out.push(`${indent}<${element.name}${attrs}>${escapeText(element.text)}</${element.name}>`);
   } else if (element.children.length === 0) {
@@ -97,6 +101,41 @@ export function renderDocument(root: XmlElement, encoding: XmlEncoding): string 
 
 /** {@link renderDocument} as bytes; windows-1250 turns each character it cannot hold into "?". */
 export function encodeDocument(root: XmlElement, encoding: XmlEncoding): Uint8Array<ArrayBuffer> {
-  const text = renderDocument(root, encoding);
+  return encode(renderDocument(root, encoding), encoding);
+}
+
+function encode(text: string, encoding: XmlEncoding): Uint8Array<ArrayBuffer> {
   return encoding === "utf-8" ? new TextEncoder().encode(text) : encodeWindows1250(text);
+}
+
+/**
+ * {@link encodeDocument} of `root` with `children` (which replace `root.children`), produced lazily in
+ * chunks of about `chunkChars` characters: a document of hundreds of megabytes never exists as one
+ * string. With at least one child the chunks joined equal `encodeDocument`'s bytes.
+ */
+export function* encodeDocumentChunks(
+  root: XmlElement,
+  children: Iterable<XmlElement>,
+  encoding: XmlEncoding,
+  chunkChars = 1 << 20,
+): Generator<Uint8Array<ArrayBuffer>> {
+  let pending = [
+    `<?xml version="1.0" encoding="${DECLARED[encoding]}"?>`,
+    `<${root.name}${attributes(root)}>`,
+  ];
+  let size = 0;
+  for (const child of children) {
+    const lines: string[] = [];
+    render(child, "  ", lines);
+    pending.push(...lines);
+    size += lines.reduce((sum, line) => sum + line.length, 0);
+    if (size >= chunkChars) {
+      // Each chunk ends with a line end, so chunks join exactly as `renderDocument` joins lines.
+      yield encode(pending.join("\r\n") + "\r\n", encoding);
+      pending = [];
+      size = 0;
+    }
+  }
+  pending.push(`</${root.name}>`);
+  yield encode(pending.join("\r\n") + "\r\n", encoding);
 }

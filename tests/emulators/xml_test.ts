@@ -1,5 +1,13 @@
-import { equal } from "node:assert/strict";
-import { el, encodeDocument, escapeAttr, escapeText, leaf, renderDocument } from "./xml.ts";
+import { deepEqual, equal } from "node:assert/strict";
+import {
+  el,
+  encodeDocument,
+  encodeDocumentChunks,
+  escapeAttr,
+  escapeText,
+  leaf,
+  renderDocument,
+} from "./xml.ts";
 
 Deno.test("escapeText escapes markup and CR, and drops characters XML cannot carry", () => {
   equal(escapeText(`Baťa & syn <"O'Neill">`), `Baťa &amp; syn &lt;"O'Neill"&gt;`);
@@ -34,4 +42,20 @@ Deno.test("encodeDocument writes the bytes its declaration names", () => {
   equal(legacy, '<?xml version="1.0" encoding="Windows-1250"?>\r\n<a>\r\n  <b>kůň ?</b>\r\n</a>\r\n');
   const modern = new TextDecoder().decode(encodeDocument(doc, "utf-8"));
   equal(modern, legacy.replace("Windows-1250", "UTF-8").replace("?</b>", "🎁</b>"));
+});
+
+Deno.test("encodeDocumentChunks joins to encodeDocument's bytes, chunk boundaries anywhere", async () => {
+  const children = Array.from(
+    { length: 25 },
+    (_, i) => el("item", { n: String(i) }, leaf("t", `Žluťoučký ${i}`)),
+  );
+  const root = el("root", { a: "1" });
+  for (const encoding of ["utf-8", "windows-1250"] as const) {
+    const whole = encodeDocument({ ...root, children }, encoding);
+    for (const chunkChars of [1, 40, 1 << 20]) {
+      const chunks = [...encodeDocumentChunks(root, children, encoding, chunkChars)];
+      deepEqual(await new Blob(chunks).bytes(), whole);
+      if (chunkChars === 1) equal(chunks.length, children.length + 1);
+    }
+  }
 });

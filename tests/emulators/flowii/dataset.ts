@@ -92,7 +92,14 @@ export class FlowiiDataset {
   readonly partners: Partner[] = [];
   /** Documents in creation order. */
   readonly documents: IssuedDocument[] = [];
+  /** What the initial history was generated from, `start` resolved: equal options, equal history. */
+  readonly options: Readonly<DatasetOptions> & { start: Date };
   readonly #rng: Random;
+  // Lookups by id and the IČOs in use: a linear search per record made 100 000 documents quadratic.
+  readonly #partnerById = new Map<string, Partner>();
+  readonly #documentById = new Map<string, IssuedDocument>();
+  readonly #icos = new Set<string>();
+  #changed = false;
   readonly #invoices: IssuedDocument[] = [];
   readonly #sequences = new Map<string, number>();
   #lastId = 100_000;
@@ -100,9 +107,10 @@ export class FlowiiDataset {
   /** Generates the initial history described by `options`. */
   constructor(options: DatasetOptions) {
     if (options.documents > 0 && options.partners < 1) throw new Error("documents need at least one partner");
+    this.options = { ...options, start: options.start ?? new Date() };
     this.#rng = new Random(options.seed);
     this.company = generateCompany(this.#rng, options.companyCountry ?? "CZ", options.companyId);
-    const now = Math.floor((options.start ?? new Date()).getTime() / 1000);
+    const now = Math.floor(this.options.start.getTime() / 1000);
     const from = now - (options.months ?? 6) * 30 * DAY;
     // Partners exist a little before the first documents.
     for (const created of sortedTimes(this.#rng, options.partners, from - 30 * DAY, now)) {
@@ -114,20 +122,27 @@ export class FlowiiDataset {
     if (options.unencodable) this.#makeUnencodable();
   }
 
+  /** True once records were added or touched: the data is no longer the generated history alone. */
+  get changed(): boolean {
+    return this.#changed;
+  }
+
   /** Adds `count` partners modified at `at` (UNIX seconds) and returns them. */
   addPartners(count: number, at: number): Partner[] {
+    this.#changed = true;
     return Array.from({ length: count }, () => this.#addPartner(at));
   }
 
   /** Adds `count` documents issued and modified at `at` (UNIX seconds) and returns them. */
   addDocuments(count: number, at: number): IssuedDocument[] {
     if (this.partners.length === 0) throw new Error("documents need at least one partner");
+    this.#changed = true;
     return Array.from({ length: count }, () => this.#addDocument(at, at));
   }
 
   /** The partner or document with FLOWii id `id`. */
   find(id: string): Partner | IssuedDocument | undefined {
-    return this.partners.find((p) => p.id === id) ?? this.documents.find((d) => d.id === id);
+    return this.#partnerById.get(id) ?? this.#documentById.get(id);
   }
 
   /** Marks record `id` as modified at `at`, applying `patch` first (an edit in FLOWii). */
@@ -138,6 +153,7 @@ export class FlowiiDataset {
   ): Partner | IssuedDocument {
     const record = this.find(id);
     if (!record) throw new Error(`no FLOWii record ${id}`);
+    this.#changed = true;
     return Object.assign(record, patch, { id, modifiedAt: at });
   }
 
@@ -154,8 +170,16 @@ export class FlowiiDataset {
   }
 
   #addPartner(modifiedAt: number): Partner {
-    const partner = generatePartner(this.#rng, this.#nextId(), modifiedAt, this.company.country);
+    const partner = generatePartner(
+      this.#rng,
+      this.#nextId(),
+      modifiedAt,
+      this.company.country,
+      (ico) => this.#icos.has(ico),
+    );
     this.partners.push(partner);
+    this.#partnerById.set(partner.id, partner);
+    if (partner.ico) this.#icos.add(partner.ico);
     return partner;
   }
 
@@ -185,7 +209,7 @@ export class FlowiiDataset {
       // concerns a partner invoiced before and may cite that invoice.
       const invoice = this.#invoices.length > 0 ? this.#rng.pick(this.#invoices.slice(-30)) : undefined;
       if (invoice) {
-        partner = this.partners.find((p) => p.id === invoice.partnerId) ?? partner;
+        partner = this.#partnerById.get(invoice.partnerId) ?? partner;
         relatedNumber = invoice.number;
       } else if (type === "issuedCreditNotice") {
         type = "issuedInvoice";
@@ -201,6 +225,7 @@ export class FlowiiDataset {
       relatedNumber,
     });
     this.documents.push(doc);
+    this.#documentById.set(doc.id, doc);
     if (type === "issuedInvoice") this.#invoices.push(doc);
     return doc;
   }

@@ -67,8 +67,18 @@ function companyName(rng: Random, v: Vocabulary, owner: Person, city: string): s
   }
 }
 
-/** A new partner with FLOWii id `id`, last modified at `modifiedAt` (UNIX seconds). */
-export function generatePartner(rng: Random, id: string, modifiedAt: number, home: Country): Partner {
+/**
+ * A new partner with FLOWii id `id`, last modified at `modifiedAt` (UNIX seconds). An IČO for which
+ * `icoTaken` says true is drawn again: an address book holds each company once, and large datasets
+ * (20 000 partners) would otherwise meet the birthday paradox.
+ */
+export function generatePartner(
+  rng: Random,
+  id: string,
+  modifiedAt: number,
+  home: Country,
+  icoTaken: (ico: string) => boolean = () => false,
+): Partner {
   const country = rng.chance(HOME_SHARE) ? home : otherCountry(home);
   const v = VOCABULARY[country];
   const owner = person(rng, v);
@@ -93,7 +103,8 @@ export function generatePartner(rng: Random, id: string, modifiedAt: number, hom
   const domain = `${
     slug(company.replace(/,? (s\.r\.o\.|spol\. s r\.o\.|a\.s\.|v\.o\.s\.|k\.s\.)$/, ""))
   }.${v.tld}`;
-  const ico = randomIco(rng);
+  let ico = randomIco(rng);
+  while (icoTaken(ico)) ico = randomIco(rng);
   const vatPayer = rng.chance(VAT_PAYER_SHARE);
   // A Czech DIČ is "CZ" + IČO and exists only for VAT payers; every Slovak company has a DIČ,
   // and VAT payers additionally an IČ DPH ("SK" + DIČ).

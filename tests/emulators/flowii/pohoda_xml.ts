@@ -16,7 +16,7 @@
  */
 
 import { NS } from "../pohoda_ns.ts";
-import { el, encodeDocument, leaf, type XmlElement, type XmlEncoding } from "../xml.ts";
+import { el, encodeDocument, encodeDocumentChunks, leaf, type XmlElement, type XmlEncoding } from "../xml.ts";
 import { documentTotals, lineAmounts, roundsToWholeUnits, VAT_PERCENT } from "./amounts.ts";
 import type { Company, DocumentItem, IssuedDocument, Partner } from "./records.ts";
 
@@ -212,36 +212,63 @@ function invoice(doc: IssuedDocument, partner: Partner, company: Company): XmlEl
   );
 }
 
-function dataPack(
+/** The `dat:dataPack` element without its items. */
+function dataPackRoot(
   agenda: "partners" | "documents",
   records: readonly { id: string; modifiedAt: number }[],
-  items: XmlElement[],
   options: ExportOptions,
-): Uint8Array {
+): XmlElement {
   // The XSD requires at least one dataPackItem, so an empty export cannot be a dataPack.
   if (records.length === 0) throw new Error("a dataPack needs at least one dataPackItem");
   const newest = records.reduce((max, r) => Math.max(max, r.modifiedAt), 0);
   const { company } = options;
-  const root = el(
-    "dat:dataPack",
-    {
-      "xmlns:dat": NS.dat,
-      "xmlns:typ": NS.typ,
-      [agenda === "partners" ? "xmlns:adb" : "xmlns:inv"]: agenda === "partners" ? NS.adb : NS.inv,
-      version: "2.0",
-      id: clip(options.packId, 64) ?? `FLOWii-${company.id}-${agenda}-${newest}`,
-      ico: company.ico,
-      application: "FLOWii",
-      note: NOTES[agenda][company.country],
-    },
-    ...records.map((r, i) => el("dat:dataPackItem", { version: "2.0", id: r.id }, items[i])),
-  );
-  return encodeDocument(root, options.encoding);
+  return el("dat:dataPack", {
+    "xmlns:dat": NS.dat,
+    "xmlns:typ": NS.typ,
+    [agenda === "partners" ? "xmlns:adb" : "xmlns:inv"]: agenda === "partners" ? NS.adb : NS.inv,
+    version: "2.0",
+    id: clip(options.packId, 64) ?? `FLOWii-${company.id}-${agenda}-${newest}`,
+    ico: company.ico,
+    application: "FLOWii",
+    note: NOTES[agenda][company.country],
+  });
+}
+
+/** One `dat:dataPackItem` per record, made as they are consumed. */
+function* packItems<T extends { id: string }>(
+  records: readonly T[],
+  agenda: (record: T) => XmlElement,
+): Generator<XmlElement> {
+  for (const record of records) {
+    yield el("dat:dataPackItem", { version: "2.0", id: record.id }, agenda(record));
+  }
 }
 
 /** The partner export: one `adb:addressbook` per partner. Throws for an empty list. */
 export function partnersExportXml(records: readonly Partner[], options: ExportOptions): Uint8Array {
-  return dataPack("partners", records, records.map(addressbook), options);
+  const root = dataPackRoot("partners", records, options);
+  return encodeDocument({ ...root, children: [...packItems(records, addressbook)] }, options.encoding);
+}
+
+/** {@link partnersExportXml} in chunks, generated as they are read: for exports too large to hold. */
+export function partnersExportChunks(
+  records: readonly Partner[],
+  options: ExportOptions,
+): Iterable<Uint8Array<ArrayBuffer>> {
+  const root = dataPackRoot("partners", records, options);
+  return encodeDocumentChunks(root, packItems(records, addressbook), options.encoding);
+}
+
+/** The `inv:invoice` maker of a document export: each document printed with its partner's current data. */
+function invoiceOf(
+  options: ExportOptions & { partners: readonly Partner[] },
+): (doc: IssuedDocument) => XmlElement {
+  const byId = new Map(options.partners.map((p) => [p.id, p]));
+  return (doc) => {
+    const partner = byId.get(doc.partnerId);
+    if (!partner) throw new Error(`document ${doc.id} refers to unknown partner ${doc.partnerId}`);
+    return invoice(doc, partner, options.company);
+  };
 }
 
 /**
@@ -252,11 +279,15 @@ export function documentsExportXml(
   records: readonly IssuedDocument[],
   options: ExportOptions & { partners: readonly Partner[] },
 ): Uint8Array {
-  const byId = new Map(options.partners.map((p) => [p.id, p]));
-  const items = records.map((doc) => {
-    const partner = byId.get(doc.partnerId);
-    if (!partner) throw new Error(`document ${doc.id} refers to unknown partner ${doc.partnerId}`);
-    return invoice(doc, partner, options.company);
-  });
-  return dataPack("documents", records, items, options);
+  const root = dataPackRoot("documents", records, options);
+  return encodeDocument({ ...root, children: [...packItems(records, invoiceOf(options))] }, options.encoding);
+}
+
+/** {@link documentsExportXml} in chunks, generated as they are read: for exports too large to hold. */
+export function documentsExportChunks(
+  records: readonly IssuedDocument[],
+  options: ExportOptions & { partners: readonly Partner[] },
+): Iterable<Uint8Array<ArrayBuffer>> {
+  const root = dataPackRoot("documents", records, options);
+  return encodeDocumentChunks(root, packItems(records, invoiceOf(options)), options.encoding);
 }

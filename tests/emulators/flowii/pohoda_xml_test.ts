@@ -4,7 +4,14 @@ import { NS } from "../pohoda_ns.ts";
 import type { XmlEncoding } from "../xml.ts";
 import { validateXml } from "../xsd.ts";
 import { type DatasetOptions, generateDataset } from "./dataset.ts";
-import { clip, decimal, documentsExportXml, partnersExportXml } from "./pohoda_xml.ts";
+import {
+  clip,
+  decimal,
+  documentsExportChunks,
+  documentsExportXml,
+  partnersExportChunks,
+  partnersExportXml,
+} from "./pohoda_xml.ts";
 import type { Country } from "./records.ts";
 const ENCODINGS: XmlEncoding[] = ["windows-1250", "utf-8"];
 const BASE: DatasetOptions = {
@@ -155,4 +162,14 @@ Deno.test("an empty record list cannot become a dataPack", () => {
     () => partnersExportXml([], { encoding: "utf-8", company: ds.company }),
     /at least one dataPackItem/,
   );
+});
+
+Deno.test("the chunked exports are the same bytes as the exports in one piece", async () => {
+  for (const encoding of ENCODINGS) {
+    const { ds, partners, documents } = exports("SK", encoding);
+    const context = { encoding, company: ds.company };
+    deepEqual(await new Blob([...partnersExportChunks(ds.partners, context)]).bytes(), partners);
+    const chunks = documentsExportChunks(ds.documents, { ...context, partners: ds.partners });
+    deepEqual(await new Blob([...chunks]).bytes(), documents);
+  }
 });

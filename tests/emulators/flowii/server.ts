@@ -13,7 +13,8 @@ import { listenLogged } from "../request_log.ts";
 import type { XmlEncoding } from "../xml.ts";
 import { TokenStore } from "./auth.ts";
 import { type DatasetOptions, FlowiiDataset } from "./dataset.ts";
-import { exportEntries, type ExportKind } from "./export.ts";
+import { type CachedExport, ExportCache } from "./export_cache.ts";
+import { exportEntries, exportFileName, type ExportKind, modifiedSince } from "./export.ts";
 import { type Fault, FaultQueue, faultyZip, gatewayResponse } from "./faults.ts";
 import type { IssuedDocument, Partner } from "./records.ts";
 import { zipFiles } from "./zip.ts";
@@ -43,6 +44,12 @@ export interface FlowiiOptions {
   latencyMs?: number;
   /** Clock in milliseconds (token expiry, `modifiedAt` of changes, file names). Default `Date.now`. */
   now?: () => number;
+  /**
+   * A folder where full exports of the generated history are written once and streamed from (see
+   * `export_cache.ts`), for datasets too large to export in memory on every request. The XML's file
+   * name holds the date, so pin `now` as well for files that last beyond the day. Off by default.
+   */
+  exportCacheDir?: string;
 }
 
 /** One request as the emulator saw it. */
@@ -77,6 +84,11 @@ export interface FlowiiEmulator {
   addDocuments(count: number): IssuedDocument[];
   /** Marks a record as modified now, applying `patch` (an edit in FLOWii). */
   touch(id: string, patch?: Partial<Partner> | Partial<IssuedDocument>): Partner | IssuedDocument;
+  /**
+   * The full export of `kind` as it is served now, on disk (written on first use): needs
+   * `exportCacheDir` and a dataset without added or touched records.
+   */
+  cachedExport(kind: ExportKind): Promise<CachedExport>;
   close(): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;
 }
@@ -114,6 +126,11 @@ export function startFlowii(options: FlowiiOptions = {}): FlowiiEmulator {
     documents: options.encoding?.documents ?? "utf-8",
   };
   const tokens = new TokenStore(options.tokenTtlSeconds ?? 300, now);
+  const cache = options.exportCacheDir === undefined ? undefined : new ExportCache(options.exportCacheDir);
+  const cachedExport = async (kind: ExportKind) => {
+    if (!cache) throw new Error("the FLOWii emulator was started without exportCacheDir");
+    return await cache.get(dataset, kind, encoding[kind], exportFileName(kind, new Date(now())));
+  };
   const faults = new FaultQueue();
   const requests: LoggedRequest[] = [];
 
@@ -156,21 +173,31 @@ export function startFlowii(options: FlowiiOptions = {}): FlowiiEmulator {
     if (from !== null && !/^\d+$/.test(from)) {
       return message(400, `The value '${from}' is not valid for from: expected UNIX seconds.`);
     }
+    const since = from === null ? undefined : Number(from);
+    const fault = faults.takePayload(url.pathname);
+    // The vendor connector saves these downloads as companies.zip and documents.zip.
+    const fileName = kind === "partners" ? "companies.zip" : "documents.zip";
+    const headers = {
+      "Content-Type": "application/zip",
+      "Content-Disposition": `attachment; filename="${fileName}"`,
+    };
+    const records: readonly { modifiedAt: number }[] = dataset[kind];
+    // A full export of the generated history comes from the cache; anything else is built per request.
+    if (
+      !fault && cache && !dataset.changed && records.length > 0 &&
+      modifiedSince(records, since).length === records.length
+    ) {
+      const { zipPath, zipBytes } = await cachedExport(kind);
+      const file = await Deno.open(zipPath);
+      return new Response(file.readable, { headers: { ...headers, "Content-Length": String(zipBytes) } });
+    }
     const entries = exportEntries(dataset, kind, {
-      from: from === null ? undefined : Number(from),
+      from: since,
       encoding: encoding[kind],
       now: new Date(now()),
     });
-    const fault = faults.takePayload(url.pathname);
     const body = fault ? await faultyZip(fault, entries) : await zipFiles(entries);
-    // The vendor connector saves these downloads as companies.zip and documents.zip.
-    const fileName = kind === "partners" ? "companies.zip" : "documents.zip";
-    return new Response(body, {
-      headers: {
-        "Content-Type": "application/zip",
-        "Content-Disposition": `attachment; filename="${fileName}"`,
-      },
-    });
+    return new Response(body, { headers });
   }
 
   function route(req: Request, url: URL): Promise<Response> | Response {
@@ -220,6 +247,7 @@ export function startFlowii(options: FlowiiOptions = {}): FlowiiEmulator {
     addPartners: (count) => dataset.addPartners(count, seconds()),
     addDocuments: (count) => dataset.addDocuments(count, seconds()),
     touch: (id, patch) => dataset.touch(id, seconds(), patch),
+    cachedExport,
     close: () => server.close(),
     [Symbol.asyncDispose]: () => server.close(),
   };

@@ -272,3 +272,47 @@ Deno.test("latency delays every answer", async () => {
   await login(emu);
   ok(performance.now() - started >= 140);
 });
+
+Deno.test("exportCacheDir: full exports are written once and served from disk, the same bytes", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "flowii-cache-" });
+  try {
+    const now = () => START.getTime();
+    const served = async (emu: FlowiiEmulator, query: Record<string, string> = {}) => {
+      const res = await exportRequest(emu, FLOWII_PATHS.documents, await login(emu), query);
+      const [entry, ...rest] = await listZip(await bytes(res));
+      equal(rest.length, 0);
+      return { name: entry.name, xml: await entry.read() };
+    };
+    await using plain = startFlowii({ ...SMALL, now });
+    await using cached = startFlowii({ ...SMALL, now, exportCacheDir: dir });
+    const expected = await served(plain);
+    deepEqual(await served(cached), expected);
+
+    const files = await Array.fromAsync(Deno.readDir(dir));
+    deepEqual(files.map((f) => f.name.replace(/-[0-9a-f]{16}\./, ".")).sort(), [
+      "documents-12-utf-8.xml",
+      "documents-12-utf-8.zip",
+    ]);
+    const file = await cached.cachedExport("documents");
+    deepEqual(await Deno.readFile(file.xmlPath), expected.xml);
+    equal(file.entryName, expected.name);
+
+    // Another emulator with the same options reuses the files.
+    const { mtime } = await Deno.stat(file.zipPath);
+    await using again = startFlowii({ ...SMALL, now, exportCacheDir: dir });
+    deepEqual(await served(again), expected);
+    deepEqual((await Deno.stat(file.zipPath)).mtime, mtime);
+
+    // A partial export, or one of a changed dataset, is built per request as without the cache.
+    const from = String(Math.max(...cached.dataset.documents.map((d) => d.modifiedAt)));
+    const partial = await served(cached, { from });
+    deepEqual(partial, await served(plain, { from }));
+    ok(partial.xml.length < expected.xml.length);
+    cached.addDocuments(1);
+    plain.addDocuments(1);
+    equal((await served(cached)).xml.length, (await served(plain)).xml.length);
+    await rejects(cached.cachedExport("documents"), /generated history alone/);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

@@ -1,13 +1,13 @@
 /**
- * Builds zip archives in memory with zip.js, for the export responses and their broken variants,
- * and lists them again for tests.
+ * Builds zip archives with zip.js, for the export responses and their broken variants (in memory) and
+ * for cached large exports (file to file), and lists them again for tests.
  *
  * @module
  */
 
 import { configure, Uint8ArrayReader, Uint8ArrayWriter, ZipReader, ZipWriter } from "@zip.js/zip.js";
 
-// Web workers would outlive a request and trip Deno's test sanitizers; the archives are small.
+// Web workers would outlive a request and trip Deno's test sanitizers.
 configure({ useWebWorkers: false });
 
 /** A file to put into an archive. */
@@ -49,4 +49,19 @@ export async function listZip(zip: Uint8Array, tolerant = false): Promise<Listed
       read: () => entry.getData(new Uint8ArrayWriter()),
     }]
   );
+}
+
+/**
+ * Deflates the file at `source` into a zip at `target` holding it as `name`, streaming both, so an
+ * export of hundreds of megabytes is never in memory. The size is given up front, which keeps the
+ * entry out of Zip64 (as a zip made from bytes in memory).
+ */
+export async function zipFileTo(source: string, name: string, target: string): Promise<void> {
+  const { size } = await Deno.stat(source);
+  // Both files are closed by their streams: `input` when read to the end, `output` by `writer.close`.
+  const input = await Deno.open(source);
+  const output = await Deno.open(target, { write: true, create: true, truncate: true });
+  const writer = new ZipWriter(output.writable);
+  await writer.add(name, input.readable, { uncompressedSize: size });
+  await writer.close();
 }

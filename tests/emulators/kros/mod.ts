@@ -17,6 +17,7 @@ import { KROS_LIMITS, type RateLimit, SlidingWindowLimiter } from "./rate_limit.
 export type { KrosCatalogItem, KrosCatalogItemInput, KrosWarehouseStock } from "./catalog.ts";
 export { KrosCatalog } from "./catalog.ts";
 export type { RateLimit, RateLimitStats, RateLimitViolation } from "./rate_limit.ts";
+export { MAX_TOP } from "./query.ts";
 export { krosSignature, SIGNATURE_HEADER, utf16le } from "./signature.ts";
 export { type KrosNotification, sampleNotification, sendNotification, type SendOptions } from "./webhook.ts";
 

@@ -10,7 +10,7 @@ import type { XmlElement } from "libxml2-wasm";
 import { type AgendaContext, type AgendaOutcome, failed, readExtId } from "./agenda.ts";
 import { booleanAttribute, child, children, pohodaXPath, simpleFields, text } from "./dom.ts";
 import { readAddressFilter } from "./filter.ts";
-import { type AddressBookRecord, type ExtId, type Fields, today } from "./pohoda.ts";
+import { type AddressBookRecord, type ExtId, type Fields, type PohodaDb, today } from "./pohoda.ts";
 
 /** The record data an `adb:addressbookHeader` carries. */
 interface AddressData {
@@ -28,7 +28,7 @@ export function importAddressbook({ db, element }: AgendaContext): AgendaOutcome
   const filter = action && readAddressFilter(action);
   if (filter && "unsupported" in filter) return failed(filter.unsupported, { xpath });
 
-  const matches = filter ? db.addressBook.filter((record) => filter.matches(record)) : [];
+  const matches = filter ? filter.candidates(db).filter((record) => filter.matches(record)) : [];
   if (matches.length > 1) {
     // What POHODA does then is [unverified]; refusing is the safe reading for a client.
     return failed(`Filtru odpovídá více záznamů (${matches.length}), záznam nelze jednoznačně určit.`, {
@@ -45,11 +45,11 @@ export function importAddressbook({ db, element }: AgendaContext): AgendaOutcome
       db.deleteAddress(found.id);
       return done(found, "delete");
     case "update":
-      if (found) return done(update(found, data), "update");
+      if (found) return done(update(db, found, data), "update");
       return flag("add") ? done(db.createAddress(data), "add") : notFound();
     default:
       if (!found) return done(db.createAddress(data), "add");
-      if (flag("update")) return done(update(found, data), "update");
+      if (flag("update")) return done(update(db, found, data), "update");
       // A duplicate without update="true": nothing is imported. Reported as ok with a warning and the
       // existing record's id, so a client can still link to it. [unverified]
       return {
@@ -75,7 +75,7 @@ function readAddressData(element: XmlElement): AddressData {
 }
 
 /** Updates only what the request states; an extId replaces the one of the same external system. */
-function update(record: AddressBookRecord, data: AddressData): AddressBookRecord {
+function update(db: PohodaDb, record: AddressBookRecord, data: AddressData): AddressBookRecord {
   Object.assign(record.address, data.address);
   Object.assign(record.header, data.header);
   for (const extId of data.extIds) {
@@ -85,6 +85,7 @@ function update(record: AddressBookRecord, data: AddressData): AddressBookRecord
   }
   if (data.number !== undefined) record.number = data.number;
   record.updated = today();
+  db.reindexAddress(record);
   return record;
 }
 

@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { XmlElement } from "libxml2-wasm";
+import { XmlElement } from "libxml2-wasm";
 import { toWindows1250Repertoire } from "../cp1250.ts";
 import { NS } from "../pohoda_ns.ts";
 
@@ -15,12 +15,60 @@ const PREFIX_OF: ReadonlyMap<string, string> = new Map(
 
 /** The first element matching a relative XPath written with the {@link NS} prefixes. */
 export function child(context: XmlElement, path: string): XmlElement | undefined {
-  return (context.get(path, NS) as XmlElement | null) ?? undefined;
+  const steps = childSteps(path);
+  if (!steps) return (context.get(path, NS) as XmlElement | null) ?? undefined;
+  for (const found of walk(context, steps, 0)) return found;
+  return undefined;
 }
 
 /** All elements matching a relative XPath written with the {@link NS} prefixes. */
 export function children(context: XmlElement, path: string): XmlElement[] {
-  return context.find(path, NS) as XmlElement[];
+  const steps = childSteps(path);
+  return steps ? [...walk(context, steps, 0)] : context.find(path, NS) as XmlElement[];
+}
+
+/** One step of a child-only path: an element in a namespace, or any element (`*`). */
+type Step = { namespace: string; name: string } | "*";
+
+const STEP = /^(?:\*|([A-Za-z][\w-]*):([A-Za-z_][\w.-]*))$/;
+const parsedPaths = new Map<string, Step[] | null>();
+
+/**
+ * The steps of a path made only of child steps (`inv:invoiceHeader/inv:number/typ:ids`, `*`, `.`),
+ * which is nearly every lookup. They are walked in the tree directly: an XPath evaluation, with the
+ * namespaces registered each time, made the emulator's import cost more than the client's. Any other
+ * path (predicates, axes, functions) is `null` and goes to libxml2's XPath.
+ */
+function childSteps(path: string): Step[] | null {
+  let steps = parsedPaths.get(path);
+  if (steps === undefined) {
+    steps = [];
+    for (const part of path === "." ? [] : path.split("/")) {
+      const match = STEP.exec(part);
+      const namespace = match?.[1] === undefined ? undefined : NS[match[1] as keyof typeof NS];
+      if (!match || (match[1] !== undefined && namespace === undefined)) {
+        steps = null;
+        break;
+      }
+      steps.push(part === "*" ? "*" : { namespace: namespace!, name: match[2] });
+    }
+    parsedPaths.set(path, steps);
+  }
+  return steps;
+}
+
+/** The elements `steps` lead to from `context`, in document order. */
+function* walk(context: XmlElement, steps: Step[], from: number): Generator<XmlElement> {
+  if (from === steps.length) {
+    yield context;
+    return;
+  }
+  const step = steps[from];
+  for (let node = context.firstChild; node; node = node.next) {
+    if (!(node instanceof XmlElement)) continue;
+    if (step !== "*" && (node.name !== step.name || node.namespaceUri !== step.namespace)) continue;
+    yield* walk(node, steps, from + 1);
+  }
 }
 
 /**

@@ -52,6 +52,8 @@ export interface MServerFaults {
   packError?: string;
   /** Processing time added to every `POST /xml`, in milliseconds. */
   latencyMs: number;
+  /** Processing time added per `dat:dataPackItem` of a processed `POST /xml`, in milliseconds. */
+  itemLatencyMs: number;
 }
 
 /** Reads the {@link ItemInfo} of an agenda element. */

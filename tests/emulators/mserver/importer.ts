@@ -30,7 +30,8 @@ export const ICO_MISMATCH_NOTE = "IČO v XML se neshoduje s IČO účetní jedno
 /** Everything one import needs. */
 export interface ImportContext {
   db: PohodaDb;
-  validator: XsdValidator;
+  /** Checks the pack against `data.xsd`; without it the pack is taken as valid. */
+  validator?: XsdValidator;
   /** `STW-Check-Duplicity: true` was sent. */
   checkDuplicity: boolean;
   faults: Pick<MServerFaults, "rejectItem" | "packError">;
@@ -41,7 +42,8 @@ export interface ImportResult {
   model: ResponsePackModel;
   packId?: string;
   itemIds: string[];
-  schemaIssues: XsdIssue[];
+  /** Absent when the pack was not validated. */
+  schemaIssues?: XsdIssue[];
 }
 
 const IMPORTERS: Record<ResponseAgenda, { namespace: string; run: AgendaImporter }> = {
@@ -83,10 +85,10 @@ function importPack(doc: XmlDocument, root: XmlElement, context: ImportContext):
   const { company } = context.db;
   const packId = attribute(root, "id") ?? "";
   const items = children(root, "dat:dataPackItem");
-  const schemaIssues = validateDocument(context.validator, doc);
+  const schemaIssues = context.validator && validateDocument(context.validator, doc);
   const logged = { packId, itemIds: items.map((item) => attribute(item, "id") ?? ""), schemaIssues };
 
-  const { envelope, byItem } = locateIssues(doc, schemaIssues);
+  const { envelope, byItem } = locateIssues(doc, schemaIssues ?? []);
   if (envelope.length > 0) {
     const messages = envelope.map((issue) => issue.message).join(" ");
     return { model: packAnswer(company, packId, "error", `${SCHEMA_FAILURE_NOTE}: ${messages}`), ...logged };
@@ -194,9 +196,7 @@ function importItem(
   if (earlier) {
     // The record may have been deleted since; POHODA then leaves out its id.
     const exists = earlier.recordId !== undefined &&
-      (earlier.agendaType === "adresar"
-        ? db.address(earlier.recordId)
-        : db.invoices.find((i) => i.id === earlier.recordId));
+      (earlier.agendaType === "adresar" ? db.address(earlier.recordId) : db.invoice(earlier.recordId));
     return {
       kind: "duplicity",
       id: itemId,

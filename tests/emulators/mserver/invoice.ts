@@ -239,7 +239,8 @@ function readPartner(db: PohodaDb, header: XmlElement): { value: Invoice["partne
   if (id !== undefined || extIds.length > 0) {
     record = id !== undefined
       ? db.address(Number(id))
-      : db.addressBook.find((r) => r.extIds.some((own) => extIds.some((wanted) => sameExtId(own, wanted))));
+      // The first record, in creation order, carrying any of the extIds.
+      : extIds.flatMap((wanted) => db.addressesWithExtId(wanted)).sort((a, b) => a.id - b.id)[0];
     if (!record) {
       const details: Detail[] = [{
         state: "warning",

@@ -122,7 +122,12 @@ export function sameExtId(a: ExtId, b: ExtId): boolean {
   return a.ids === b.ids && a.exSystemName === b.exSystemName;
 }
 
-/** The in-memory database. */
+/**
+ * The in-memory database. The lists are public for tests to read; records change only through the
+ * methods (and the importers), which keep the lookup indexes — a load run of 120 000 items would be
+ * quadratic with linear searches. The import history alone may also be cleared by a test
+ * (`imports.length = 0`, "the history was purged"); its index follows.
+ */
 export class PohodaDb {
   /** The accounting unit this database belongs to. */
   readonly company: Company;
@@ -138,6 +143,17 @@ export class PohodaDb {
   #lastInvoiceId = 0;
   readonly #lastNumber = new Map<string, number>();
 
+  readonly #addressById = new Map<number, AddressBookRecord>();
+  /** Address-book records by identifying key (see `addressKeys`), and each record's keys when indexed. */
+  readonly #addressesByKey = new Map<string, Set<AddressBookRecord>>();
+  readonly #keysOfAddress = new Map<AddressBookRecord, string[]>();
+  readonly #invoiceById = new Map<number, Invoice>();
+  /** `agenda\0number` of every document. */
+  readonly #numbers = new Set<string>();
+  /** The first history row of each `packId\0itemId`, for the first `#indexedImports` rows of `imports`. */
+  readonly #importByItem = new Map<string, ImportRecord>();
+  #indexedImports = 0;
+
   constructor(company: Company) {
     this.company = company;
   }
@@ -149,7 +165,28 @@ export class PohodaDb {
 
   /** Address-book record by id. */
   address(id: number): AddressBookRecord | undefined {
-    return this.addressBook.find((record) => record.id === id);
+    return this.#addressById.get(id);
+  }
+
+  /** Address-book records carrying `extId`, in creation order. */
+  addressesWithExtId(extId: ExtId): AddressBookRecord[] {
+    return this.#addressesBy(extIdKey(extId));
+  }
+
+  /** Address-book records whose `typ:address` IČO is `ico`, compared as the address filter does. */
+  addressesWithIco(ico: string): AddressBookRecord[] {
+    return this.#addressesBy(icoKey(ico));
+  }
+
+  /** Indexes a record again after its extIds or IČO changed (the importer's update does this). */
+  reindexAddress(record: AddressBookRecord): void {
+    this.#unindexAddress(record);
+    const keys = addressKeys(record);
+    for (const key of keys) {
+      const records = this.#addressesByKey.get(key) ?? new Set();
+      this.#addressesByKey.set(key, records.add(record));
+    }
+    this.#keysOfAddress.set(record, keys);
   }
 
   /** Adds an address-book record and returns it (usable by tests to seed POHODA). */
@@ -160,25 +197,37 @@ export class PohodaDb {
       created: data.created ?? today(),
     };
     this.addressBook.push(record);
+    this.#addressById.set(record.id, record);
+    this.reindexAddress(record);
     return record;
   }
 
   /** Removes an address-book record. */
   deleteAddress(id: number): void {
-    const index = this.addressBook.findIndex((record) => record.id === id);
-    if (index >= 0) this.addressBook.splice(index, 1);
+    const record = this.#addressById.get(id);
+    if (!record) return;
+    this.addressBook.splice(this.addressBook.indexOf(record), 1);
+    this.#addressById.delete(id);
+    this.#unindexAddress(record);
   }
 
   /** Stores a new document and returns it with its id. */
   addInvoice(data: Omit<Invoice, "id">): Invoice {
     const invoice: Invoice = { ...data, id: ++this.#lastInvoiceId };
     this.invoices.push(invoice);
+    this.#invoiceById.set(invoice.id, invoice);
+    this.#numbers.add(`${invoice.agenda}\u0000${invoice.number}`);
     return invoice;
+  }
+
+  /** Document by id. */
+  invoice(id: number): Invoice | undefined {
+    return this.#invoiceById.get(id);
   }
 
   /** True when `number` is already used in `agenda`. */
   numberTaken(agenda: InvoiceAgenda, number: string): boolean {
-    return this.invoices.some((invoice) => invoice.agenda === agenda && invoice.number === number);
+    return this.#numbers.has(`${agenda}\u0000${number}`);
   }
 
   /**
@@ -196,11 +245,54 @@ export class PohodaDb {
 
   /** The history row of an earlier successful import of this (pack id, item id), if any. */
   findImport(packId: string, itemId: string): ImportRecord | undefined {
-    return this.imports.find((row) => row.packId === packId && row.itemId === itemId);
+    this.#indexImports();
+    return this.#importByItem.get(`${packId}\u0000${itemId}`);
   }
 
   /** Appends a history row. */
   recordImport(row: ImportRecord): void {
     this.imports.push(row);
   }
+
+  /** Brings the history index up to `imports`: rows appended since, or all again after a purge. */
+  #indexImports(): void {
+    if (this.imports.length < this.#indexedImports) {
+      this.#importByItem.clear();
+      this.#indexedImports = 0;
+    }
+    for (; this.#indexedImports < this.imports.length; this.#indexedImports++) {
+      const row = this.imports[this.#indexedImports];
+      const key = `${row.packId}\u0000${row.itemId}`;
+      if (!this.#importByItem.has(key)) this.#importByItem.set(key, row);
+    }
+  }
+
+  #addressesBy(key: string): AddressBookRecord[] {
+    return [...this.#addressesByKey.get(key) ?? []].sort((a, b) => a.id - b.id);
+  }
+
+  #unindexAddress(record: AddressBookRecord): void {
+    for (const key of this.#keysOfAddress.get(record) ?? []) {
+      const records = this.#addressesByKey.get(key)!;
+      records.delete(record);
+      if (records.size === 0) this.#addressesByKey.delete(key);
+    }
+    this.#keysOfAddress.delete(record);
+  }
+}
+
+function extIdKey(extId: ExtId): string {
+  return `ext\u0000${extId.exSystemName}\u0000${extId.ids}`;
+}
+
+/** The address filter compares IČO case-insensitively (see `filter.ts`), so the key does too. */
+function icoKey(ico: string): string {
+  return `ico\u0000${ico.toLocaleLowerCase("cs")}`;
+}
+
+/** The keys a record is found by: each of its extIds and its IČO. */
+function addressKeys(record: AddressBookRecord): string[] {
+  const keys = record.extIds.map(extIdKey);
+  if (record.address.ico !== undefined) keys.push(icoKey(record.address.ico));
+  return keys;
 }

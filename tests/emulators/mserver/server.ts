@@ -29,6 +29,21 @@ export interface MServerOptions {
   year?: number;
   /** Processing time of every `POST /xml` (changeable later through `faults.latencyMs`). */
   latencyMs?: number;
+  /**
+   * Processing time of every `dat:dataPackItem` of a processed pack, added to `latencyMs` (changeable
+   * later through `faults.itemLatencyMs`): load runs model POHODA's own cost per record with it.
+   */
+  itemLatencyMs?: number;
+  /**
+   * Validate every pack against `data.xsd` (default true). Load runs turn it off: validating
+   * thousands of packs is the emulator's cost, not the client's. Requests then carry no `schemaIssues`.
+   */
+  validateSchema?: boolean;
+  /**
+   * Keep each request's `body` and `response` text in `requests` (default true). Load runs turn it
+   * off so that the log of thousands of packs stays small.
+   */
+  retainBodies?: boolean;
   /** Folder with the POHODA XSDs; default `POHODA_XSD_DIR`, else `../shared/pohoda-xsd` beside the repo. */
   xsdDir?: string;
   /** mServer configuration name reported by `/status`; default `spojka-emulator`. */
@@ -48,7 +63,7 @@ export interface RecordedRequest {
   /** `dataPack/@id` and the `dataPackItem/@id`s in order, when the body could be read. */
   packId?: string;
   itemIds?: string[];
-  /** `data.xsd` problems of the request (empty when it validated). */
+  /** `data.xsd` problems of the request (empty when it validated; absent when not validated). */
   schemaIssues?: XsdIssue[];
   /** HTTP status answered (for a dropped response: the status whose body was lost). */
   status?: number;
@@ -68,6 +83,12 @@ export interface MServer {
   pohoda: PohodaDb;
   /** Every request received, oldest first. */
   requests: RecordedRequest[];
+  /**
+   * Milliseconds spent processing `POST /xml` requests: from a request's turn in the serial queue to
+   * its encoded answer, summed over requests. Time waiting for the turn is not counted, so this is
+   * POHODA's busy time, the floor for any client posting through it.
+   */
+  readonly busyMs: number;
   /** Fault switches (mutable). */
   faults: MServerFaults;
   /**
@@ -83,7 +104,10 @@ const XML_HEADERS = { "content-type": "text/xml" };
 
 /** Starts an emulated POHODA mServer on 127.0.0.1 with a free port. */
 export async function startMServer(options: MServerOptions): Promise<MServer> {
-  const validator = await schemaValidator("data", resolveXsdDir(options.xsdDir));
+  const validator = options.validateSchema === false
+    ? undefined
+    : await schemaValidator("data", resolveXsdDir(options.xsdDir));
+  const retainBodies = options.retainBodies ?? true;
   const pohoda = new PohodaDb({
     ico: options.ico,
     name: options.companyName ?? "Emulovaná firma s.r.o.",
@@ -95,8 +119,10 @@ export async function startMServer(options: MServerOptions): Promise<MServer> {
     loginPage: 0,
     dropResponse: 0,
     latencyMs: options.latencyMs ?? 0,
+    itemLatencyMs: options.itemLatencyMs ?? 0,
   };
   const queue = new SerialQueue();
+  let busyMs = 0;
   const requests: RecordedRequest[] = [];
   const credentials = `${options.user}:${options.password}`;
 
@@ -118,26 +144,31 @@ export async function startMServer(options: MServerOptions): Promise<MServer> {
       if (error instanceof BodyEncodingError) return plain(400, `400 Bad Request: ${error.message}`);
       throw error;
     }
-    entry.body = decodeXml(bytes);
+    if (retainBodies) entry.body = decodeXml(bytes);
     const dropped = faults.dropResponse > 0;
     if (dropped) faults.dropResponse--;
 
-    const result = await queue.run(async () => {
-      if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
-      return importDataPack(bytes, {
+    const { result, response, body } = await queue.run(async () => {
+      const started = performance.now();
+      await sleep(faults.latencyMs);
+      const result = importDataPack(bytes, {
         db: pohoda,
         validator,
         checkDuplicity: request.headers.get("stw-check-duplicity")?.trim().toLowerCase() === "true",
         faults,
       });
+      await sleep(faults.itemLatencyMs * result.itemIds.length);
+      const response = renderResponsePack(result.model);
+      const body = encodeWindows1250(response);
+      busyMs += performance.now() - started;
+      return { result, response, body };
     });
     Object.assign(entry, {
       packId: result.packId,
       itemIds: result.itemIds,
       schemaIssues: result.schemaIssues,
     });
-    entry.response = renderResponsePack(result.model);
-    const body = encodeWindows1250(entry.response);
+    if (retainBodies) entry.response = response;
     if (!dropped) return new Response(body, { headers: XML_HEADERS });
     // Deno.serve cannot close a socket before the status line, so the loss happens mid-response:
     // headers promise the full length, the body ends at once, and the client's body read fails.
@@ -191,6 +222,9 @@ export async function startMServer(options: MServerOptions): Promise<MServer> {
     xmlUrl: `${server.url}/xml`,
     pohoda,
     requests,
+    get busyMs() {
+      return busyMs;
+    },
     faults,
     hold: () => {
       queue.hold();
@@ -216,6 +250,10 @@ function authorised(request: Request, credentials: string): boolean {
   } catch {
     return false;
   }
+}
+
+function sleep(ms: number): Promise<void> | undefined {
+  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : undefined;
 }
 
 /** A short plain-text answer: real mServer does not answer transport errors with XML. */

@@ -194,3 +194,38 @@ function containsBytes(haystack: Uint8Array, needle: Uint8Array): boolean {
 async function waitFor(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 2));
 }
+
+Deno.test("itemLatencyMs is spent per item, and busyMs counts processing but not the wait for a turn", () =>
+  withMServer(async (server) => {
+    const items: [string, string][] = ["A", "B", "C"].map((id) => [
+      id,
+      invoice(`<inv:invoiceType>issuedInvoice</inv:invoiceType><inv:text>${id}</inv:text>`),
+    ]);
+    const release = server.hold();
+    const pending = postXml(server, dataPack("P1", items));
+    await waitFor(() => server.requests.length === 1 && server.requests[0].body !== undefined);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    equal(server.busyMs, 0, "waiting is not processing");
+    const released = performance.now();
+    release();
+    equal((await pending).pack?.items.length, 3);
+    const answered = performance.now();
+    ok(server.busyMs >= 3 * 20, `3 items at 20 ms need at least 60 ms, busy ${server.busyMs}`);
+    ok(server.busyMs <= answered - released, "processing lies between the release and the answer");
+  }, { itemLatencyMs: 20 }));
+
+Deno.test("load-run options: no schema validation, no bodies kept", async () => {
+  // inv:unknownElement breaks data.xsd, so only an unvalidated pack gets it through.
+  const header = "<inv:invoiceType>issuedInvoice</inv:invoiceType><inv:text>x</inv:text>" +
+    "<inv:unknownElement/>";
+  const pack = dataPack("P1", [["A", invoice(header)]]);
+  await withMServer(async (server) => {
+    equal((await postXml(server, pack)).pack?.items[0].state, "error");
+  });
+  await withMServer(async (server) => {
+    equal((await postXml(server, pack)).pack?.items[0].state, "ok");
+    const [logged] = server.requests;
+    deepEqual([logged.packId, logged.itemIds, logged.status], ["P1", ["A"], 200]);
+    deepEqual([logged.body, logged.response, logged.schemaIssues], [undefined, undefined, undefined]);
+  }, { validateSchema: false, retainBodies: false });
+});

@@ -28,6 +28,8 @@ export { ShoptetStore } from "./store.ts";
 export const TOKEN_HEADER = "Shoptet-Private-API-Token";
 /** Token accepted when the test names none. */
 export const DEFAULT_SHOPTET_TOKEN = "shoptet-test-token";
+/** Page size limit of paged endpoints unless `maxItemsPerPage` says otherwise. */
+export const DEFAULT_MAX_ITEMS_PER_PAGE = 50;
 
 /** How to start the emulator. */
 export interface ShoptetOptions {
@@ -67,7 +69,7 @@ export function startShoptet(options: ShoptetOptions = {}): ShoptetEmulator {
     options.stocks ?? [{ id: 1, title: "Hlavní sklad" }],
     options.products ?? [],
   );
-  const maxPerPage = options.maxItemsPerPage ?? 50;
+  const maxPerPage = options.maxItemsPerPage ?? DEFAULT_MAX_ITEMS_PER_PAGE;
   const admission = new Admission();
   const movements: MovementRecord[] = [];
   const requests: ShoptetRequestRecord[] = [];

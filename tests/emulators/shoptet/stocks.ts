@@ -31,25 +31,25 @@ export function listSupplies(
   }
   const code = params.get("code");
   const guid = params.get("productGuid");
-  const supplies = store.products()
+  const variants = store.products()
     .filter((p) => guid === null || p.guid === guid)
-    .flatMap((p) =>
-      p.variants.filter((v) => code === null || v.code === code).map((v) => {
-        const level = v.levels.get(stockId)!;
-        // A product set's stock is computed from its items, so it has no amount of its own.
-        const own = p.type !== "product-set";
-        return {
-          productGuid: p.guid,
-          code: v.code,
-          amount: own ? amount(level.amount) : null,
-          claim: own ? amount(level.claim) : null,
-          location: level.location,
-        };
-      })
-    );
-  const page = paginate(supplies, params, maxPerPage);
+    .flatMap((p) => p.variants.filter((v) => code === null || v.code === code).map((v) => ({ p, v })));
+  // Only the page is rendered: a shop of 20 000 variants is read in 400 pages.
+  const page = paginate(variants, params, maxPerPage);
   if (!page) return invalidPaging();
-  return success({ supplies: page.items, paginator: page.paginator });
+  const supplies = page.items.map(({ p, v }) => {
+    const level = v.levels.get(stockId)!;
+    // A product set's stock is computed from its items, so it has no amount of its own.
+    const own = p.type !== "product-set";
+    return {
+      productGuid: p.guid,
+      code: v.code,
+      amount: own ? amount(level.amount) : null,
+      claim: own ? amount(level.claim) : null,
+      location: level.location,
+    };
+  });
+  return success({ supplies, paginator: page.paginator });
 }
 
 /** The answer to a non-positive `page` or `itemsPerPage`. */

@@ -84,6 +84,8 @@ export class ShoptetStore {
   readonly stocks: ShoptetStock[];
   readonly defaultStockId: number;
   readonly #products: StoredProduct[] = [];
+  /** The first product with each GUID, so that reading 20 000 product details is not quadratic. */
+  readonly #byGuid = new Map<string, StoredProduct>();
   readonly #variants = new Map<string, { product: StoredProduct; variant: StoredVariant }>();
 
   constructor(stocks: { id: number; title: string }[], products: ShoptetProductInput[]) {
@@ -132,6 +134,7 @@ export class ShoptetStore {
       this.#variants.set(v.code, { product, variant });
     }
     this.#products.push(product);
+    if (!this.#byGuid.has(product.guid)) this.#byGuid.set(product.guid, product);
     return product;
   }
 
@@ -142,7 +145,7 @@ export class ShoptetStore {
 
   /** The product with this GUID. */
   product(guid: string): StoredProduct | undefined {
-    return this.#products.find((p) => p.guid === guid);
+    return this.#byGuid.get(guid);
   }
 
   /** Whether a stock with this id exists. */

@@ -48,6 +48,8 @@ export interface StockChange {
 /** All products and variations. */
 export class WooStore {
   readonly #items = new Map<number, WooItem>();
+  /** The first item with each SKU and EAN: duplicate checks and `bySku` without a scan per call. */
+  readonly #byField = { sku: new Map<string, WooItem>(), global_unique_id: new Map<string, WooItem>() };
   #nextId = 100;
 
   constructor(products: WooProductInput[] = []) {
@@ -85,7 +87,7 @@ export class WooStore {
 
   /** The product or variation with this SKU. */
   bySku(sku: string): WooItem | undefined {
-    return [...this.#items.values()].find((i) => i.sku === sku);
+    return this.#byField.sku.get(sku);
   }
 
   /**
@@ -109,7 +111,7 @@ export class WooStore {
     if (this.#items.has(id)) throw new Error(`WooCommerce emulator: duplicate id ${id}`);
     for (const field of ["sku", "global_unique_id"] as const) {
       const value = input[field];
-      if (value && [...this.#items.values()].some((i) => i[field] === value)) {
+      if (value && this.#byField[field].has(value)) {
         throw new Error(`WooCommerce emulator: duplicate ${field} ${value}`);
       }
     }
@@ -130,6 +132,9 @@ export class WooStore {
       modified: now,
     };
     this.#items.set(id, item);
+    for (const field of ["sku", "global_unique_id"] as const) {
+      if (!this.#byField[field].has(item[field])) this.#byField[field].set(item[field], item);
+    }
     return item;
   }
 }
