@@ -26,11 +26,11 @@ async function initialised(): Promise<string> {
 Deno.test("init --non-interactive writes config and key file, and no secret in plain text anywhere", async () => {
   const dir = await initialised();
   const files = [...Deno.readDirSync(dir)].map((e) => e.name).sort();
-  deepEqual(files, ["config.toml", "log.txt", "spojka.key", "spojka.lock"]);
+  deepEqual(files, ["config.toml", "log.txt", "spojka.key", "spojka.lock", "state.db"]);
   const config = await Deno.readTextFile(join(dir, "config.toml"));
   match(config, /\[flowii\][\s\S]*user = "uctovnik@firma.sk"[\s\S]*\[pohoda\][\s\S]*ico = "12345679"/);
-  for (const file of ["config.toml", "log.txt"]) {
-    const text = await Deno.readTextFile(join(dir, file));
+  for (const file of ["config.toml", "log.txt", "state.db"]) {
+    const text = new TextDecoder("latin1").decode(await Deno.readFile(join(dir, file)));
     for (const secret of Object.values(secrets)) ok(!text.includes(secret), `${secret} in ${file}`);
   }
   if (Deno.build.os !== "windows") equal(Deno.statSync(join(dir, "spojka.key")).mode! & 0o777, 0o600);
@@ -107,7 +107,7 @@ Deno.test("reset --cursor clears every cursor and keeps the config", async () =>
   const result = await runCli(["--dir", dir, "reset", "--cursor"]);
   equal(result.code, 0, result.stderr);
   match(result.stdout, /Cleared the cursors of flowii\.documents/);
-  deepEqual(JSON.parse(await Deno.readTextFile(join(dir, "state.json"))).cursors, {});
+  deepEqual(JSON.parse((await runCli(["--dir", dir, "status", "--json"])).stdout).cursors, []);
   ok(await exists(join(dir, "config.toml")));
 });
 
@@ -123,7 +123,9 @@ Deno.test("reset --all needs a confirmation, and with --yes removes config, key 
   ok(await exists(join(dir, "config.toml")));
   const result = await runCli(["--dir", dir, "reset", "--all", "--yes"]);
   equal(result.code, 0, result.stderr);
-  for (const gone of ["config.toml", "spojka.key", "state.json"]) ok(!(await exists(join(dir, gone))), gone);
+  for (const gone of ["config.toml", "spojka.key", "state.db", "state.json.migrated"]) {
+    ok(!(await exists(join(dir, gone))), gone);
+  }
   ok(await exists(join(dir, "log.txt")));
 });
 

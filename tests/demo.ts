@@ -87,7 +87,7 @@ try {
   say("spojka status");
   await world.spojka("status");
   say(
-    `Done. Look around in ${dir}: config.toml (secrets encrypted), state.json, log.txt, downloads/, responses/.`,
+    `Done. Look around in ${dir}: config.toml (secrets encrypted), state.db, log.txt, downloads/, responses/.`,
   );
 } finally {
   await world.close();

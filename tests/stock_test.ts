@@ -3,12 +3,10 @@
  * WooCommerce emulators.
  */
 import { deepEqual, equal, match, ok } from "node:assert/strict";
-import { join } from "node:path";
-import { parse, stringify } from "smol-toml";
 import { sendNotification } from "./emulators/kros/mod.ts";
 import type { ShoptetEmulator } from "./emulators/shoptet/mod.ts";
 import type { WooCommerceEmulator } from "./emulators/woocommerce/mod.ts";
-import { spawnCli } from "./helpers/cli.ts";
+import { editConfig, spawnCli } from "./helpers/cli.ts";
 import {
   type Article,
   articles,
@@ -54,17 +52,6 @@ function expected(article: Article, mode: "max" | "sum" = "max", warehouse?: str
 /** The number of write requests the shop has received. */
 function writes(world: StockWorld): number {
   return "movements" in world.shop ? world.shop.movements.length : world.shop.batches.length;
-}
-
-/** Changes non-secret settings in config.toml, as a user would in an editor. */
-async function editConfig(
-  dir: string,
-  edit: (config: Record<string, Record<string, unknown>>) => void,
-): Promise<void> {
-  const path = join(dir, "config.toml");
-  const config = parse(await Deno.readTextFile(path)) as Record<string, Record<string, unknown>>;
-  edit(config);
-  await Deno.writeTextFile(path, stringify(config));
 }
 
 for (const platform of ["shoptet", "woocommerce"] as const) {
@@ -175,18 +162,18 @@ Deno.test("sync stock --dry-run prints the changes as a table and writes nothing
   });
 });
 
-Deno.test("KROS's rate limits hold over many pages (the emulator counts and would report a violation)", async () => {
+Deno.test("KROS's rate limits hold over many pages and across processes: init, then two syncs in a row", async () => {
   const limits = [{ requests: 5, perMs: 1000 }, { requests: 12, perMs: 3000 }];
   await withStock({ platform: "shoptet", catalogue: articles(50), krosLimits: limits }, async (world) => {
     await editConfig(world.dir, (config) => {
       config.kros.page_size = 2;
       config.kros.rate_limits = limits.map((l) => ({ requests: l.requests, seconds: l.perMs / 1000 }));
     });
-    // init's connection check made a request from another process, which this run's limiter cannot
-    // know of; let it leave the windows first (in real use KROS's 429 and Retry-After cover that overlap).
-    await new Promise((resolve) => setTimeout(resolve, 3100));
-    const result = await world.spojka("sync", "stock");
-    equal(result.code, 0, result.stderr);
+    // init's connection check has just made a request from another process; the state remembers it.
+    for (const run of [1, 2]) {
+      const result = await world.spojka("sync", "stock");
+      equal(result.code, 0, `run ${run}: ${result.stderr}`);
+    }
     deepEqual(world.kros.limiter.violations(), []);
     // The test is tight: the 3-second window, which sets the pace, was full, yet never over.
     const [perSecond, perThree] = world.kros.limiter.stats().map((s) => s.maxObserved);

@@ -10,6 +10,7 @@ import { reportError } from "../core/report.ts";
 import { exists } from "../core/files.ts";
 import { type DataPaths, dataPaths, resolveDataDir } from "../core/datadir.ts";
 import { Log } from "../core/log.ts";
+import { Progress } from "../core/progress.ts";
 import { readConfig } from "../config/file.ts";
 import type { Config } from "../config/schema.ts";
 
@@ -17,6 +18,8 @@ import type { Config } from "../config/schema.ts";
 export interface Context {
   paths: DataPaths;
   log: Log;
+  /** Progress of long work: a live line on a console, a plain log line every few seconds elsewhere. */
+  progress: Progress;
   env: (name: string) => string | undefined;
 }
 
@@ -49,6 +52,7 @@ export async function withContext(
     cwd: Deno.cwd(),
   });
   let log = new Log({ file: null });
+  let progress: Progress | undefined;
   let code: ExitCode;
   try {
     if (options.create) await Deno.mkdir(dir, { recursive: true });
@@ -60,10 +64,17 @@ export async function withContext(
     }
     const paths = dataPaths(dir);
     log = new Log({ file: paths.log, echo: options.echo });
+    const logged = log;
+    // Beside a live line on a console, the periodic plain lines go to the log file only.
+    const live = Deno.stderr.isTerminal();
+    progress = new Progress({ report: (line) => live ? logged.detail(line) : logged.info(line) });
+    log.attach(progress);
     log.detail(`spojka ${command} started (pid ${Deno.pid}, data folder ${dir})`);
-    code = await body({ paths, log, env });
+    code = await body({ paths, log, env, progress });
   } catch (e) {
     code = reportError(e, log);
+  } finally {
+    progress?.stop();
   }
   log.detail(`spojka ${command} finished with exit code ${code}`);
   return code;

@@ -11,6 +11,7 @@ import { createKey, loadKey } from "../config/keyfile.ts";
 import { askConfig, configFromEnv } from "../config/setup.ts";
 import { checkConnections } from "../pipeline/checks.ts";
 import { acquireLock } from "../state/lock.ts";
+import { withState } from "../state/store.ts";
 import type { Context } from "./context.ts";
 import { terminalPrompter } from "./prompt.ts";
 
@@ -45,7 +46,7 @@ export async function init(ctx: Context, options: InitOptions): Promise<ExitCode
     ctx.log.info("\nChecking the connections:");
     // Checked as written: read back, the config carries every default the sync will use.
     const written = await readConfig(ctx.paths, { env: () => undefined });
-    const results = await checkConnections(written!, ctx.log);
+    const results = await withState(ctx.paths, (db) => checkConnections(written!, ctx.log, db));
     for (const { service, ok, lines } of results) {
       const [first, ...rest] = lines;
       const text = `  ${service}: ${ok ? "OK, " : ""}${first}${rest.map((line) => `\n    ${line}`).join("")}`;

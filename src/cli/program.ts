@@ -73,7 +73,8 @@ export async function run(args: string[]): Promise<number> {
   program
     .command("status")
     .description("show the configuration, cursors, last runs and waiting items")
-    .option("--json", "print JSON for scripts")
+    .option("--json", "print JSON for scripts (every item of the last runs that needs attention)")
+    .option("--items", "list every item of the last runs that needs attention, not just the first 20")
     .action(async (options) => {
       code = await withContext("status", globals(), { echo: !options.json }, (ctx) => status(ctx, options));
     });

@@ -8,7 +8,9 @@ import { ConfigError, ExitCode } from "../core/errors.ts";
 import { removeIfExists } from "../core/files.ts";
 import { parseYesNo } from "../config/questions.ts";
 import { acquireLock } from "../state/lock.ts";
-import { loadState, saveState } from "../state/store.ts";
+import { clearCursors } from "../state/memory.ts";
+import { outboxCounts } from "../pipeline/outbox.ts";
+import { withState } from "../state/store.ts";
 import type { Context } from "./context.ts";
 
 /** Options of `spojka reset`. */
@@ -34,10 +36,7 @@ export async function reset(ctx: Context, options: ResetOptions): Promise<ExitCo
 }
 
 async function resetCursors(ctx: Context): Promise<ExitCode> {
-  const state = await loadState(ctx.paths.state);
-  const streams = Object.keys(state.cursors);
-  state.cursors = {};
-  await saveState(ctx.paths.state, state);
+  const streams = await withState(ctx.paths, clearCursors);
   ctx.log.info(
     streams.length === 0
       ? "There were no cursors; the next sync fetches everything anyway."
@@ -48,9 +47,12 @@ async function resetCursors(ctx: Context): Promise<ExitCode> {
 }
 
 async function resetAll(ctx: Context, yes: boolean): Promise<ExitCode> {
-  const pending = await loadState(ctx.paths.state).then((s) => Object.keys(s.outbox).length).catch(() => 0);
+  const pending = await withState(ctx.paths, (db) => {
+    const { pending, failed } = outboxCounts(db);
+    return pending + failed;
+  }).catch(() => 0);
   if (!yes) {
-    const question = `Remove config.toml, spojka.key and state.json from ${ctx.paths.dir}` +
+    const question = `Remove config.toml, spojka.key and the state (state.db) from ${ctx.paths.dir}` +
       (pending ? ` (and ${pending} items not yet confirmed by their target)` : "") + "? (y/n, a/n) ";
     if (!Deno.stdin.isTerminal()) {
       throw new ConfigError("reset --all needs a confirmation, and there is no terminal to ask in.", {
@@ -62,12 +64,15 @@ async function resetAll(ctx: Context, yes: boolean): Promise<ExitCode> {
       return ExitCode.Ok;
     }
   }
-  const { config, key, state, outbox } = ctx.paths;
+  const { config, key, stateDb, legacyState, legacyOutbox } = ctx.paths;
   const removed: string[] = [];
-  for (const path of [config, key, state, `${state}.bak`]) {
+  const files = [config, key, stateDb, `${stateDb}-wal`, `${stateDb}-shm`, legacyState, `${legacyState}.bak`];
+  for (const path of [...files, `${legacyState}.migrated`]) {
     if (await removeIfExists(path)) removed.push(path);
   }
-  if (await removeIfExists(outbox, { recursive: true })) removed.push(outbox);
+  for (const folder of [legacyOutbox, `${legacyOutbox}.migrated`]) {
+    if (await removeIfExists(folder, { recursive: true })) removed.push(folder);
+  }
   ctx.log.info(removed.length ? `Removed ${removed.join(", ")}.` : "There was nothing to remove.");
   ctx.log.info("Logs, downloads and responses were kept.");
   return ExitCode.Ok;

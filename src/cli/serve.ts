@@ -10,5 +10,5 @@ import { type Context, requireConfig } from "./context.ts";
 
 /** Runs the connectors on their intervals and on KROS notifications until stopped. */
 export async function serve(ctx: Context): Promise<ExitCode> {
-  return run(await requireConfig(ctx), ctx.paths, ctx.log);
+  return run(await requireConfig(ctx), ctx);
 }

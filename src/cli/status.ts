@@ -9,12 +9,15 @@ import { ConfigError, ExitCode } from "../core/errors.ts";
 import { readConfig } from "../config/file.ts";
 import { currentHolder } from "../state/lock.ts";
 import { buildStatus, formatStatus } from "../state/report.ts";
-import { loadState } from "../state/store.ts";
+import type { StateDb } from "../state/db.ts";
+import { openState } from "../state/store.ts";
 import type { Context } from "./context.ts";
 
 /** Options of `spojka status`. */
 export interface StatusOptions {
   json?: boolean;
+  /** List every item of the last runs that needs attention, not just the first few. */
+  items?: boolean;
 }
 
 /** Prints the status; a config or state that cannot be read is shown, and makes the exit code 2. */
@@ -26,9 +29,19 @@ export async function status(ctx: Context, options: StatusOptions): Promise<Exit
     return { error: e.hint ? `${e.message} ${e.hint}` : e.message };
   };
   const config = await readConfig(ctx.paths, { env: ctx.env }).catch(unreadable);
-  const state = await loadState(ctx.paths.state).catch(unreadable);
-  const report = buildStatus(ctx.paths.dir, await currentHolder(ctx.paths), config, state);
-  ctx.log.detail("status shown");
-  console.log(options.json ? JSON.stringify(report, null, 2) : formatStatus(report));
+  const state: StateDb | { error: string } = await openState(ctx.paths).catch(unreadable);
+  try {
+    const report = buildStatus(
+      ctx.paths.dir,
+      await currentHolder(ctx.paths),
+      config,
+      state,
+      options.items || options.json,
+    );
+    ctx.log.detail("status shown");
+    console.log(options.json ? JSON.stringify(report, null, 2) : formatStatus(report));
+  } finally {
+    if (!("error" in state)) state.close();
+  }
   return code;
 }

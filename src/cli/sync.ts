@@ -28,7 +28,7 @@ export async function sync(
   }
   const lock = await acquireLock(ctx.paths, connector ? `sync ${connector}` : "sync");
   try {
-    return await runConnectors(ids, config, ctx.paths, ctx.log, options);
+    return await runConnectors(ids, config, ctx, options);
   } finally {
     await lock.release();
   }

@@ -40,13 +40,17 @@ export interface DataPaths {
   dir: string;
   config: string;
   key: string;
-  state: string;
+  /** The state database. */
+  stateDb: string;
+  /** The state of spojka 0.1, moved into the database on first start. */
+  legacyState: string;
   lock: string;
   lockInfo: string;
   log: string;
   downloads: string;
   responses: string;
-  outbox: string;
+  /** Where spojka 0.1 kept the outbox payloads (moved into the database on first start). */
+  legacyOutbox: string;
 }
 
 /** Paths of everything in the data folder `dir`. */
@@ -55,12 +59,13 @@ export function dataPaths(dir: string): DataPaths {
     dir,
     config: join(dir, "config.toml"),
     key: join(dir, "spojka.key"),
-    state: join(dir, "state.json"),
+    stateDb: join(dir, "state.db"),
+    legacyState: join(dir, "state.json"),
     lock: join(dir, "spojka.lock"),
     lockInfo: join(dir, "spojka.lock.json"),
     log: join(dir, "log.txt"),
     downloads: join(dir, "downloads"),
     responses: join(dir, "responses"),
-    outbox: join(dir, "outbox"),
+    legacyOutbox: join(dir, "outbox"),
   };
 }

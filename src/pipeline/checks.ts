@@ -8,7 +8,8 @@ import { SpojkaError } from "../core/errors.ts";
 import type { Config, ConnectorId } from "../config/schema.ts";
 import { openShop } from "../eshop/open.ts";
 import { FlowiiClient } from "../flowii/client.ts";
-import { KrosClient } from "../kros/client.ts";
+import { krosClient } from "../kros/rate_log.ts";
+import type { StateDb } from "../state/db.ts";
 import { checkMServer } from "../pohoda/check.ts";
 import { MServer } from "../pohoda/mserver.ts";
 
@@ -24,7 +25,7 @@ export interface CheckResult {
 type Log = { detail(message: string): void };
 
 /** Checks every service `config` sets up; a service that fails is reported, never thrown. */
-export async function checkConnections(config: Config, log: Log): Promise<CheckResult[]> {
+export async function checkConnections(config: Config, log: Log, db: StateDb): Promise<CheckResult[]> {
   // A check answers at once: one attempt, a short timeout, no back-off.
   const once = { max_attempts: 1, timeout_seconds: 15 };
   const checks: [ConnectorId, string, () => Promise<string[]>][] = [];
@@ -53,7 +54,8 @@ export async function checkConnections(config: Config, log: Log): Promise<CheckR
   if (config.kros) {
     const kros = { ...config.kros, ...once };
     checks.push(["stock", "KROS", async () => {
-      await new KrosClient(kros, log).check();
+      // Counted with the state's recent KROS requests: a sync right after init stays within the limits.
+      await krosClient(kros, log, db).check();
       return ["the token works and the API module is active"];
     }]);
   }

@@ -8,10 +8,18 @@
 import { ConfigError, type ExitCode, ExitCode as Exit, worstExitCode } from "../core/errors.ts";
 import type { DataPaths } from "../core/datadir.ts";
 import type { Log } from "../core/log.ts";
+import type { Progress } from "../core/progress.ts";
 import { reportError } from "../core/report.ts";
 import { type Config, CONNECTOR_IDS, type ConnectorId, isConfigured } from "../config/schema.ts";
 import { syncFlowii } from "./flowii_pohoda.ts";
 import { syncStock } from "./stock.ts";
+
+/** Where connectors run: the data folder, its log, and progress reporting. */
+export interface RunEnv {
+  paths: DataPaths;
+  log: Log;
+  progress: Progress;
+}
 
 /** Options every connector understands. */
 export interface RunOptions {
@@ -29,16 +37,15 @@ export function configuredConnectors(config: Config): ConnectorId[] {
 export async function runConnectors(
   ids: readonly ConnectorId[],
   config: Config,
-  paths: DataPaths,
-  log: Log,
+  env: RunEnv,
   options: RunOptions = {},
 ): Promise<ExitCode> {
   let code: ExitCode = Exit.Ok;
   for (const id of ids) {
     try {
-      code = worstExitCode(code, await runConnector(id, config, paths, log, options));
+      code = worstExitCode(code, await runConnector(id, config, env, options));
     } catch (e) {
-      code = worstExitCode(code, reportError(e, log));
+      code = worstExitCode(code, reportError(e, env.log));
     }
   }
   return code;
@@ -47,15 +54,15 @@ export async function runConnectors(
 function runConnector(
   id: ConnectorId,
   config: Config,
-  paths: DataPaths,
-  log: Log,
+  env: RunEnv,
   options: RunOptions,
 ): Promise<ExitCode> {
+  const { paths, log } = env;
   const missing = () =>
     new ConfigError(`The ${id} connector is not set up in config.toml.`, { hint: "Run spojka init." });
   if (id === "flowii") {
     if (!config.flowii || !config.pohoda) throw missing();
-    return syncFlowii({ flowii: config.flowii, pohoda: config.pohoda, paths, log }, options);
+    return syncFlowii({ flowii: config.flowii, pohoda: config.pohoda, ...env }, options);
   }
   if (!config.kros || !config.eshop || !config.stock) throw missing();
   return syncStock({ kros: config.kros, eshop: config.eshop, stock: config.stock, paths, log }, options);

@@ -1,112 +1,210 @@
 /**
- * The outbox: every downloaded item is kept here until its target confirms it. Payloads go to a
- * spool file per download (written and synced before the state refers to it); the state holds one
- * small entry per item. A big first run thus never rewrites megabytes of XML after every pack.
+ * The outbox: every downloaded item is kept in the state database, payload included, until its
+ * target confirms it. Items are staged in batches (one transaction each) before anything is posted,
+ * read back page by page in posting order, and settled pack by pack, so memory and the cost of a
+ * pack never depend on how many items wait.
  *
  * @module
  */
 
-import { join } from "node:path";
-import { removeIfExists, writeFileAtomic } from "../core/files.ts";
-import { fileStamp } from "../core/time.ts";
-import type { OutboxEntry, State } from "../state/schema.ts";
+import type { StateDb } from "../state/db.ts";
 
 /** An item to keep until its target confirms it. */
 export interface OutboxItem {
   /** Identity across runs; a newer version of the same key replaces the older one. */
   key: string;
+  /** The id the target knows the item by (POHODA `dataPackItem@id`). */
   itemId: string;
   agenda: string;
+  /** What a human recognises: number, partner name. */
   label: string;
+  /** Where the item goes in the posting order (lower first), as its connector ranks it. */
+  rank: number;
   /** The payload sent to the target. */
   payload: string;
 }
 
-/** A waiting item with its payload, ready to be sent. */
-export interface QueuedItem extends OutboxEntry {
+/** A waiting item as the outbox holds it. */
+export interface QueuedItem extends OutboxItem {
+  /** `pending`: not tried yet, or the outcome was uncertain; `failed`: the target rejected it. */
+  status: "pending" | "failed";
+  attempts: number;
+  queuedAt: string;
+  lastAttemptAt?: string;
+  /** The target's reason for the last rejection. */
+  error?: string;
+}
+
+/** An item of the same download that a later one of the same key replaced. */
+export interface Replaced {
   key: string;
+  /** The label of the replaced version. */
+  label: string;
+}
+
+/** How many items one page of a read in posting order holds. */
+const PAGE = 500;
+
+/** One connector's part of the outbox. */
+export class Outbox {
+  readonly #db: StateDb;
+  readonly connector: string;
+
+  constructor(db: StateDb, connector: string) {
+    this.#db = db;
+    this.connector = connector;
+  }
+
+  /**
+   * Stages a batch of downloaded items in one transaction. A new version of a waiting item replaces
+   * it with a fresh chance (the source may have fixed what the target rejected), keeping when it
+   * was first queued and how often it was tried. Returns the items that another item of the same
+   * `download` had staged under the same key: the export names them alike.
+   */
+  stage(items: readonly OutboxItem[], download: string, now: Date): Replaced[] {
+    const replaced: Replaced[] = [];
+    const previous = this.#db.statement("SELECT label, staged_by FROM outbox WHERE key = ?");
+    const upsert = this.#db.statement(
+      `INSERT INTO outbox (key, connector, agenda, label, item_id, rank, status, attempts, queued_at, staged_by, payload)
+       VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)
+       ON CONFLICT (key) DO UPDATE SET agenda = excluded.agenda, label = excluded.label,
+         item_id = excluded.item_id, rank = excluded.rank, status = 'pending', error = NULL,
+         staged_by = excluded.staged_by, payload = excluded.payload`,
+    );
+    const queuedAt = now.toISOString();
+    this.#db.transaction(() => {
+      for (const item of items) {
+        const before = previous.get(item.key) as { label: string; staged_by: string } | undefined;
+        if (before?.staged_by === download) replaced.push({ key: item.key, label: before.label });
+        upsert.run(
+          item.key,
+          this.connector,
+          item.agenda,
+          item.label,
+          item.itemId,
+          item.rank,
+          queuedAt,
+          download,
+          item.payload,
+        );
+      }
+    });
+    return replaced;
+  }
+
+  /** Puts items exactly as they were queued elsewhere (a migrated state, a dry run's copy). */
+  restore(items: Iterable<QueuedItem>, origin: string): void {
+    const insert = this.#db.statement(
+      `INSERT OR REPLACE INTO outbox (key, connector, agenda, label, item_id, rank, status, attempts,
+         queued_at, last_attempt_at, error, staged_by, payload)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.#db.transaction(() => {
+      for (const item of items) {
+        insert.run(
+          item.key,
+          this.connector,
+          item.agenda,
+          item.label,
+          item.itemId,
+          item.rank,
+          item.status,
+          item.attempts,
+          item.queuedAt,
+          item.lastAttemptAt ?? null,
+          item.error ?? null,
+          origin,
+          item.payload,
+        );
+      }
+    });
+  }
+
+  /**
+   * Every waiting item (failed ones included: they are retried) in posting order: by rank, then in
+   * the order they were first queued (a new version keeps its item's place). Read page by page;
+   * items settled meanwhile are simply not met again.
+   */
+  *inOrder(): Generator<QueuedItem> {
+    const page = this.#db.statement(
+      `SELECT rowid AS seq, * FROM outbox WHERE connector = ? AND (rank, rowid) > (?, ?)
+       ORDER BY rank, rowid LIMIT ${PAGE}`,
+    );
+    let rows = page.all(this.connector, -1, -1) as unknown as OutboxRow[];
+    while (rows.length > 0) {
+      yield* rows.map(queuedItem);
+      const last = rows.at(-1)!;
+      rows = page.all(this.connector, last.rank, last.seq) as unknown as OutboxRow[];
+    }
+  }
+
+  /** How many items wait, and how many of them the target rejected. */
+  counts(): { pending: number; failed: number } {
+    const rows = this.#db.statement(
+      "SELECT status, count(*) AS n FROM outbox WHERE connector = ? GROUP BY status",
+    ).all(this.connector) as { status: string; n: number }[];
+    const of = (status: string) => Number(rows.find((r) => r.status === status)?.n ?? 0);
+    return { pending: of("pending"), failed: of("failed") };
+  }
+
+  /** The target confirmed the item: it leaves the outbox. Call inside the pack's transaction. */
+  confirm(key: string): void {
+    this.#db.statement("DELETE FROM outbox WHERE key = ?").run(key);
+  }
+
+  /** The target rejected the item: it stays, failed, and is retried. Call inside the pack's transaction. */
+  fail(key: string, reason: string, now: Date): void {
+    this.#db.statement(
+      `UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_attempt_at = ?, error = ?
+       WHERE key = ?`,
+    ).run(now.toISOString(), reason, key);
+  }
+}
+
+/** Failed items of every connector, for `status`. */
+export function failedItems(db: StateDb): QueuedItem[] {
+  const rows = db.statement(
+    "SELECT * FROM outbox WHERE status = 'failed' ORDER BY connector, rank, rowid",
+  ).all() as unknown as OutboxRow[];
+  return rows.map(queuedItem);
+}
+
+/** How many items wait in the whole outbox, and how many of them failed. */
+export function outboxCounts(db: StateDb): { pending: number; failed: number } {
+  const row = db.statement(
+    "SELECT count(*) AS total, count(*) FILTER (WHERE status = 'failed') AS failed FROM outbox",
+  ).get() as { total: number; failed: number };
+  return { pending: Number(row.total) - Number(row.failed), failed: Number(row.failed) };
+}
+
+interface OutboxRow {
+  seq: number;
+  key: string;
+  connector: string;
+  agenda: string;
+  label: string;
+  item_id: string;
+  rank: number;
+  status: "pending" | "failed";
+  attempts: number;
+  queued_at: string;
+  last_attempt_at: string | null;
+  error: string | null;
   payload: string;
 }
 
-/**
- * Writes the payloads to a new spool file in `dir`, then records the items in `state` (the caller
- * saves it). Returns the spool file's name.
- */
-export async function stage(
-  dir: string,
-  state: State,
-  connector: string,
-  items: OutboxItem[],
-  now: Date,
-): Promise<string> {
-  await Deno.mkdir(dir, { recursive: true });
-  const spool = `${connector}-${fileStamp(now)}-${crypto.randomUUID().slice(0, 8)}.json`;
-  const payloads = Object.fromEntries(items.map((item) => [item.key, item.payload]));
-  await writeFileAtomic(join(dir, spool), JSON.stringify(payloads));
-  for (const item of items) {
-    const previous = state.outbox[item.key];
-    state.outbox[item.key] = {
-      connector,
-      agenda: item.agenda,
-      label: item.label,
-      itemId: item.itemId,
-      spool,
-      // A new version gets a fresh chance: the source may have fixed what the target rejected.
-      status: "pending",
-      attempts: previous?.attempts ?? 0,
-      queuedAt: previous?.queuedAt ?? now.toISOString(),
-    };
-  }
-  return spool;
-}
-
-/**
- * The waiting items of `connector` with their payloads, reading each spool file once. An entry whose
- * payload is lost (a damaged or deleted spool file) is marked failed in `state`, with the way out, and
- * left out, so it cannot block the others.
- */
-export async function queued(dir: string, state: State, connector: string): Promise<QueuedItem[]> {
-  const spools = new Map<string, Record<string, string> | null>();
-  const items: QueuedItem[] = [];
-  for (const [key, entry] of Object.entries(state.outbox)) {
-    if (entry.connector !== connector) continue;
-    if (!spools.has(entry.spool)) spools.set(entry.spool, await readSpool(join(dir, entry.spool)));
-    const payload = spools.get(entry.spool)?.[key];
-    if (payload === undefined) {
-      Object.assign(entry, {
-        status: "failed",
-        error:
-          `its payload is lost (outbox/${entry.spool} is damaged or missing); it comes back when FLOWii ` +
-          "sends the record again: spojka reset --cursor downloads everything",
-      });
-      continue;
-    }
-    items.push({ ...entry, key, payload });
-  }
-  return items;
-}
-
-/** Deletes spool files no entry refers to any more, and temporary files a crash left behind. */
-export async function sweep(dir: string, state: State): Promise<void> {
-  const inUse = new Set(Object.values(state.outbox).map((e) => e.spool));
-  let names: string[];
-  try {
-    names = [...Deno.readDirSync(dir)].filter((e) => e.isFile).map((e) => e.name);
-  } catch (e) {
-    if (e instanceof Deno.errors.NotFound) return;
-    throw e;
-  }
-  for (const name of names) {
-    if ((name.endsWith(".json") && !inUse.has(name)) || name.endsWith(".tmp")) {
-      await removeIfExists(join(dir, name));
-    }
-  }
-}
-
-async function readSpool(path: string): Promise<Record<string, string> | null> {
-  try {
-    return JSON.parse(await Deno.readTextFile(path));
-  } catch {
-    return null;
-  }
+function queuedItem(row: OutboxRow): QueuedItem {
+  return {
+    key: row.key,
+    itemId: row.item_id,
+    agenda: row.agenda,
+    label: row.label,
+    rank: Number(row.rank),
+    payload: row.payload,
+    status: row.status,
+    attempts: Number(row.attempts),
+    queuedAt: row.queued_at,
+    ...(row.last_attempt_at === null ? {} : { lastAttemptAt: row.last_attempt_at }),
+    ...(row.error === null ? {} : { error: row.error }),
+  };
 }

@@ -1,53 +1,73 @@
-import { deepEqual, equal, match } from "node:assert/strict";
-import { emptyState } from "../state/schema.ts";
-import { queued, stage, sweep } from "./outbox.ts";
+import { deepEqual, equal } from "node:assert/strict";
+import { join } from "node:path";
+import { StateDb } from "../state/db.ts";
+import { Outbox, outboxCounts, type OutboxItem } from "./outbox.ts";
 
-const item = (key: string, payload: string) => ({
+const item = (key: string, payload: string, rank = 1): OutboxItem => ({
   key,
   itemId: key,
   agenda: "issuedInvoice",
   label: key,
+  rank,
   payload,
 });
 
-Deno.test("staged items come back with their payloads; a newer version replaces the older one", async () => {
-  const dir = await Deno.makeTempDir();
-  const state = emptyState();
-  await stage(
-    dir,
-    state,
-    "flowii",
-    [item("a", "<a>1</a>"), item("b", "<b/>")],
+async function tempDb(): Promise<StateDb> {
+  return StateDb.open(join(await Deno.makeTempDir(), "state.db"));
+}
+
+Deno.test("staged items come back by rank, then as first queued; a newer version replaces the older one in its place", async () => {
+  const db = await tempDb();
+  const outbox = new Outbox(db, "flowii");
+  outbox.stage(
+    [item("b", "<b/>", 2), item("a", "<a>1</a>", 2), item("p", "<p/>", 0)],
+    "d1",
     new Date("2026-11-01T10:00:00Z"),
   );
-  state.outbox["b"].status = "failed";
-  state.outbox["b"].attempts = 2;
-  await stage(dir, state, "flowii", [item("b", "<b>fixed</b>")], new Date("2026-11-02T10:00:00Z"));
-  const items = await queued(dir, state, "flowii");
-  deepEqual(items.map((i) => [i.key, i.payload, i.status, i.attempts]), [
-    ["a", "<a>1</a>", "pending", 0],
-    ["b", "<b>fixed</b>", "pending", 2],
+  outbox.fail("a", "Předkontace neexistuje", new Date("2026-11-01T10:05:00Z"));
+  outbox.stage([item("a", "<a>2</a>", 2)], "d2", new Date("2026-11-02T10:00:00Z"));
+  deepEqual([...outbox.inOrder()].map((i) => [i.key, i.payload, i.status, i.attempts, i.queuedAt]), [
+    ["p", "<p/>", "pending", 0, "2026-11-01T10:00:00.000Z"],
+    ["b", "<b/>", "pending", 0, "2026-11-01T10:00:00.000Z"],
+    ["a", "<a>2</a>", "pending", 1, "2026-11-01T10:00:00.000Z"],
   ]);
-  equal(state.outbox["b"].queuedAt, "2026-11-01T10:00:00.000Z", "the first queuing time is kept");
+  db.close();
 });
 
-Deno.test("spool files nobody refers to are swept; the others stay", async () => {
-  const dir = await Deno.makeTempDir();
-  const state = emptyState();
-  await stage(dir, state, "flowii", [item("a", "<a/>")], new Date());
-  await stage(dir, state, "flowii", [item("b", "<b/>")], new Date());
-  delete state.outbox["a"];
-  await sweep(dir, state);
-  deepEqual([...Deno.readDirSync(dir)].map((e) => e.name), [state.outbox["b"].spool]);
+Deno.test("an item staged twice by one download is reported as named twice; the later one stays", async () => {
+  const db = await tempDb();
+  const outbox = new Outbox(db, "flowii");
+  deepEqual(outbox.stage([item("a", "<first/>")], "d1", new Date()), []);
+  deepEqual(outbox.stage([{ ...item("a", "<second/>"), label: "a again" }], "d1", new Date()), [
+    { key: "a", label: "a" },
+  ]);
+  deepEqual(outbox.stage([item("a", "<third/>")], "d2", new Date()), [], "a later download is a new version");
+  deepEqual([...outbox.inOrder()].map((i) => i.payload), ["<third/>"]);
+  db.close();
 });
 
-Deno.test("an item whose payload is lost is marked failed with the way out; the others still go", async () => {
-  const dir = await Deno.makeTempDir();
-  const state = emptyState();
-  await stage(dir, state, "flowii", [item("a", "<a/>")], new Date());
-  await stage(dir, state, "flowii", [item("b", "<b/>")], new Date());
-  await Deno.writeTextFile(`${dir}/${state.outbox["a"].spool}`, "{ broken");
-  deepEqual((await queued(dir, state, "flowii")).map((i) => i.key), ["b"]);
-  equal(state.outbox["a"].status, "failed");
-  match(state.outbox["a"].error!, /payload is lost .*reset --cursor/);
+Deno.test("reading in order pages through thousands of items while earlier ones are settled", async () => {
+  const db = await tempDb();
+  const outbox = new Outbox(db, "flowii");
+  const keys = Array.from({ length: 1234 }, (_, i) => `k${String(i).padStart(5, "0")}`);
+  outbox.stage(keys.map((k) => item(k, `<${k}/>`)), "d1", new Date());
+  const seen: string[] = [];
+  for (const queued of outbox.inOrder()) {
+    seen.push(queued.key);
+    if (seen.length % 3 === 0) outbox.confirm(queued.key);
+    else if (seen.length % 3 === 1) outbox.fail(queued.key, "no", new Date());
+  }
+  deepEqual(seen, keys, "every item once, in order, although the outbox changed under the reader");
+  deepEqual(outboxCounts(db), { pending: 411, failed: 412 });
+  deepEqual(outbox.counts(), outboxCounts(db));
+  db.close();
+});
+
+Deno.test("connectors keep their own items", async () => {
+  const db = await tempDb();
+  new Outbox(db, "flowii").stage([item("a", "<a/>")], "d", new Date());
+  new Outbox(db, "other").stage([item("b", "<b/>")], "d", new Date());
+  deepEqual([...new Outbox(db, "flowii").inOrder()].map((i) => i.key), ["a"]);
+  equal(new Outbox(db, "other").counts().pending, 1);
+  db.close();
 });

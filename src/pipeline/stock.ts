@@ -12,12 +12,13 @@ import type { Log } from "../core/log.ts";
 import type { EshopConfig, KrosConfig, StockConfig } from "../config/schema.ts";
 import { openShop } from "../eshop/open.ts";
 import type { ShopProduct, ShopTarget } from "../eshop/target.ts";
+import type { StateDb } from "../state/db.ts";
 import { type KrosItem, mapCatalog } from "../kros/catalog.ts";
-import { KrosClient } from "../kros/client.ts";
-import type { RunSummary, State } from "../state/schema.ts";
-import { recordRun } from "../state/runs.ts";
-import { loadState, saveState } from "../state/store.ts";
+import { krosClient } from "../kros/rate_log.ts";
+import { beginRun, endRun, type RunCounts } from "../state/runs.ts";
+import { withState } from "../state/store.ts";
 import { matchKey, planStock, type StockChange, type StockPlan } from "./stock_plan.ts";
+import { LastSent } from "./stock_memory.ts";
 
 /** What the stock sync needs. */
 export interface StockSync {
@@ -33,22 +34,26 @@ const CONNECTOR = "stock";
 const SHOWN = 10;
 
 /** Runs one full pass; `dryRun` prints the changes as a table and writes nothing. */
-export async function syncStock(sync: StockSync, options: { dryRun?: boolean } = {}): Promise<ExitCode> {
-  const { log, paths } = sync;
+export function syncStock(sync: StockSync, options: { dryRun?: boolean } = {}): Promise<ExitCode> {
+  return withState(sync.paths, (db) => syncStockWith(db, sync, options));
+}
+
+async function syncStockWith(db: StateDb, sync: StockSync, options: { dryRun?: boolean }): Promise<ExitCode> {
+  const { log } = sync;
   const startedAt = new Date();
-  const state = await loadState(paths.state);
   const shop = openShop(sync.eshop, log);
+  const lastSent = new LastSent(db, shopName(sync.eshop));
   let plan: StockPlan | undefined;
   let written = 0;
   let failed = 0;
   let failure: SpojkaError | undefined;
   try {
-    const raw = await new KrosClient(sync.kros, log).catalog();
+    const raw = await krosClient(sync.kros, log, db).catalog();
     const { items, problems } = mapCatalog(raw, sync.kros.fields);
     for (const problem of problems) log.warn(`KROS: ${problem}`);
     checkCatalog(items, problems, sync.stock);
     log.info(`KROS: ${items.length} catalogue items`);
-    const products = await shopProducts(sync, shop, state, items.map((i) => i.code));
+    const products = await shopProducts(sync, shop, lastSent, items.map((i) => i.code));
     log.info(`${shop.name}: ${products.length} products`);
     plan = planStock(items, products, sync.stock);
     report(plan, shop.name, log);
@@ -58,11 +63,8 @@ export async function syncStock(sync: StockSync, options: { dryRun?: boolean } =
       return Exit.Ok;
     }
     const result = await shop.write(plan.changes);
-    const sent = (state.stock ??= { lastSent: {} }).lastSent;
     const byRef = new Map(plan.changes.map((c) => [c.product.ref, c]));
-    for (const product of result.written) {
-      sent[product.ref] = { quantity: byRef.get(product.ref)!.quantity, at: new Date().toISOString() };
-    }
+    lastSent.record(result.written.map(({ ref }) => ({ ref, quantity: byRef.get(ref)!.quantity })));
     for (const { product, reason } of result.failed) {
       log.warn(`${shop.name} refused ${product.code ?? product.ref}: ${reason}`);
     }
@@ -73,7 +75,7 @@ export async function syncStock(sync: StockSync, options: { dryRun?: boolean } =
     failure = e;
   }
 
-  const counts: RunSummary["counts"] = plan
+  const counts: RunCounts = plan
     ? {
       products: {
         written,
@@ -84,8 +86,7 @@ export async function syncStock(sync: StockSync, options: { dryRun?: boolean } =
       },
     }
     : {};
-  const exitCode = recordRun(state, CONNECTOR, { startedAt, counts, failed, failure });
-  await saveState(paths.state, state);
+  const exitCode = endRun(db, beginRun(db, CONNECTOR, startedAt), { counts, failed, failure });
   if (plan) {
     log.info(`KROS → ${shop.name}: written ${written}, unchanged ${plan.unchanged}, failed ${failed}`);
   }
@@ -129,14 +130,17 @@ function checkCatalog(items: KrosItem[], problems: string[], settings: StockConf
 async function shopProducts(
   sync: StockSync,
   shop: ShopTarget,
-  state: State,
+  memory: LastSent,
   codes: (string | undefined)[],
 ): Promise<ShopProduct[]> {
   try {
     return await shop.products(sync.stock.match_by === "ean");
   } catch (e) {
-    const lastSent = state.stock?.lastSent;
-    if (!(e instanceof SpojkaError) || !shop.writesByCode || sync.stock.match_by !== "code" || !lastSent) {
+    const lastSent = memory.all();
+    if (
+      !(e instanceof SpojkaError) || !shop.writesByCode || sync.stock.match_by !== "code" ||
+      Object.keys(lastSent).length === 0
+    ) {
       throw e;
     }
     sync.log.warn(
@@ -147,6 +151,11 @@ async function shopProducts(
       return key ? [{ ref: key, code: key, name: key, quantity: lastSent[key]?.quantity ?? null }] : [];
     });
   }
+}
+
+/** The shop's identity in the state: its platform and address. */
+export function shopName(eshop: EshopConfig): string {
+  return `${eshop.platform} ${eshop.url}`;
 }
 
 function report(plan: StockPlan, shopName: string, log: Log): void {

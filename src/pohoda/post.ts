@@ -1,6 +1,6 @@
 /**
- * The post stage: waiting items in POHODA's dependency order, in packs of `batch_size`, one pack at
- * a time; each answer is read item by item.
+ * The post stage: waiting items in POHODA's dependency order, in packs capped by count and size,
+ * one pack at a time (mServer serialises them anyway); each answer is read item by item.
  *
  * @module
  */
@@ -31,7 +31,10 @@ export type PackEvent =
 /** How packs are made. */
 export interface PostPlan {
   ico: string;
-  batchSize: number;
+  /** At most this many items in a pack (`batch_size`). */
+  maxItems: number;
+  /** At most about this many bytes in a pack (`batch_max_kb`); an item larger than that goes alone. */
+  maxBytes: number;
   /** `dataPack@id` for the partners or the documents: constant, so the duplicity key survives any chunking. */
   packId: (group: "partners" | "documents") => string;
   /** `dataPack@note`. */
@@ -71,15 +74,10 @@ const ORDER = [
   "receivedCorrectiveTax",
 ];
 
-/** `items` in the order POHODA needs them. */
-export function inPostingOrder<T extends PostItem & { queuedAt: string }>(items: T[]): T[] {
-  const rank = (agenda: string) => {
-    const i = ORDER.indexOf(agenda);
-    return i < 0 ? ORDER.length : i; // agendas spojka does not know go last
-  };
-  return [...items].sort((a, b) =>
-    rank(a.agenda) - rank(b.agenda) || a.queuedAt.localeCompare(b.queuedAt) || a.key.localeCompare(b.key)
-  );
+/** Where items of `agenda` go in the posting order (lower first); agendas spojka does not know go last. */
+export function postingRank(agenda: string): number {
+  const i = ORDER.indexOf(agenda);
+  return i < 0 ? ORDER.length : i;
 }
 
 /** A pack built from a chunk of items. */
@@ -95,9 +93,9 @@ export interface Pack {
   group: "partners" | "documents";
 }
 
-/** The packs for `items` (already in order). */
-export function* packs(items: PostItem[], plan: PostPlan): Generator<Pack> {
-  for (const chunk of chunks(items, plan.batchSize)) {
+/** The packs for `items` (already in posting order), built one at a time as they are asked for. */
+export function* packs(items: Iterable<PostItem>, plan: PostPlan): Generator<Pack> {
+  for (const chunk of chunks(items, plan)) {
     const group = chunk[0].agenda === "addressbook" ? "partners" : "documents";
     const built = buildPack({
       id: plan.packId(group),
@@ -119,15 +117,34 @@ export function* packs(items: PostItem[], plan: PostPlan): Generator<Pack> {
   }
 }
 
-/** Posts `items` (already in order) and yields one event per pack. */
-export async function* postInPacks(items: PostItem[], send: Send, plan: PostPlan): AsyncGenerator<PackEvent> {
-  for (const pack of packs(items, plan)) {
-    const outcomes = new Map(pack.refused);
-    if (pack.bytes === null) {
-      yield { kind: "answered", outcomes };
-      continue;
+/**
+ * Posts `items` (already in posting order) and yields one event per pack. mServer never waits for
+ * spojka: the next pack is built while mServer works on the current one and is sent as soon as the
+ * current one is answered, before the caller settles that answer (its writes run while mServer
+ * works on the next). A pack refused as a whole, or an answer that cannot be read, ends the posting.
+ */
+export async function* postInPacks(
+  items: Iterable<PostItem>,
+  send: Send,
+  plan: PostPlan,
+): AsyncGenerator<PackEvent> {
+  const source = packs(items, plan);
+  /** The next pack worth sending; packs whose every item was refused before sending come out as events. */
+  const upcoming = (skipped: PackEvent[]): Pack | undefined => {
+    // Not for…of: leaving that loop early would close the generator.
+    for (let next = source.next(); !next.done; next = source.next()) {
+      if (next.value.bytes !== null) return next.value;
+      skipped.push({ kind: "answered", outcomes: new Map(next.value.refused) });
     }
-    const response = await send(pack.bytes, checksDuplicity(pack.group));
+    return undefined;
+  };
+  const skipped: PackEvent[] = [];
+  let current = upcoming(skipped);
+  yield* drain(skipped);
+  let flight = current && inFlight(send, current);
+  while (current && flight) {
+    const next = upcoming(skipped);
+    const response = await flight;
     let result;
     try {
       result = parseResponse(response);
@@ -137,32 +154,56 @@ export async function* postInPacks(items: PostItem[], send: Send, plan: PostPlan
       return;
     }
     if (result.kind === "refused") {
-      yield {
-        kind: "refused",
-        note: result.note,
-        keys: pack.itemIds.map((id) => pack.keyOf.get(id)!),
-        response,
-      };
+      const keys = current.itemIds.map((id) => current!.keyOf.get(id)!);
+      yield { kind: "refused", note: result.note, keys, response };
       return;
     }
-    for (const itemId of pack.itemIds) {
-      outcomes.set(pack.keyOf.get(itemId)!, result.items.get(itemId) ?? { outcome: "unanswered" });
+    flight = next && inFlight(send, next);
+    const outcomes = new Map(current.refused);
+    for (const itemId of current.itemIds) {
+      outcomes.set(current.keyOf.get(itemId)!, result.items.get(itemId) ?? { outcome: "unanswered" });
     }
     yield { kind: "answered", outcomes, response };
+    yield* drain(skipped);
+    current = next;
   }
 }
 
-/** Packs of at most `size`, never mixing partners and documents (they carry different pack ids). */
-function* chunks(items: PostItem[], size: number): Generator<PostItem[]> {
+function inFlight(send: Send, pack: Pack): Promise<Uint8Array> {
+  const flight = send(pack.bytes!, checksDuplicity(pack.group));
+  // Awaited later; until then a failure must not count as unhandled.
+  flight.catch(() => {});
+  return flight;
+}
+
+function* drain(events: PackEvent[]): Generator<PackEvent> {
+  while (events.length > 0) yield events.shift()!;
+}
+
+/** Wrapping of one item in a pack besides its payload: `<dat:dataPackItem version="2.0" id="…">…`. */
+const ITEM_OVERHEAD = 120;
+
+/**
+ * Packs within both caps, never mixing partners and documents (they carry different pack ids).
+ * Sizes count characters, which is the byte count of windows-1250 text.
+ */
+function* chunks(items: Iterable<PostItem>, plan: PostPlan): Generator<PostItem[]> {
   let current: PostItem[] = [];
+  let bytes = 0;
   for (const item of items) {
+    const size = item.payload.length + ITEM_OVERHEAD;
     const switchesGroup = current.length > 0 &&
       (current[0].agenda === "addressbook") !== (item.agenda === "addressbook");
-    if (current.length === size || switchesGroup) {
+    if (
+      current.length > 0 &&
+      (current.length === plan.maxItems || bytes + size > plan.maxBytes || switchesGroup)
+    ) {
       yield current;
       current = [];
+      bytes = 0;
     }
     current.push(item);
+    bytes += size;
   }
   if (current.length > 0) yield current;
 }

@@ -8,24 +8,24 @@
 
 import { ConfigError, ExitCode, LockedError } from "../core/errors.ts";
 import { reportError } from "../core/report.ts";
-import type { DataPaths } from "../core/datadir.ts";
-import type { Log } from "../core/log.ts";
 import { readConfig } from "../config/file.ts";
 import { type Config, type ConnectorId, serveSchema } from "../config/schema.ts";
-import { configuredConnectors, runConnectors } from "../pipeline/connectors.ts";
+import { configuredConnectors, type RunEnv, runConnectors } from "../pipeline/connectors.ts";
 import { acquireLock } from "../state/lock.ts";
-import { loadState } from "../state/store.ts";
+import { lastRuns } from "../state/runs.ts";
+import { withState } from "../state/store.ts";
 import { handler, NOTIFY_PATH } from "./http.ts";
 import { LOCKED_RETRY_MS, Runner, type RunOutcome } from "./runner.ts";
 
 /** Serves until a stop signal; returns the exit code. */
-export async function serve(config: Config, paths: DataPaths, log: Log): Promise<ExitCode> {
+export async function serve(config: Config, env: RunEnv): Promise<ExitCode> {
+  const { paths, log } = env;
   const connectors = configuredConnectors(config);
   if (connectors.length === 0) {
     throw new ConfigError("No connector is set up in config.toml.", { hint: "Run spojka init." });
   }
   const settings = config.serve ?? serveSchema.parse({});
-  const runner = new Runner((ids) => runOnce(ids, paths, log), connectors, (e) => reportError(e, log));
+  const runner = new Runner((ids) => runOnce(ids, env), connectors, (e) => reportError(e, log));
   const listen = parseListen(settings.listen);
 
   let server: Deno.HttpServer;
@@ -42,7 +42,7 @@ export async function serve(config: Config, paths: DataPaths, log: Log): Promise
           status: "ok",
           running: runner.busy,
           pending: runner.pending,
-          lastRuns: (await loadState(paths.state).catch(() => null))?.runs ?? {},
+          lastRuns: await withState(paths, lastRuns).catch(() => ({})),
         }),
         log,
       }),
@@ -76,7 +76,8 @@ export async function serve(config: Config, paths: DataPaths, log: Log): Promise
 }
 
 /** One run of `ids` under the lock, with the config as it is now (an `init` meanwhile takes effect). */
-async function runOnce(ids: ConnectorId[], paths: DataPaths, log: Log): Promise<RunOutcome> {
+async function runOnce(ids: ConnectorId[], env: RunEnv): Promise<RunOutcome> {
+  const { paths, log } = env;
   let lock;
   try {
     lock = await acquireLock(paths, `serve (${ids.join(", ")})`);
@@ -88,7 +89,7 @@ async function runOnce(ids: ConnectorId[], paths: DataPaths, log: Log): Promise<
   try {
     const config = await readConfig(paths);
     if (!config) throw new ConfigError("config.toml has disappeared.", { hint: "Run spojka init." });
-    await runConnectors(ids.filter((id) => configuredConnectors(config).includes(id)), config, paths, log);
+    await runConnectors(ids.filter((id) => configuredConnectors(config).includes(id)), config, env);
     return "done";
   } catch (e) {
     // A broken config must not end the service: say so, and the next run tries again.

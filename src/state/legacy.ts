@@ -1,26 +1,30 @@
 /**
- * The schema of state.json, version 1: what spojka remembers between runs.
+ * The state of spojka 0.1 (`state.json`, version 1) and its one-time migration into the state
+ * database: cursors, last runs, the outbox with its payloads (kept then in `outbox/` spool files)
+ * and the stock sync's last quantities. The old files are kept, renamed, for reference.
  *
  * @module
  */
 
+import { join } from "node:path";
 import { z } from "zod";
-
-/** The state format version this program reads and writes. */
-export const STATE_VERSION = 1;
+import { ConfigError } from "../core/errors.ts";
+import { exists } from "../core/files.ts";
+import type { DataPaths } from "../core/datadir.ts";
+import { describeIssues } from "../config/issues.ts";
+import { Outbox, type QueuedItem } from "../pipeline/outbox.ts";
+import { postingRank } from "../pohoda/post.ts";
+import type { StateDb } from "./db.ts";
+import { Memory, setCursor } from "./memory.ts";
+import { importRun } from "./runs.ts";
+import { lastSentKey } from "../pipeline/stock_memory.ts";
 
 const isoTime = z.iso.datetime({ offset: true });
 
-/** Where a stream continues on its next run (what the vendor's connector kept in lastrun.txt). */
-export const cursorSchema = z.strictObject({
-  /** UNIX seconds passed to the source as "changed since". */
-  epoch: z.number().int().nonnegative(),
-  /** When the cursor was set. */
-  setAt: isoTime,
-});
+const cursorSchema = z.strictObject({ epoch: z.number().int().nonnegative(), setAt: isoTime });
 
 /** Outcome of the last run of one connector. */
-export const runSummarySchema = z.strictObject({
+const runSummarySchema = z.strictObject({
   startedAt: isoTime,
   finishedAt: isoTime,
   /** The process exit code the run ended with. */
@@ -34,7 +38,7 @@ export const runSummarySchema = z.strictObject({
 });
 
 /** An item downloaded but not yet confirmed by its target; kept until it is. */
-export const outboxEntrySchema = z.strictObject({
+const outboxEntrySchema = z.strictObject({
   /** Connector that produced it, e.g. `flowii`. */
   connector: z.string(),
   /** Agenda, e.g. `addressbook` or `issuedInvoice`. */
@@ -55,14 +59,14 @@ export const outboxEntrySchema = z.strictObject({
 });
 
 /** A quantity written to the shop, for `status` and as the baseline when the shop cannot be read. */
-export const sentQuantitySchema = z.strictObject({
+const sentQuantitySchema = z.strictObject({
   quantity: z.number().nonnegative(),
   at: isoTime,
 });
 
 /** The whole of state.json. */
-export const stateSchema = z.strictObject({
-  schemaVersion: z.literal(STATE_VERSION),
+const stateSchema = z.strictObject({
+  schemaVersion: z.literal(1),
   /** Per stream, e.g. `flowii.documents`. */
   cursors: z.record(z.string(), cursorSchema),
   /** Per connector, e.g. `flowii`. */
@@ -73,14 +77,126 @@ export const stateSchema = z.strictObject({
   stock: z.strictObject({ lastSent: z.record(z.string(), sentQuantitySchema) }).optional(),
 });
 
-/** The state in memory. */
-export type State = z.output<typeof stateSchema>;
-/** The summary of a connector's last run. */
-export type RunSummary = z.output<typeof runSummarySchema>;
-/** An item waiting for confirmation by its target. */
-export type OutboxEntry = z.output<typeof outboxEntrySchema>;
+type StateV1 = z.output<typeof stateSchema>;
 
-/** The state of a data folder where nothing has run yet. */
-export function emptyState(): State {
-  return { schemaVersion: STATE_VERSION, cursors: {}, runs: {}, outbox: {} };
+/** Where the migration notes that it ran, so a crash between commit and rename only finishes the rename. */
+const MARK = { namespace: "spojka", key: "migrated-state-json" };
+
+/**
+ * Moves a version 1 `state.json` (and its outbox spool files) into the database, once: the import is
+ * one transaction, then `state.json` becomes `state.json.migrated` and `outbox/` becomes
+ * `outbox.migrated/`. A crash in between is finished on the next start.
+ */
+export async function migrateLegacyState(db: StateDb, paths: DataPaths): Promise<boolean> {
+  const marks = new Memory(db, MARK.namespace);
+  if (await exists(paths.legacyState)) {
+    const state = await readStateV1(paths.legacyState);
+    const payloads = await readSpools(paths.legacyOutbox, state);
+    // Decided inside the transaction: `status` or `/healthz` may open the same folder at the same time.
+    db.transaction(() => {
+      if (marks.get(MARK.key) !== undefined) return;
+      importStateV1(db, state, payloads);
+      marks.set(MARK.key, { at: new Date().toISOString() });
+    });
+    await renameIfThere(paths.legacyState, `${paths.legacyState}.migrated`);
+  } else if (marks.get(MARK.key) === undefined) {
+    return false;
+  }
+  // Also when a crash came between the two renames.
+  await renameIfThere(paths.legacyOutbox, `${paths.legacyOutbox}.migrated`);
+  return true;
+}
+
+function importStateV1(db: StateDb, state: StateV1, payloads: Map<string, string>): void {
+  for (const [stream, cursor] of Object.entries(state.cursors)) {
+    const [connector, name] = splitStream(stream);
+    setCursor(new Memory(db, connector), name, cursor.epoch, new Date(cursor.setAt));
+  }
+  for (const [connector, run] of Object.entries(state.runs)) importRun(db, connector, run);
+  // Inserted in the order spojka 0.1 posted them, which the outbox keeps.
+  const entries = Object.entries(state.outbox).sort(([a, x], [b, y]) =>
+    x.queuedAt.localeCompare(y.queuedAt) || a.localeCompare(b)
+  );
+  const byConnector = Map.groupBy(entries, ([, entry]) => entry.connector);
+  for (const [connector, entries] of byConnector) {
+    const items = entries.map(([key, entry]): QueuedItem => {
+      const payload = payloads.get(key);
+      return {
+        key,
+        itemId: entry.itemId,
+        agenda: entry.agenda,
+        label: entry.label,
+        // Version 1 outboxes held FLOWii → POHODA items only.
+        rank: postingRank(entry.agenda),
+        payload: payload ?? "",
+        // A payload lost with its spool file cannot be sent; it comes back with the next download.
+        status: payload === undefined ? "failed" : entry.status,
+        attempts: entry.attempts,
+        queuedAt: entry.queuedAt,
+        lastAttemptAt: entry.lastAttemptAt,
+        error: payload === undefined
+          ? `its payload was lost before the update (outbox/${entry.spool}); spojka reset --cursor downloads it again`
+          : entry.error,
+      };
+    });
+    new Outbox(db, connector).restore(items, "state.json");
+  }
+  const stock = new Memory(db, "stock");
+  for (const [ref, sent] of Object.entries(state.stock?.lastSent ?? {})) {
+    // Version 1 did not record which shop; the stock sync adopts these for its shop.
+    stock.set(lastSentKey("", ref), sent, new Date(sent.at));
+  }
+}
+
+/** Renames `from`; another process (a `status` beside a run) may have just done it. */
+async function renameIfThere(from: string, to: string): Promise<void> {
+  try {
+    await Deno.rename(from, to);
+  } catch (e) {
+    if (!(e instanceof Deno.errors.NotFound)) throw e;
+  }
+}
+
+/** `flowii.documents` → `["flowii", "documents"]`. */
+function splitStream(stream: string): [string, string] {
+  const dot = stream.indexOf(".");
+  return dot < 0 ? [stream, stream] : [stream.slice(0, dot), stream.slice(dot + 1)];
+}
+
+async function readStateV1(path: string): Promise<StateV1> {
+  const damaged = (why: string) =>
+    new ConfigError(
+      `${path} (the state of an earlier spojka) is damaged: ${why}. It cannot be moved into the new state.`,
+      {
+        hint:
+          `Replace ${path} with a copy of ${path}.bak and run spojka again, or move ${path} away to start ` +
+          "afresh (the next sync fetches everything again; POHODA recognises what it already has).",
+      },
+    );
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await Deno.readTextFile(path));
+  } catch (e) {
+    throw damaged(`it is not valid JSON (${(e as Error).message})`);
+  }
+  const result = stateSchema.safeParse(raw, { reportInput: true });
+  if (!result.success) throw damaged(describeIssues(result.error.issues, stateSchema).join("; "));
+  return result.data;
+}
+
+/** The payloads of the outbox entries, read from their spool files; a damaged file loses only its own. */
+async function readSpools(dir: string, state: StateV1): Promise<Map<string, string>> {
+  const payloads = new Map<string, string>();
+  for (const spool of new Set(Object.values(state.outbox).map((e) => e.spool))) {
+    let content: Record<string, unknown>;
+    try {
+      content = JSON.parse(await Deno.readTextFile(join(dir, spool)));
+    } catch {
+      continue;
+    }
+    for (const [key, payload] of Object.entries(content)) {
+      if (typeof payload === "string" && state.outbox[key]?.spool === spool) payloads.set(key, payload);
+    }
+  }
+  return payloads;
 }

@@ -7,8 +7,16 @@
 
 import { formatLocal } from "../core/time.ts";
 import type { Config } from "../config/schema.ts";
+import { failedItems, outboxCounts } from "../pipeline/outbox.ts";
+import { lastSentByShop, type SentQuantity } from "../pipeline/stock_memory.ts";
+import type { StateDb } from "./db.ts";
 import type { LockHolder } from "./lock.ts";
-import type { RunSummary, State } from "./schema.ts";
+import { allCursors } from "./memory.ts";
+import { type ItemRecord, notableOutcomes } from "./outcomes.ts";
+import { lastRuns, type RunSummary } from "./runs.ts";
+
+/** How many items of each run `status` lists; `status --items` (and `--json`) list them all. */
+const LISTED_ITEMS = 20;
 
 /** Everything `status` reports. */
 export interface StatusReport {
@@ -18,24 +26,34 @@ export interface StatusReport {
   /** The configuration with secrets masked, or why it could not be read. */
   config: { settings: Record<string, unknown> } | { error: string } | null;
   cursors: { stream: string; epoch: number; localTime: string; setAt: string }[];
-  lastRuns: ({ connector: string } & RunSummary)[];
+  lastRuns: ({ connector: string; items: RunItems } & RunSummary)[];
   outbox: {
     pending: number;
     failed: number;
     failedItems: { key: string; agenda: string; label: string; attempts: number; error?: string }[];
   };
-  /** The stock sync's last quantity per shop product, if it has written any. */
-  stock?: { lastSent: NonNullable<State["stock"]>["lastSent"] };
+  /** The stock sync's last quantity per shop product, by shop, if it has written any. */
+  stock?: { lastSent: Record<string, Record<string, SentQuantity>> };
   /** Why the state could not be read, if it could not. */
   stateError?: string;
 }
 
-/** Assembles the report; `config`/`state` may be an error message when they could not be read. */
+/** The items of a run that need attention (failed, imported with warnings …): `total`, of which `listed`. */
+export interface RunItems {
+  total: number;
+  listed: (ItemRecord & { at: string })[];
+}
+
+/**
+ * Assembles the report; `config`/`state` may be an error message when they could not be read.
+ * `allItems` lists every item of the last runs that needs attention, not just the first few.
+ */
 export function buildStatus(
   dataDir: string,
   running: LockHolder | null,
   config: Config | null | { error: string },
-  state: State | { error: string },
+  state: StateDb | { error: string },
+  allItems = false,
 ): StatusReport {
   const report: StatusReport = {
     dataDir,
@@ -51,27 +69,28 @@ export function buildStatus(
     outbox: { pending: 0, failed: 0, failedItems: [] },
   };
   if ("error" in state) return { ...report, stateError: state.error };
-  report.cursors = Object.entries(state.cursors).sort().map(([stream, c]) => ({
+  report.cursors = allCursors(state).map(({ stream, cursor }) => ({
     stream,
-    epoch: c.epoch,
-    localTime: formatLocal(new Date(c.epoch * 1000)),
-    setAt: c.setAt,
+    epoch: cursor.epoch,
+    localTime: formatLocal(new Date(cursor.epoch * 1000)),
+    setAt: cursor.setAt,
   }));
-  report.lastRuns = Object.entries(state.runs).sort().map(([connector, run]) => ({ connector, ...run }));
-  if (state.stock) report.stock = { lastSent: state.stock.lastSent };
-  for (const [key, entry] of Object.entries(state.outbox)) {
-    if (entry.status === "pending") report.outbox.pending++;
-    else {
-      report.outbox.failed++;
-      report.outbox.failedItems.push({
-        key,
-        agenda: entry.agenda,
-        label: entry.label,
-        attempts: entry.attempts,
-        error: entry.error,
-      });
-    }
-  }
+  report.lastRuns = Object.entries(lastRuns(state)).map(([connector, { id, ...run }]) => {
+    const { total, items } = notableOutcomes(state, id, allItems ? undefined : LISTED_ITEMS);
+    return { connector, ...run, items: { total, listed: items } };
+  });
+  const shops = lastSentByShop(state);
+  if (Object.keys(shops).length > 0) report.stock = { lastSent: shops };
+  report.outbox = {
+    ...outboxCounts(state),
+    failedItems: failedItems(state).map((item) => ({
+      key: item.key,
+      agenda: item.agenda,
+      label: item.label,
+      attempts: item.attempts,
+      error: item.error,
+    })),
+  };
   return report;
 }
 
@@ -95,12 +114,14 @@ export function formatStatus(report: StatusReport): string {
   lines.push("", "Last runs:");
   if (report.lastRuns.length === 0) lines.push("  none yet");
   for (const run of report.lastRuns) lines.push(...formatRun(run));
-  if (report.stock) {
-    const sent = Object.values(report.stock.lastSent);
+  for (const [shop, lastSent] of Object.entries(report.stock?.lastSent ?? {})) {
+    const sent = Object.values(lastSent);
     const latest = sent.map((s) => s.at).sort().at(-1);
     lines.push(
       "",
-      `Stock: spojka has set the stock of ${sent.length} shop products` +
+      `Stock: spojka has set the stock of ${sent.length} products of ${
+        shop || "the shop (as spojka 0.1 kept it)"
+      }` +
         (latest ? `, the latest at ${formatLocal(new Date(latest))}` : "") + " (status --json lists each).",
     );
   }
@@ -127,7 +148,7 @@ function formatSettings(settings: Record<string, unknown>, section = ""): string
   ];
 }
 
-function formatRun(run: { connector: string } & RunSummary): string[] {
+function formatRun(run: StatusReport["lastRuns"][number]): string[] {
   const lines = [
     `  ${run.connector}: ${run.result} (exit ${run.exitCode}), ${formatLocal(new Date(run.startedAt))} → ` +
     `${formatLocal(new Date(run.finishedAt))}`,
@@ -138,6 +159,18 @@ function formatRun(run: { connector: string } & RunSummary): string[] {
       `${k.replaceAll("_", " ")} ${v}`
     );
     lines.push(`    ${agenda}: ${shown.join(", ") || "nothing"}`);
+  }
+  const { total, listed } = run.items;
+  if (total > 0) lines.push(`    items to look at: ${total}`);
+  for (const item of listed) {
+    lines.push(
+      `      ${item.outcome.replaceAll("_", " ")}: ${item.agenda} ${item.label}${
+        item.detail ? `: ${item.detail}` : ""
+      }`,
+    );
+  }
+  if (total > listed.length) {
+    lines.push(`      … and ${total - listed.length} more (spojka status --items lists all)`);
   }
   return lines;
 }

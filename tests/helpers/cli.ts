@@ -5,6 +5,8 @@
  * @module
  */
 
+import { join } from "node:path";
+import { parse, stringify } from "smol-toml";
 import meta from "../../deno.json" with { type: "json" };
 
 const root = new URL("../../", import.meta.url);
@@ -75,4 +77,15 @@ function inheritedEnv(): Record<string, string> {
 /** A fresh temporary data folder. */
 export function tempDataDir(): Promise<string> {
   return Deno.makeTempDir({ prefix: "spojka-cli-" });
+}
+
+/** Changes non-secret settings in config.toml, as a user would in an editor. */
+export async function editConfig(
+  dir: string,
+  edit: (config: Record<string, Record<string, unknown>>) => void,
+): Promise<void> {
+  const path = join(dir, "config.toml");
+  const config = parse(await Deno.readTextFile(path)) as Record<string, Record<string, unknown>>;
+  edit(config);
+  await Deno.writeTextFile(path, stringify(config));
 }

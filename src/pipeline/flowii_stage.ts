@@ -1,0 +1,212 @@
+/**
+ * fetch → unzip → transform → stage for one FLOWii stream, streaming all the way: the zip goes to
+ * disk as it arrives, each entry is inflated, decoded and split into items as a stream, and items
+ * are staged into the outbox in batches. Neither the export nor a tree of it is ever held whole;
+ * memory depends on the largest item.
+ *
+ * @module
+ */
+
+import { join } from "node:path";
+import { ServiceError } from "../core/errors.ts";
+import type { Notices } from "../core/notices.ts";
+import type { StageProgress } from "../core/progress.ts";
+import { epochSeconds, formatLocal } from "../core/time.ts";
+import type { FlowiiClient, FlowiiStream } from "../flowii/client.ts";
+import { decodeXmlStream } from "../pohoda/encoding.ts";
+import { postingRank } from "../pohoda/post.ts";
+import { type PohodaItem, transformStream } from "../pohoda/transform.ts";
+import type { ItemRecord } from "../state/outcomes.ts";
+import type { Outbox, OutboxItem } from "./outbox.ts";
+import type { Tally } from "./tally.ts";
+import { zipEntries, ZipError } from "./unzip.ts";
+
+/** Where a stream's download goes and what it may be. */
+export interface StageSettings {
+  downloads: string;
+  extSystem: string;
+  unsupportedCharacters: "reject" | "transliterate";
+  maxZipEntries: number;
+  maxUnzippedBytes: number;
+  maxItemChars: number;
+  overlapMinutes: number;
+}
+
+/** What staging a stream reports along the way. */
+export interface StageEvents {
+  log: { info(message: string): void };
+  notices: Notices;
+  tally: Tally;
+  /** An outcome worth keeping with the run (an oversized record, a transliteration, a record named twice). */
+  outcome(item: ItemRecord): void;
+  /** Progress of the download (bytes) and of staging (items). */
+  progress: { download(): StageProgress; staging(): StageProgress };
+}
+
+/** A stream staged: where it continues next time. */
+export interface Staged {
+  stream: FlowiiStream;
+  /** The export time minus the overlap. */
+  cursor: number;
+  items: number;
+}
+
+/** Items staged per transaction: large enough to amortise the commit, small enough to bound memory. */
+const BATCH_ITEMS = 500;
+const BATCH_CHARS = 4 * 2 ** 20;
+
+/** Downloads `stream` since `since` and stages its items into `outbox`. */
+export async function stageStream(
+  client: FlowiiClient,
+  stream: FlowiiStream,
+  zipName: string,
+  since: number | undefined,
+  outbox: Outbox,
+  settings: StageSettings,
+  events: StageEvents,
+): Promise<Staged> {
+  const { log } = events;
+  log.info(
+    `FLOWii ${stream}: ${
+      since === undefined ? "everything (first run)" : `changes since ${formatLocal(new Date(since * 1000))}`
+    }`,
+  );
+  const zipPath = join(settings.downloads, zipName);
+  await Deno.mkdir(settings.downloads, { recursive: true });
+  const downloading = events.progress.download();
+  const { exportedAt } = await client.exportTo(stream, since, zipPath, (received) => {
+    downloading.set(received);
+  });
+  downloading.done();
+
+  const unusable = (what: string, why: string) =>
+    new ServiceError(`FLOWii's ${stream} export (${what}) cannot be used: ${why}.`, {
+      hint: `It is kept in ${settings.downloads}. Nothing was lost: the next run downloads it again.`,
+    });
+  const download = `${stream} ${exportedAt.toISOString()} ${crypto.randomUUID().slice(0, 8)}`;
+  const staging = events.progress.staging();
+  let batch: OutboxItem[] = [];
+  let batchChars = 0;
+  let files = 0;
+  let items = 0;
+  const flush = () => {
+    for (const replaced of outbox.stage(batch, download, new Date())) {
+      const later = batch.findLast((i) => i.key === replaced.key)!;
+      events.tally.add(later.agenda, "failed");
+      const why =
+        `FLOWii exported two records that spojka tells apart only by ${
+          replaced.key.replace(/^[^/]+\//, "")
+        } ` +
+        `(${replaced.label}; ${later.label}). Only the later is sent; give the others an external id or their own ` +
+        "IČO or number in FLOWii.";
+      events.outcome({
+        key: replaced.key,
+        agenda: later.agenda,
+        label: replaced.label,
+        outcome: "named_twice",
+        detail: why,
+      });
+      events.notices.warn("records exported twice", why);
+    }
+    staging.advance(batch.length);
+    batch = [];
+    batchChars = 0;
+  };
+  try {
+    for await (
+      const entry of zipEntries(zipPath, {
+        maxEntries: settings.maxZipEntries,
+        maxBytes: settings.maxUnzippedBytes,
+      })
+    ) {
+      if (!/\.xml$/i.test(entry.name)) {
+        await entry.stream.cancel();
+        log.info(`${zipName}: ${entry.name} is not XML; skipped`);
+        continue;
+      }
+      files++;
+      try {
+        const records = transformStream(decodeXmlStream(entry.stream), {
+          extSystem: settings.extSystem,
+          unsupportedCharacters: settings.unsupportedCharacters,
+          maxItemChars: settings.maxItemChars,
+        });
+        for await (const event of records) {
+          if (event.kind === "oversized") {
+            const { record } = event;
+            const agenda = "record";
+            events.tally.add(agenda, "fetched");
+            events.tally.add(agenda, "failed");
+            const detail = `it is ${mib(record.chars)} MiB, more than [flowii] max_item_mb ` +
+              `(${mib(settings.maxItemChars)} MiB); it was left out, the others go on. To take it, raise ` +
+              "max_item_mb and run spojka reset --cursor.";
+            events.outcome({
+              key: `${stream}/${entry.name}#${record.index}`,
+              agenda,
+              label: record.label,
+              outcome: "too_large",
+              detail,
+            });
+            events.notices.warn("records too large", `${entry.name}: ${record.label}: ${detail}`);
+            continue;
+          }
+          const { item } = event;
+          events.tally.add(item.agenda, "fetched");
+          for (const note of item.notes) {
+            events.outcome({
+              key: item.key,
+              agenda: item.agenda,
+              label: item.label,
+              outcome: "transliterated",
+              detail: note,
+            });
+            events.notices.warn("records transliterated", `${item.agenda} ${item.label}: ${note}`);
+          }
+          batch.push(outboxItem(item));
+          batchChars += item.xml.length;
+          items++;
+          if (batch.length >= BATCH_ITEMS || batchChars >= BATCH_CHARS) flush();
+        }
+      } catch (e) {
+        if (e instanceof SyntaxError) {
+          throw unusable(entry.name, `it is not a valid POHODA dataPack: ${e.message}`);
+        }
+        throw e;
+      }
+    }
+    if (batch.length > 0) flush();
+  } catch (e) {
+    // Items read before the problem are whole: they are staged and go on (the cursor stays put).
+    try {
+      if (batch.length > 0) flush();
+    } catch {
+      // The first problem is the one to report.
+    }
+    if (e instanceof ZipError) throw unusable(`downloads/${zipName}`, e.message);
+    throw e;
+  } finally {
+    staging.done();
+  }
+  log.info(`FLOWii ${stream}: ${items} records in ${files} files`);
+  return {
+    stream,
+    items,
+    cursor: Math.max(0, epochSeconds(exportedAt) - settings.overlapMinutes * 60),
+  };
+}
+
+/** A transformed item as the outbox keeps it: keyed within the connector, ranked for posting. */
+function outboxItem(item: PohodaItem): OutboxItem {
+  return {
+    key: `flowii/${item.key}`,
+    itemId: item.itemId,
+    agenda: item.agenda,
+    label: item.label,
+    rank: postingRank(item.agenda),
+    payload: item.xml,
+  };
+}
+
+function mib(chars: number): string {
+  return (chars / 2 ** 20).toFixed(1);
+}
