@@ -2,14 +2,15 @@
  * Progress of long work (a first sync of 100 000 documents takes minutes), per stage: a count, an
  * optional total, a rate over the last seconds and, when the total is known, the time left.
  *
- * On a console it keeps one live line, redrawn in place at most a few times a second. Anywhere else
- * (Task Scheduler, a pipe, tests) it hands a plain line to a callback every so often, and says nothing
- * about a stage that ends before its first line is due.
+ * On a console it keeps one live line, redrawn in place at most a few times a second. Everywhere,
+ * console or not (Task Scheduler, a pipe, tests), it hands a plain line per stage to a callback every
+ * so often, for the log, and says nothing about a stage that ends before its first line is due.
  *
  * Wiring it in:
  * - Create one per command and end it in a `finally`:
  *   `const progress = new Progress({ report: (line) => log.info(line) })` … `progress.stop()`.
- *   The plain lines then reach log.txt and stdout like any other info line.
+ *   The plain lines then reach log.txt and stdout like any other info line (beside a live line, pass a
+ *   file-only level instead).
  * - `Log` (log.ts) must let the live line step aside for its console output, or a warning would be
  *   printed onto the end of a half-drawn line. Give Log something like
  *   `attach(progress: { interrupt(write: () => void): void })` and in its `#write` wrap the two

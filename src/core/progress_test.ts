@@ -100,6 +100,26 @@ Deno.test("on a console the line is redrawn in place, at most five times a secon
   equal(time.running(), 0);
 });
 
+Deno.test("beside the live line, the log still gets a plain line at the interval", () => {
+  const time = fakeTime();
+  const con = fakeConsole(100);
+  const logged: string[] = [];
+  const progress = new Progress({
+    output: con.output,
+    report: (line) => logged.push(line),
+    now: time.now,
+    ticker: time.ticker,
+  });
+  const post = progress.stage("POHODA", { total: 2500 });
+  for (let i = 0; i < 15; i++) {
+    post.advance(100);
+    time.pass(1000);
+  }
+  post.done();
+  deepEqual(logged, ["POHODA: 1 000 of 2 500 items (40%), 100/s, about 20 s left"]);
+  ok(!con.lines().join("").includes("about"), "the plain line is not drawn on the console");
+});
+
 Deno.test("a live line shows the bar, percentage, counts, counters, rate and time left", () => {
   const time = fakeTime();
   const con = fakeConsole(100);
