@@ -22,7 +22,7 @@ import type { FlowiiConfig, PohodaConfig } from "../config/schema.ts";
 import { FlowiiClient, type FlowiiStream } from "../flowii/client.ts";
 import { checkMServer } from "../pohoda/check.ts";
 import { MServer } from "../pohoda/mserver.ts";
-import { type ItemOutcome, packs, postInPacks, type PostPlan } from "../pohoda/post.ts";
+import { type ItemOutcome, packs, postingRank, postInPacks, type PostPlan } from "../pohoda/post.ts";
 import { StateDb } from "../state/db.ts";
 import { getCursor, Memory, setCursor } from "../state/memory.ts";
 import { type ItemRecord, recordOutcome } from "../state/outcomes.ts";
@@ -87,27 +87,26 @@ async function syncWith(db: StateDb, sync: FlowiiSync, startedAt: Date): Promise
   }
 
   const since = (stream: FlowiiStream) => getCursor(memory, stream)?.epoch;
+  const plan = postPlan(sync, runId);
+  let posted = 0;
+  const postUpTo = (rank: number) =>
+    outcome(
+      post(sync, db, outbox, mserver, plan, { tally, notices, run }, fileStamp(startedAt), rank)
+        .then((items) => void (posted += items)),
+    );
+  let partnersPosted: Promise<Outcome> | undefined;
   const { staged, failure: sourceFailure } = await stageAll(sync, since, outbox, {
     tally,
     notices,
     outcome: (item) => record(item),
+  }, (stream) => {
+    // Partners go to POHODA while the documents download, so mServer starts at once. Documents wait
+    // for their whole stream: an advance late in the export must precede the invoices that deduct it.
+    if (stream === "partners") partnersPosted = postUpTo(postingRank("addressbook"));
   });
-
-  let targetFailure: SpojkaError | undefined;
-  try {
-    await post(
-      sync,
-      db,
-      outbox,
-      mserver,
-      postPlan(sync, runId),
-      { tally, notices, run },
-      fileStamp(startedAt),
-    );
-  } catch (e) {
-    if (!(e instanceof SpojkaError)) throw e;
-    targetFailure = e;
-  }
+  let targetFailure = await settled(partnersPosted);
+  targetFailure ??= await settled(postUpTo(Infinity));
+  if (!targetFailure && posted === 0) log.info("Nothing to send to POHODA.");
   if (!targetFailure) {
     db.transaction(() => {
       for (const { stream, cursor } of staged) setCursor(memory, stream, cursor);
@@ -132,6 +131,21 @@ async function syncWith(db: StateDb, sync: FlowiiSync, startedAt: Date): Promise
   return exitCode;
 }
 
+/** How a piece of work ended: a failure of a whole service, a bug, or fine. */
+type Outcome = { failure?: SpojkaError; bug?: unknown };
+
+/** Runs `work` to its end without letting it reject unobserved while other work goes on. */
+function outcome(work: Promise<void>): Promise<Outcome> {
+  return work.then(() => ({}), (e) => e instanceof SpojkaError ? { failure: e } : { bug: e });
+}
+
+/** The failure of `work`, if any; a bug is thrown. */
+async function settled(work: Promise<Outcome> | undefined): Promise<SpojkaError | undefined> {
+  const { failure, bug } = (await work) ?? {};
+  if (bug !== undefined) throw bug;
+  return failure;
+}
+
 /** What staging reports to the run. */
 interface StagingReport {
   tally: Tally;
@@ -148,6 +162,7 @@ async function stageAll(
   since: (stream: FlowiiStream) => number | undefined,
   outbox: Outbox,
   report: StagingReport,
+  afterStream: (stream: FlowiiStream) => void = () => {},
 ): Promise<{ staged: Staged[]; failure?: SpojkaError }> {
   const { log, progress } = sync;
   const client = new FlowiiClient(sync.flowii, log);
@@ -170,6 +185,7 @@ async function stageAll(
       if (failure) log.error(`FLOWii ${stream}: ${e.message}`);
       failure ??= e;
     }
+    afterStream(stream);
   }
   return { staged, failure };
 }
@@ -208,8 +224,8 @@ interface PostReport {
 }
 
 /**
- * Posts what waits in the outbox, in posting order, read from the database as packs are built;
- * each pack's outcomes are one transaction.
+ * Posts what waits in the outbox up to `upToRank` in posting order, read from the database as
+ * packs are built; each pack's outcomes are one transaction. Returns how many items it sent.
  */
 async function post(
   sync: FlowiiSync,
@@ -219,14 +235,12 @@ async function post(
   plan: PostPlan,
   report: PostReport,
   stamp: string,
-): Promise<void> {
+  upToRank: number,
+): Promise<number> {
   const { log, paths, progress } = sync;
-  const waiting = outbox.counts();
+  const waiting = outbox.counts(upToRank);
   const total = waiting.pending + waiting.failed;
-  if (total === 0) {
-    log.info("Nothing to send to POHODA.");
-    return;
-  }
+  if (total === 0) return 0;
   log.info(
     `POHODA: sending ${total} items in packs of at most ${plan.maxItems} items and ${
       Math.round(plan.maxBytes / 1024)
@@ -235,7 +249,7 @@ async function post(
   const byKey = new Map<string, QueuedItem>();
   // Remembers each item's label and agenda until its pack is settled, then forgets it.
   const items = function* () {
-    for (const item of outbox.inOrder()) {
+    for (const item of outbox.inOrder(upToRank)) {
       byKey.set(item.key, item);
       yield item;
     }
@@ -269,6 +283,7 @@ async function post(
   } finally {
     posting.done();
   }
+  return total;
 }
 
 /** Applies one item's outcome to the outbox, the run's outcomes and the tally. */

@@ -125,24 +125,25 @@ export class Outbox {
    * the order they were first queued (a new version keeps its item's place). Read page by page;
    * items settled meanwhile are simply not met again.
    */
-  *inOrder(): Generator<QueuedItem> {
+  *inOrder(upToRank = Infinity): Generator<QueuedItem> {
     const page = this.#db.statement(
-      `SELECT rowid AS seq, * FROM outbox WHERE connector = ? AND (rank, rowid) > (?, ?)
+      `SELECT rowid AS seq, * FROM outbox WHERE connector = ? AND (rank, rowid) > (?, ?) AND rank <= ?
        ORDER BY rank, rowid LIMIT ${PAGE}`,
     );
-    let rows = page.all(this.connector, -1, -1) as unknown as OutboxRow[];
+    const limit = rankLimit(upToRank);
+    let rows = page.all(this.connector, -1, -1, limit) as unknown as OutboxRow[];
     while (rows.length > 0) {
       yield* rows.map(queuedItem);
       const last = rows.at(-1)!;
-      rows = page.all(this.connector, last.rank, last.seq) as unknown as OutboxRow[];
+      rows = page.all(this.connector, last.rank, last.seq, limit) as unknown as OutboxRow[];
     }
   }
 
-  /** How many items wait, and how many of them the target rejected. */
-  counts(): { pending: number; failed: number } {
+  /** How many items wait (up to `upToRank`), and how many of them the target rejected. */
+  counts(upToRank = Infinity): { pending: number; failed: number } {
     const rows = this.#db.statement(
-      "SELECT status, count(*) AS n FROM outbox WHERE connector = ? GROUP BY status",
-    ).all(this.connector) as { status: string; n: number }[];
+      "SELECT status, count(*) AS n FROM outbox WHERE connector = ? AND rank <= ? GROUP BY status",
+    ).all(this.connector, rankLimit(upToRank)) as { status: string; n: number }[];
     const of = (status: string) => Number(rows.find((r) => r.status === status)?.n ?? 0);
     return { pending: of("pending"), failed: of("failed") };
   }
@@ -159,6 +160,11 @@ export class Outbox {
        WHERE key = ?`,
     ).run(now.toISOString(), reason, key);
   }
+}
+
+/** `Infinity` as SQLite can compare it. */
+function rankLimit(upToRank: number): number {
+  return Number.isFinite(upToRank) ? upToRank : Number.MAX_SAFE_INTEGER;
 }
 
 /** Failed items of every connector, for `status`. */
