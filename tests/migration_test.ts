@@ -5,6 +5,7 @@
  */
 import { deepEqual, equal, match, ok } from "node:assert/strict";
 import { join } from "node:path";
+import { exists } from "../src/core/files.ts";
 import { FlowiiDataset } from "./emulators/flowii/dataset.ts";
 import type { MServer } from "./emulators/mserver/mod.ts";
 import { startWorld, type World } from "./helpers/world.ts";
@@ -70,16 +71,6 @@ async function status(world: World): Promise<Report> {
   const result = await world.spojka("status", "--json");
   equal(result.code, 0, `status failed (${result.code}): ${result.stderr}${result.stdout}`);
   return JSON.parse(result.stdout);
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await Deno.lstat(path);
-    return true;
-  } catch (e) {
-    if (e instanceof Deno.errors.NotFound) return false;
-    throw e;
-  }
 }
 
 function numbers(mserver: MServer): string[] {
