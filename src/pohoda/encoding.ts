@@ -8,15 +8,26 @@
 
 const decoder1250 = new TextDecoder("windows-1250");
 
-/** Unicode character → windows-1250 byte, built from the WHATWG decoder so the two always agree. */
-const table: ReadonlyMap<number, number> = (() => {
-  const map = new Map<number, number>();
+/**
+ * windows-1250 byte of each UTF-16 code unit, -1 where there is none; built from the WHATWG decoder so
+ * the two always agree. Every windows-1250 character is in the BMP, so code units are enough.
+ */
+const BYTE_OF: Int16Array = (() => {
+  const table = new Int16Array(0x10000).fill(-1);
   for (let byte = 0; byte < 256; byte++) {
     const char = decoder1250.decode(Uint8Array.of(byte));
-    if (char !== "\uFFFD") map.set(char.codePointAt(0)!, byte);
+    if (char !== "\uFFFD") table[char.charCodeAt(0)] = byte;
   }
-  return map;
+  return table;
 })();
+
+/** Matches a code unit windows-1250 cannot hold: a native scan, far faster than a loop in JavaScript. */
+const UNENCODABLE = new RegExp(
+  `[^\\0-\\x7F${
+    [...BYTE_OF.keys()].filter((unit) => unit >= 0x80 && BYTE_OF[unit] >= 0)
+      .map((unit) => `\\u${unit.toString(16).padStart(4, "0")}`).join("")
+  }]`,
+);
 
 /** A character windows-1250 cannot hold. */
 export interface Unencodable {
@@ -25,12 +36,24 @@ export interface Unencodable {
   codePoint: string;
 }
 
+/** The character (a surrogate pair counts as one) at `i` of `text`. */
+function charAt(text: string, i: number): string {
+  const cp = text.codePointAt(i)!;
+  return cp > 0xffff ? text.slice(i, i + 2) : text[i];
+}
+
 /** The distinct characters of `text` that windows-1250 cannot hold, in order of appearance. */
 export function unencodable(text: string): Unencodable[] {
+  const first = text.search(UNENCODABLE);
+  if (first < 0) return [];
   const seen = new Map<string, Unencodable>();
-  for (const char of text) {
+  for (let i = first; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80 || BYTE_OF[unit] >= 0) continue;
+    const char = charAt(text, i);
+    i += char.length - 1;
+    if (seen.has(char)) continue;
     const cp = char.codePointAt(0)!;
-    if (cp < 0x80 || table.has(cp) || seen.has(char)) continue;
     seen.set(char, { char, codePoint: `U+${cp.toString(16).toUpperCase().padStart(4, "0")}` });
   }
   return [...seen.values()];
@@ -39,55 +62,108 @@ export function unencodable(text: string): Unencodable[] {
 /** Encodes `text` as windows-1250; throws if a character does not fit (check with {@linkcode unencodable}). */
 export function encode1250(text: string): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(text.length);
-  let i = 0;
-  for (const char of text) {
-    const cp = char.codePointAt(0)!;
-    const byte = cp < 0x80 ? cp : table.get(cp);
-    if (byte === undefined) throw new RangeError(`windows-1250 cannot hold ${char} (U+${cp.toString(16)})`);
-    out[i++] = byte;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    const byte = unit < 0x80 ? unit : BYTE_OF[unit];
+    if (byte < 0) {
+      const char = charAt(text, i);
+      throw new RangeError(`windows-1250 cannot hold ${char} (U+${char.codePointAt(0)!.toString(16)})`);
+    }
+    out[i] = byte;
   }
-  return out.subarray(0, i);
+  return out;
 }
 
 /** Replaces letters with diacritics windows-1250 lacks (ș ț ă ő …) by their base letter where that fits. */
 export function transliterate(text: string): string {
-  if (unencodable(text).length === 0) return text;
+  if (!UNENCODABLE.test(text)) return text;
   let out = "";
   for (const char of text) {
-    const cp = char.codePointAt(0)!;
-    if (cp < 0x80 || table.has(cp)) {
+    if (!UNENCODABLE.test(char)) {
       out += char;
       continue;
     }
     // Keep the decomposed form's encodable part: "ș" = "s" + U+0326 → "s". Marks alone are dropped.
     const base = char.normalize("NFD").replace(/\p{M}/gu, "");
-    out += base !== "" && unencodable(base).length === 0 ? base : char;
+    out += base !== "" && !UNENCODABLE.test(base) ? base : char;
   }
   return out;
 }
 
+/** How much of a document's start is searched for its XML declaration. */
+const HEAD_BYTES = 1024;
+
 /** The XML document's text, decoded as its declaration says (UTF-8 when it says nothing). */
 export function decodeXml(bytes: Uint8Array): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return utf8(bytes.subarray(3));
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return new TextDecoder(bytes[0] === 0xff ? "utf-16le" : "utf-16be", { fatal: true }).decode(bytes);
+  const { decoder, body } = sniff(bytes);
+  return decode(decoder, body, false);
+}
+
+/**
+ * {@linkcode decodeXml} for a document arriving in pieces: the start is held until the encoding is
+ * known (a byte-order mark, the end of the XML declaration, or {@linkcode HEAD_BYTES} bytes), then
+ * every piece is decoded as it comes; a character split between pieces is put together.
+ */
+export async function* decodeXmlStream(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
+  let decoder: TextDecoder | undefined;
+  let pending: Uint8Array = new Uint8Array(0);
+  for await (const piece of bytes) {
+    if (decoder) {
+      pending = piece;
+    } else {
+      pending = concat(pending, piece);
+      if (pending.length < HEAD_BYTES && !(pending.length >= 3 && pending.includes(0x3e /* > */))) continue;
+      ({ decoder, body: pending } = sniff(pending));
+    }
+    const text = decode(decoder, pending, true);
+    if (text !== "") yield text;
   }
-  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 200));
+  if (decoder) pending = new Uint8Array(0);
+  else ({ decoder, body: pending } = sniff(pending));
+  const rest = decode(decoder, pending, false);
+  if (rest !== "") yield rest;
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length === 0) return b;
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+/** The decoder the document's start asks for, and the bytes after its byte-order mark. */
+function sniff(bytes: Uint8Array): { decoder: TextDecoder; body: Uint8Array } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { decoder: utf8(), body: bytes.subarray(3) };
+  }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    // The UTF-16 decoder consumes the mark itself.
+    return {
+      decoder: new TextDecoder(bytes[0] === 0xff ? "utf-16le" : "utf-16be", { fatal: true }),
+      body: bytes,
+    };
+  }
+  const head = new TextDecoder("latin1").decode(bytes.subarray(0, HEAD_BYTES));
   const label = /^<\?xml[^>]*\sencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head)?.[1];
-  if (!label || /^utf-?8$/i.test(label)) return utf8(bytes);
-  let decoder: TextDecoder;
+  if (!label || /^utf-?8$/i.test(label)) return { decoder: utf8(), body: bytes };
   try {
-    decoder = new TextDecoder(label);
+    return { decoder: new TextDecoder(label), body: bytes };
   } catch {
     throw new SyntaxError(`the XML declares the encoding "${label}", which spojka does not know`);
   }
-  return decoder.decode(bytes);
 }
 
-function utf8(bytes: Uint8Array): string {
+function utf8(): TextDecoder {
+  return new TextDecoder("utf-8", { fatal: true });
+}
+
+/** Decodes a piece (`stream`: more follow), with a helpful message for bytes that are not UTF-8. */
+function decode(decoder: TextDecoder, bytes: Uint8Array, stream: boolean): string {
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
+    return decoder.decode(bytes, { stream });
+  } catch (e) {
+    if (decoder.encoding !== "utf-8") throw e;
     throw new SyntaxError("the XML declares UTF-8 but its bytes are not valid UTF-8 (is it windows-1250?)");
   }
 }

@@ -2,21 +2,23 @@
  * The transform stage: a POHODA dataPack as FLOWii exports it → items ready for the target.
  * Each item gets a stable identity, so a replay of any document, in any chunking, is recognised
  * by POHODA as already imported; partners become upserts, so a changed partner is updated and
- * never duplicated. Pure: text in, items out.
+ * never duplicated. The export is streamed record by record: memory follows the largest record,
+ * and a record too large to build is reported, not read.
  *
  * @module
  */
 
 import { transliterate, unencodable } from "./encoding.ts";
 import { NS } from "./namespaces.ts";
+import { readXmlItems, type XmlStreamEvent } from "./xmlstream.ts";
 import {
   at,
+  attr,
   child,
   childrenOf,
   element,
   isElement,
   localName,
-  parseXml,
   prefixIn,
   serialize,
   setAttr,
@@ -49,40 +51,98 @@ export interface TransformOptions {
   unsupportedCharacters: "reject" | "transliterate";
 }
 
+/** A record of the export too large to read; it is skipped, the others go on. */
+export interface OversizedRecord {
+  /** Position among the dataPack's children, from 0. */
+  index: number;
+  /** Its length in characters. */
+  chars: number;
+  /** What a human recognises, as far as it was read: `record 5313, dataPackItem 108056, issuedInvoice 2025100001 (Firma s.r.o.)`. */
+  label: string;
+}
+
+/** What {@linkcode transformStream} yields, in export order. */
+export type TransformEvent = { kind: "item"; item: PohodaItem } | { kind: "oversized"; record: OversizedRecord };
+
 const MAX_ID = 64;
 
-/** Splits an exported dataPack into items. Throws `XmlSyntaxError` for XML that is not well-formed. */
-export async function transformExport(xml: string, options: TransformOptions): Promise<PohodaItem[]> {
-  const root = parseXml(xml);
-  if (root.ns !== NS.dat || localName(root.name) !== "dataPack") {
-    throw new SyntaxError(`expected a POHODA dataPack (version 2), found <${root.name}>`);
+/**
+ * Streams an exported dataPack (decoded text chunks) into items; throws `XmlSyntaxError` /
+ * `SyntaxError` for a file that is not a POHODA dataPack, after the items before the fault.
+ * A record longer than `maxItemChars` is yielded as `oversized` instead.
+ */
+export async function* transformStream(
+  chunks: AsyncIterable<string>,
+  options: TransformOptions & { maxItemChars: number },
+): AsyncGenerator<TransformEvent> {
+  for await (const event of readXmlItems(chunks, { maxItemChars: options.maxItemChars })) {
+    if (event.kind === "root") {
+      const root = event.root;
+      if (root.ns !== NS.dat || localName(root.name) !== "dataPack") {
+        throw new SyntaxError(`expected a POHODA dataPack (version 2), found <${root.name}>`);
+      }
+    } else if (event.kind === "oversized") {
+      const partial = event.partial;
+      // Other children of the dataPack are ignored, oversized or not.
+      if (!partial || isElement(partial, NS.dat, "dataPackItem")) {
+        yield { kind: "oversized", record: oversized(event, partial) };
+      }
+    } else if (isElement(event.element, NS.dat, "dataPackItem")) {
+      const record = firstElement(event.element);
+      if (record) yield { kind: "item", item: await transformRecord(record, options) };
+    }
   }
-  const items: PohodaItem[] = [];
-  for (const packItem of childrenOf(root, NS.dat, "dataPackItem")) {
-    const record = packItem.children.find((c): c is XmlElement => typeof c !== "string");
-    if (!record) continue;
-    const notes = options.unsupportedCharacters === "transliterate" ? transliterateTree(record) : [];
-    const item = isElement(record, NS.adb, "addressbook")
-      ? await partner(record, options)
-      : isElement(record, NS.inv, "invoice")
-      ? await document(record, options)
-      : await other(record);
-    items.push({ ...item, notes });
+}
+
+function firstElement(el: XmlElement): XmlElement | undefined {
+  return el.children.find((c): c is XmlElement => typeof c !== "string");
+}
+
+async function transformRecord(record: XmlElement, options: TransformOptions): Promise<PohodaItem> {
+  const notes = options.unsupportedCharacters === "transliterate" ? transliterateTree(record) : [];
+  const item = isElement(record, NS.adb, "addressbook")
+    ? await partner(record, options)
+    : isElement(record, NS.inv, "invoice")
+    ? await document(record, options)
+    : await other(record);
+  return { ...item, notes };
+}
+
+/** Names an oversized record from what was read of it before it went over. */
+function oversized(
+  event: Extract<XmlStreamEvent, { kind: "oversized" }>,
+  packItem: XmlElement | undefined,
+): OversizedRecord {
+  const parts = [`record ${event.index + 1}`];
+  const id = packItem && attr(packItem, "id");
+  if (id) parts.push(`dataPackItem ${id}`);
+  const record = packItem && firstElement(packItem);
+  if (record) {
+    const { agenda, label } = describe(record);
+    parts.push(`${agenda} ${label}`);
   }
-  return items;
+  return { index: event.index, chars: event.chars, label: parts.join(", ") };
+}
+
+/** The agenda and label of a record, read without changing it. */
+function describe(record: XmlElement): Pick<PohodaItem, "agenda" | "label"> {
+  const agenda = localName(record.name);
+  if (isElement(record, NS.adb, "addressbook")) {
+    return { agenda: "addressbook", label: partnerLabel(partnerFields(record)) };
+  }
+  if (isElement(record, NS.inv, "invoice")) {
+    const fields = documentFields(record);
+    return { agenda: fields.type, label: documentLabel(fields) };
+  }
+  return { agenda, label: agenda };
 }
 
 type Draft = Omit<PohodaItem, "notes">;
 
 /** Address book: upsert filtered by the FLOWii external id, else IČO, else an id spojka adds. */
 async function partner(record: XmlElement, options: TransformOptions): Promise<Draft> {
-  const header = child(record, NS.adb, "addressbookHeader");
-  const identity = child(header, NS.adb, "identity");
-  const address = child(identity, NS.typ, "address");
-  const ico = text(child(address, NS.typ, "ico"))?.trim();
-  const name = text(child(address, NS.typ, "company"))?.trim() ||
-    text(child(address, NS.typ, "name"))?.trim() || "?";
-  const extId = childrenOf(identity, NS.typ, "extId")[0];
+  const fields = partnerFields(record);
+  const { identity, ico, extId } = fields;
   const typ = prefixIn(record, NS.typ, "typ");
   const ftr = prefixIn(record, NS.ftr, "ftr");
 
@@ -123,21 +183,27 @@ async function partner(record: XmlElement, options: TransformOptions): Promise<D
   // No content in the id: the upsert is safe to repeat, and is sent without POHODA's batch duplicity
   // check (see checksDuplicity), so every version of a partner, even a reverted one, gets through.
   const itemId = await shortId("FLW-P", key.replace(/^addressbook\//, "").replace(/\//g, "-"), MAX_ID);
-  return { key, itemId, agenda: "addressbook", label: ico ? `${name} (IČO ${ico})` : name, xml };
+  return { key, itemId, agenda: "addressbook", label: partnerLabel(fields), xml };
+}
+
+function partnerFields(record: XmlElement) {
+  const header = child(record, NS.adb, "addressbookHeader");
+  const identity = child(header, NS.adb, "identity");
+  const address = child(identity, NS.typ, "address");
+  const ico = text(child(address, NS.typ, "ico"))?.trim();
+  const name = text(child(address, NS.typ, "company"))?.trim() ||
+    text(child(address, NS.typ, "name"))?.trim() || "?";
+  return { identity, ico, name, extId: childrenOf(identity, NS.typ, "extId")[0] };
+}
+
+function partnerLabel({ name, ico }: ReturnType<typeof partnerFields>): string {
+  return ico ? `${name} (IČO ${ico})` : name;
 }
 
 /** Invoices are create-only: identity is the type and number, guarded by POHODA's number check. */
 async function document(record: XmlElement, options: TransformOptions): Promise<Draft> {
-  const header = child(record, NS.inv, "invoiceHeader");
-  const type = text(child(header, NS.inv, "invoiceType"))?.trim() || "invoice";
-  const requested = at(header, [NS.inv, "number"], [NS.typ, "numberRequested"]);
-  const number = text(requested)?.trim();
-  const extId = child(header, NS.inv, "extId");
-  const extIds = text(child(extId, NS.typ, "ids"))?.trim();
-  const partnerAddress = at(header, [NS.inv, "partnerIdentity"], [NS.typ, "address"]);
-  const partnerName = text(child(partnerAddress, NS.typ, "company"))?.trim() ||
-    text(child(partnerAddress, NS.typ, "name"))?.trim();
-
+  const fields = documentFields(record);
+  const { header, type, requested, number, extId, extIds } = fields;
   let key: string;
   if (number) key = `${type}/${number}`;
   else if (extIds) key = `${type}/ext/${extIds}`;
@@ -153,10 +219,28 @@ async function document(record: XmlElement, options: TransformOptions): Promise<
       element(NS.typ, typ, "exSystemName", [options.extSystem]),
     ]));
   }
-  const label = [number ?? extIds ?? "(no number)", partnerName && `(${partnerName})`].filter(Boolean).join(
-    " ",
-  );
-  return { key, itemId, agenda: type, label, xml: serialize(record) };
+  return { key, itemId, agenda: type, label: documentLabel(fields), xml: serialize(record) };
+}
+
+function documentFields(record: XmlElement) {
+  const header = child(record, NS.inv, "invoiceHeader");
+  const requested = at(header, [NS.inv, "number"], [NS.typ, "numberRequested"]);
+  const extId = child(header, NS.inv, "extId");
+  const partnerAddress = at(header, [NS.inv, "partnerIdentity"], [NS.typ, "address"]);
+  return {
+    header,
+    type: text(child(header, NS.inv, "invoiceType"))?.trim() || "invoice",
+    requested,
+    number: text(requested)?.trim(),
+    extId,
+    extIds: text(child(extId, NS.typ, "ids"))?.trim(),
+    partnerName: text(child(partnerAddress, NS.typ, "company"))?.trim() ||
+      text(child(partnerAddress, NS.typ, "name"))?.trim(),
+  };
+}
+
+function documentLabel({ number, extIds, partnerName }: ReturnType<typeof documentFields>): string {
+  return [number ?? extIds ?? "(no number)", partnerName && `(${partnerName})`].filter(Boolean).join(" ");
 }
 
 /** Any other agenda passes through unchanged; POHODA decides. */

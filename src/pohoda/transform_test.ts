@@ -1,10 +1,26 @@
 import { deepEqual, equal, match, ok, rejects } from "node:assert/strict";
-import { transformExport, type TransformOptions } from "./transform.ts";
-import { parseXml } from "./xmltree.ts";
+import { type PohodaItem, type TransformEvent, type TransformOptions, transformStream } from "./transform.ts";
+import { parseXml, XmlSyntaxError } from "./xmltree.ts";
 
 const samples = new URL("../../../shared/pohoda-samples/", import.meta.url);
 const options: TransformOptions = { extSystem: "FLOWii", unsupportedCharacters: "reject" };
 const sample = (name: string) => Deno.readTextFile(new URL(name, samples));
+
+async function* chunksOf(text: string, size = text.length): AsyncGenerator<string> {
+  for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
+}
+
+async function eventsOf(xml: string, opts = options, maxItemChars = 1e6, size?: number): Promise<TransformEvent[]> {
+  return await Array.fromAsync(transformStream(chunksOf(xml, size), { ...opts, maxItemChars }));
+}
+
+/** The items of a whole export read as one chunk; there must be no oversized record. */
+async function itemsOf(xml: string, opts = options): Promise<PohodaItem[]> {
+  return (await eventsOf(xml, opts)).map((e) => {
+    if (e.kind !== "item") throw new Error(`unexpected ${JSON.stringify(e)}`);
+    return e.item;
+  });
+}
 
 const DAT = 'xmlns:dat="http://www.stormware.cz/schema/version_2/data.xsd"';
 const ADB = 'xmlns:adb="http://www.stormware.cz/schema/version_2/addressbook.xsd"';
@@ -18,12 +34,15 @@ function exportOf(...records: string[]): string {
     }</dat:dataPack>`;
 }
 
+/** The record (the agenda element) of a one-record export. */
+const recordOf = (xml: string) => /<dat:dataPackItem[^>]*>([\s\S]*)<\/dat:dataPackItem>/.exec(xml)![1];
+
 const person = (city: string) =>
   `<adb:addressbook version="2.0"><adb:addressbookHeader><adb:identity><typ:address><typ:name>Petra Svobodová</typ:name>` +
   `<typ:city>${city}</typ:city></typ:address></adb:identity></adb:addressbookHeader></adb:addressbook>`;
 
 Deno.test("an issued invoice is keyed by type and number, with the number's duplicity check forced on", async () => {
-  const [item] = await transformExport(await sample("own-invoice-datapack.xml"), options);
+  const [item] = await itemsOf(await sample("own-invoice-datapack.xml"), options);
   equal(item.key, "issuedInvoice/2025000123");
   equal(item.itemId, "FLW-issuedInvoice-2025000123");
   equal(item.agenda, "issuedInvoice");
@@ -36,8 +55,8 @@ Deno.test("an issued invoice is keyed by type and number, with the number's dupl
 
 Deno.test("a document's id does not depend on anything but the document", async () => {
   const invoice = await sample("own-invoice-datapack.xml");
-  const [a] = await transformExport(invoice, options);
-  const [b] = await transformExport(
+  const [a] = await itemsOf(invoice, options);
+  const [b] = await itemsOf(
     invoice.replace('id="FA-2025-0001-1"', 'id="other"').replace("Konzultace", "Konzultace IT"),
     options,
   );
@@ -47,7 +66,7 @@ Deno.test("a document's id does not depend on anything but the document", async 
 
 Deno.test("a document without extId gets one, so POHODA can be asked about it later", async () => {
   const invoice = (await sample("own-invoice-datapack.xml")).replace(/<inv:extId>[\s\S]*?<\/inv:extId>/, "");
-  const [item] = await transformExport(invoice, options);
+  const [item] = await itemsOf(invoice, options);
   match(
     item.xml,
     /<inv:extId><typ:ids>FLW-issuedInvoice-2025000123<\/typ:ids><typ:exSystemName>FLOWii<\/typ:exSystemName><\/inv:extId>/,
@@ -56,7 +75,7 @@ Deno.test("a document without extId gets one, so POHODA can be asked about it la
 
 Deno.test("partners become upserts: by their external id, else by IČO", async () => {
   // Both sample partners carry an extId; the first one's IČO filter in the sample is replaced by it.
-  const [byIco, byExtId] = await transformExport(await sample("own-addressbook-datapack.xml"), options);
+  const [byIco, byExtId] = await itemsOf(await sample("own-addressbook-datapack.xml"), options);
   equal(byIco.key, "addressbook/ext/MyShop/cust-42");
   match(
     byIco.xml.replace(/\s+/g, " "),
@@ -78,15 +97,15 @@ Deno.test("a partner with only an IČO is filtered by IČO", async () => {
     /<typ:extId>\s*<typ:ids>cust-42[\s\S]*?<\/typ:extId>/,
     "",
   );
-  const [item] = await transformExport(withoutExtId, options);
+  const [item] = await itemsOf(withoutExtId, options);
   equal(item.key, "addressbook/ico/12345679");
   match(item.xml, /<ftr:filter><ftr:ico>12345679<\/ftr:ico><\/ftr:filter>/);
   equal(item.label, "Žluťoučký kůň s.r.o. (IČO 12345679)");
 });
 
 Deno.test("a partner with neither id nor IČO gets a stable extId from its content and is filtered by it", async () => {
-  const [a] = await transformExport(exportOf(person("Brno")), options);
-  const [b] = await transformExport(exportOf(person("Brno")), options);
+  const [a] = await itemsOf(exportOf(person("Brno")), options);
+  const [b] = await itemsOf(exportOf(person("Brno")), options);
   equal(a.key, b.key);
   match(a.key, /^addressbook\/ext\/FLOWii\/FLW-P-[0-9a-f]{16}$/);
   const ids = a.key.split("/").pop();
@@ -104,8 +123,8 @@ Deno.test("a partner keeps its item id whatever changes in it: its upsert goes w
     `<adb:addressbook version="2.0"><adb:addressbookHeader><adb:identity><typ:extId><typ:ids>P-77</typ:ids>` +
     `<typ:exSystemName>FLOWii</typ:exSystemName></typ:extId><typ:address><typ:company>Firma s.r.o.</typ:company>` +
     `</typ:address></adb:identity><adb:phone>${phone}</adb:phone></adb:addressbookHeader></adb:addressbook>`;
-  const [a] = await transformExport(exportOf(record("111")), options);
-  const [changed] = await transformExport(exportOf(record("222")), options);
+  const [a] = await itemsOf(exportOf(record("111")), options);
+  const [changed] = await itemsOf(exportOf(record("222")), options);
   equal(a.key, changed.key);
   equal(a.itemId, changed.itemId);
   equal(a.itemId, "FLW-P-ext-FLOWii-P-77");
@@ -117,16 +136,16 @@ Deno.test("item ids stay within 64 characters however long the source ids are", 
   const record =
     `<adb:addressbook version="2.0"><adb:addressbookHeader><adb:identity><typ:extId><typ:ids>${longIds}</typ:ids>` +
     `<typ:exSystemName>FLOWii</typ:exSystemName></typ:extId></adb:identity></adb:addressbookHeader></adb:addressbook>`;
-  const [item] = await transformExport(exportOf(record), options);
+  const [item] = await itemsOf(exportOf(record), options);
   ok(item.itemId.length <= 64, item.itemId);
   equal(item.key, `addressbook/ext/FLOWii/${longIds}`);
 });
 
 Deno.test("transliteration, when chosen, is reported item by item", async () => {
-  const [kept] = await transformExport(exportOf(person("Ștefănești")), options);
+  const [kept] = await itemsOf(exportOf(person("Ștefănești")), options);
   match(kept.xml, /Ștefănești/);
   deepEqual(kept.notes, []);
-  const [fixed] = await transformExport(exportOf(person("Ștefănești")), {
+  const [fixed] = await itemsOf(exportOf(person("Ștefănești")), {
     ...options,
     unsupportedCharacters: "transliterate",
   });
@@ -138,11 +157,41 @@ Deno.test("the transformed record parses back as XML on its own", async () => {
   for (
     const name of ["own-invoice-datapack.xml", "own-addressbook-datapack.xml", "masa331-basic_invoice.xml"]
   ) {
-    for (const item of await transformExport(await sample(name), options)) parseXml(item.xml);
+    for (const item of await itemsOf(await sample(name), options)) parseXml(item.xml);
   }
 });
 
 Deno.test("anything but a dataPack is refused", async () => {
-  await rejects(transformExport("<html><body/></html>", options), /expected a POHODA dataPack/);
-  await rejects(transformExport("<dat:dataPack", options), SyntaxError);
+  await rejects(itemsOf("<html><body/></html>"), /expected a POHODA dataPack/);
+  await rejects(itemsOf("<dat:dataPack"), SyntaxError);
+  await rejects(itemsOf(`<dataPack xmlns="urn:other"><dataPackItem/></dataPack>`), /expected a POHODA dataPack/);
+});
+
+Deno.test("items come out the same whatever the chunking", async () => {
+  const xml = exportOf(person("Brno"), await sample("own-invoice-datapack.xml").then(recordOf), person("Olomouc"));
+  const whole = await eventsOf(xml);
+  equal(whole.length, 3);
+  for (const size of [1, 7, 100]) deepEqual(await eventsOf(xml, options, 1e6, size), whole);
+});
+
+Deno.test("a record too large to read is reported by what was read of it; the others come out", async () => {
+  const invoice = recordOf(await sample("own-invoice-datapack.xml"))
+    .replace("<inv:text>Konzultace</inv:text>", `<inv:text>${"Konzultace ".repeat(200_000)}</inv:text>`);
+  for (const size of [2_000_000, 65_536, 4_096]) {
+    const events = await eventsOf(exportOf(person("Brno"), invoice, person("Olomouc")), options, 50_000, size);
+    deepEqual(events.map((e) => e.kind), ["item", "oversized", "item"]);
+    const record = events[1].kind === "oversized" ? events[1].record : undefined;
+    equal(record?.index, 1);
+    ok(record!.chars > 2_200_000 && record!.chars < 2_210_000, `${record?.chars}`);
+    equal(record?.label, "record 2, dataPackItem f1, issuedInvoice 2025000123 (Žluťoučký kůň s.r.o.)");
+  }
+});
+
+Deno.test("a well-formedness error is thrown where it is met, after the records before it", async () => {
+  const broken = exportOf(person("Brno"), person("Olomouc")).replace("<typ:city>Olomouc</typ:city>", "<typ:city>");
+  const seen: TransformEvent[] = [];
+  await rejects(async () => {
+    for await (const e of transformStream(chunksOf(broken), { ...options, maxItemChars: 1e6 })) seen.push(e);
+  }, XmlSyntaxError);
+  equal(seen.length, 1);
 });

@@ -1,109 +1,41 @@
 /**
- * A small namespace-aware XML tree over fast-xml-parser: every element knows its namespace URI,
- * so POHODA elements are matched by namespace whatever prefixes an exporter chose, and a subtree
- * serialises on its own with exactly the namespace declarations it uses.
+ * A small namespace-aware XML tree: every element knows its namespace URI, so POHODA elements are
+ * matched by namespace whatever prefixes an exporter chose, and a subtree serialises on its own with
+ * exactly the namespace declarations it uses. Trees come from the reader in `xmlstream.ts`.
  *
  * @module
  */
 
-import { XMLParser, XMLValidator } from "fast-xml-parser";
+import type { XmlAttr, XmlElement, XmlNode } from "./xmlstream.ts";
 
-/** An attribute; `ns` is set for prefixed attributes (other than namespace declarations). */
-export interface XmlAttr {
-  name: string;
-  value: string;
-  ns?: string;
-}
+export { parseXml, type XmlAttr, type XmlElement, type XmlNode, XmlSyntaxError } from "./xmlstream.ts";
 
-/** An element: qualified name, resolved namespace URI (`""` for none), attributes, children. */
-export interface XmlElement {
-  name: string;
-  ns: string;
-  attrs: XmlAttr[];
-  children: XmlNode[];
-}
+/**
+ * Qualified names split into prefix and local name. The reader shares one string per name, so a
+ * lookup here (its hash kept in the string) is cheaper than slicing the name on every visit. Bounded:
+ * a document of endless distinct names only empties it now and then.
+ */
+const splitNames = new Map<string, { prefix: string; local: string }>();
 
-/** A node of the tree: an element or a piece of text. */
-export type XmlNode = XmlElement | string;
-
-/** Not well-formed XML, with the position when known. */
-export class XmlSyntaxError extends SyntaxError {
-  constructor(message: string, line?: number, column?: number) {
-    super(line === undefined ? message : `${message} (line ${line}, column ${column})`);
+function split(name: string): { prefix: string; local: string } {
+  let parts = splitNames.get(name);
+  if (parts === undefined) {
+    const colon = name.indexOf(":");
+    parts = { prefix: colon < 0 ? "" : name.slice(0, colon), local: name.slice(colon + 1) };
+    if (splitNames.size >= 10_000) splitNames.clear();
+    splitNames.set(name, parts);
   }
-}
-
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: "",
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-  processEntities: true,
-  htmlEntities: true, // decodes numeric character references (&#x17E;)
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-});
-
-type RawNode = Record<string, unknown>;
-
-/** Parses a whole document and returns its root element. */
-export function parseXml(text: string): XmlElement {
-  const check = XMLValidator.validate(text);
-  if (check !== true) throw new XmlSyntaxError(check.err.msg, check.err.line, check.err.col);
-  const roots = (parser.parse(text) as RawNode[]).map((raw) => convert(raw, new Map([["xml", XML_NS]])));
-  const root = roots.find((node): node is XmlElement => typeof node !== "string");
-  if (!root) throw new XmlSyntaxError("the document has no root element");
-  return root;
-}
-
-const XML_NS = "http://www.w3.org/XML/1998/namespace";
-
-function convert(raw: RawNode, parentScope: ReadonlyMap<string, string>): XmlNode {
-  if ("#text" in raw) return String(raw["#text"]);
-  const name = Object.keys(raw).find((k) => k !== ":@")!;
-  const rawAttrs = (raw[":@"] ?? {}) as Record<string, string>;
-  let scope = parentScope;
-  for (const [attr, value] of Object.entries(rawAttrs)) {
-    if (attr === "xmlns" || attr.startsWith("xmlns:")) {
-      if (scope === parentScope) scope = new Map(parentScope);
-      (scope as Map<string, string>).set(attr === "xmlns" ? "" : attr.slice(6), value);
-    }
-  }
-  const attrs = Object.entries(rawAttrs)
-    .filter(([attr]) => attr !== "xmlns" && !attr.startsWith("xmlns:"))
-    .map(([attr, value]): XmlAttr => {
-      const prefix = prefixOf(attr);
-      return prefix ? { name: attr, value, ns: resolve(scope, prefix, attr) } : { name: attr, value };
-    });
-  const rawChildren = raw[name] as RawNode[];
-  const converted = rawChildren.map((child) => convert(child, scope));
-  // Whitespace between child elements is layout, not content; text content is kept exactly.
-  const hasElements = converted.some((c) => typeof c !== "string");
-  const children = hasElements
-    ? converted.filter((c) => typeof c !== "string" || c.trim() !== "")
-    : converted;
-  return { name, ns: resolve(scope, prefixOf(name), name), attrs, children };
-}
-
-function resolve(scope: ReadonlyMap<string, string>, prefix: string, name: string): string {
-  const ns = scope.get(prefix);
-  if (ns === undefined && prefix !== "") {
-    throw new XmlSyntaxError(`the namespace prefix of <${name}> is not declared`);
-  }
-  return ns ?? "";
+  return parts;
 }
 
 /** `inv:invoice` → `inv`; `invoice` → `""`. */
 function prefixOf(name: string): string {
-  const i = name.indexOf(":");
-  return i < 0 ? "" : name.slice(0, i);
+  return split(name).prefix;
 }
 
 /** `inv:invoice` → `invoice`. */
 export function localName(name: string): string {
-  return name.slice(name.indexOf(":") + 1);
+  return split(name).local;
 }
 
 /** Whether `node` is the element `{ns}local`. */
@@ -177,40 +109,84 @@ function findElement(el: XmlElement, test: (node: XmlElement) => boolean): XmlEl
 
 /** Serialises `el` as a standalone fragment, declaring on it every namespace its subtree uses. */
 export function serialize(el: XmlElement): string {
-  const declarations = new Map<string, string>();
-  collectNamespaces(el, declarations);
-  const xmlns = [...declarations].filter(([prefix]) => prefix !== "xml")
-    .map(([prefix, ns]) => ` ${prefix ? `xmlns:${prefix}` : "xmlns"}="${escapeAttr(ns)}"`).join("");
-  return write(el, xmlns);
+  const bindings = new Bindings();
+  // Written before the start tag: writing the subtree finds the namespaces to declare on it.
+  const attrs = writeAttrs(el, bindings);
+  const content = writeContent(el, bindings);
+  const start = "<" + el.name + bindings.declarations() + attrs;
+  return content === undefined ? start + "/>" : start + ">" + content + "</" + el.name + ">";
 }
 
-function collectNamespaces(el: XmlElement, into: Map<string, string>): void {
-  const bind = (prefix: string, ns: string, name: string) => {
-    const bound = into.get(prefix);
-    if (bound !== undefined && bound !== ns) {
+/**
+ * The prefixes a fragment uses, each bound to one namespace, in the order they are first met (the
+ * order of the declarations: content hashes of records depend on it). Few: arrays beat a Map.
+ */
+class Bindings {
+  readonly #prefixes: string[] = [];
+  readonly #uris: string[] = [];
+
+  bind(name: string, ns: string): void {
+    const prefix = prefixOf(name);
+    // An unprefixed name outside any namespace needs no declaration.
+    if (ns === "" && prefix === "") return;
+    const i = this.#prefixes.indexOf(prefix);
+    if (i < 0) {
+      this.#prefixes.push(prefix);
+      this.#uris.push(ns);
+    } else if (this.#uris[i] !== ns) {
       throw new Error(
-        `<${name}> binds the prefix "${prefix}" to ${ns}, but the fragment already uses it for ${bound}`,
+        `<${name}> binds the prefix "${prefix}" to ${ns}, but the fragment already uses it for ${this.#uris[i]}`,
       );
     }
-    into.set(prefix, ns);
-  };
-  if (el.ns !== "" || prefixOf(el.name) !== "") bind(prefixOf(el.name), el.ns, el.name);
-  for (const a of el.attrs) if (a.ns !== undefined) bind(prefixOf(a.name), a.ns, a.name);
-  for (const c of el.children) if (typeof c !== "string") collectNamespaces(c, into);
+  }
+
+  declarations(): string {
+    let out = "";
+    for (let i = 0; i < this.#prefixes.length; i++) {
+      const prefix = this.#prefixes[i];
+      if (prefix !== "xml") out += ` ${prefix ? `xmlns:${prefix}` : "xmlns"}="${escapeAttr(this.#uris[i])}"`;
+    }
+    return out;
+  }
 }
 
-function write(el: XmlElement, extra = ""): string {
-  const attrs = el.attrs.map((a) => ` ${a.name}="${escapeAttr(a.value)}"`).join("");
-  if (el.children.length === 0) return `<${el.name}${extra}${attrs}/>`;
-  const inner = el.children.map((c) => typeof c === "string" ? escapeText(c) : write(c)).join("");
-  return `<${el.name}${extra}${attrs}>${inner}</${el.name}>`;
+/** The attributes of `el` as written in its start tag, their namespaces bound. */
+function writeAttrs(el: XmlElement, bindings: Bindings): string {
+  bindings.bind(el.name, el.ns);
+  let out = "";
+  for (const a of el.attrs) {
+    if (a.ns !== undefined) bindings.bind(a.name, a.ns);
+    out += " " + a.name + '="' + escapeAttr(a.value) + '"';
+  }
+  return out;
 }
+
+/** What goes between the tags of `el`; undefined for an empty element. */
+function writeContent(el: XmlElement, bindings: Bindings): string | undefined {
+  if (el.children.length === 0) return undefined;
+  let out = "";
+  for (const c of el.children) {
+    if (typeof c === "string") {
+      out += escapeText(c);
+      continue;
+    }
+    const start = "<" + c.name + writeAttrs(c, bindings);
+    const content = writeContent(c, bindings);
+    out += content === undefined ? start + "/>" : start + ">" + content + "</" + c.name + ">";
+  }
+  return out;
+}
+
+const TEXT_SPECIAL = /[&<>]/;
+const ATTR_SPECIAL = /[&<"\t\n\r]/;
 
 function escapeText(s: string): string {
+  if (!TEXT_SPECIAL.test(s)) return s;
   return s.replace(/[&<>]/g, (c) => c === "&" ? "&amp;" : c === "<" ? "&lt;" : "&gt;");
 }
 
 function escapeAttr(s: string): string {
+  if (!ATTR_SPECIAL.test(s)) return s;
   return s.replace(
     /[&<"\t\n\r]/g,
     (c) => ({ "&": "&amp;", "<": "&lt;", '"': "&quot;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;" })[c]!,
