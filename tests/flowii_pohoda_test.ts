@@ -58,6 +58,10 @@ Deno.test("the first run imports every partner and document; the second only wha
     match(first.stdout, /fetched 80, imported 80, updated 0, already present 0, with warnings 0, failed 0/);
     const exports = flowii.requests.filter((r) => r.path.endsWith("pohoda-export"));
     deepEqual(exports.map((r) => r.query.from), [undefined, undefined], "the first run asks for everything");
+    // Outcomes per item are in the state, not a log line each: a big run must not rotate the log away.
+    const log = await Deno.readTextFile(join(world.dir, "log.txt"));
+    ok(log.split("\n").length < 40, `${log.split("\n").length} log lines for 80 items`);
+    match(log, /FLOWii → POHODA: fetched 80, imported 80/);
 
     const cursors = (await state(world)).cursors;
     ok(
@@ -111,6 +115,9 @@ Deno.test("a rejected document is reported and kept, and imported on a later run
     equal(status.outbox.failed, 1);
     match(status.outbox.failedItems[0].label, new RegExp(victim.number));
     match(status.outbox.failedItems[0].error, /Předkontace 3Fv neexistuje/);
+    const text = (await world.spojka("status")).stdout;
+    match(text, /items to look at: 1/);
+    match(text, new RegExp(`failed: ${victim.type} ${victim.number}.*: Předkontace 3Fv neexistuje`));
     ok(!numbers(world.mserver).includes(`${victim.type} ${victim.number}`));
 
     world.mserver.faults.rejectItem = undefined;
