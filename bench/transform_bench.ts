@@ -63,7 +63,7 @@ export interface TransformBenchOptions {
   progress?: (line: string) => void;
 }
 
-const RUNS = 3;
+const RUNS = 5;
 const ENCODINGS: readonly XmlEncoding[] = ["utf-8", "windows-1250"];
 const OPTIONS = { extSystem: "FLOWii", unsupportedCharacters: "reject", maxItemChars: 16 * 2 ** 20 } as const;
 
@@ -78,13 +78,14 @@ export async function benchTransform(
     const lint = await ensureXmllint(progress);
     const speed: SpeedFigures[] = [];
     for (const documents of sizes) {
+      const files = [];
       for (const encoding of ENCODINGS) {
         progress(`${documents} documents, ${encoding}: generating the export`);
-        const { path, bytes } = await writeExport(dir, documents, encoding);
-        progress(`${documents} documents, ${encoding}: timing (${RUNS} runs each)`);
-        speed.push(await timeFile(path, documents, encoding, bytes, lint));
-        await Deno.remove(path);
+        files.push({ documents, encoding, ...await writeExport(dir, documents, encoding) });
       }
+      progress(`${documents} documents: timing (${RUNS} runs each)`);
+      speed.push(...await timeFiles(files, lint));
+      for (const { path } of files) await Deno.remove(path);
     }
     let memory: MemoryFigures | undefined;
     if (memoryDocuments > 0) {
@@ -127,31 +128,36 @@ async function writeExport(
   return { path, bytes };
 }
 
-/** xmllint, split and transform on one file, interleaved so that a busy machine weighs on all alike. */
-async function timeFile(
-  path: string,
-  documents: number,
-  encoding: XmlEncoding,
-  bytes: number,
+/**
+ * xmllint, split and transform on each file, the best of {@linkcode RUNS}; all interleaved, so that
+ * a machine busy with something else for a while weighs on all alike.
+ */
+async function timeFiles(
+  files: { path: string; documents: number; encoding: XmlEncoding; bytes: number }[],
   lint: boolean,
-): Promise<SpeedFigures> {
-  let xmllintMs = Infinity, splitMs = Infinity, transformMs = Infinity;
+): Promise<SpeedFigures[]> {
+  const best = files.map(() => ({ xmllintMs: Infinity, splitMs: Infinity, transformMs: Infinity }));
   for (let run = 0; run < RUNS; run++) {
-    if (lint) xmllintMs = Math.min(xmllintMs, await timeXmllint(path));
-    splitMs = Math.min(splitMs, await timed(() => split(path, documents)));
-    transformMs = Math.min(transformMs, await timed(() => transform(path, documents)));
+    for (const [i, { path, documents }] of files.entries()) {
+      if (lint) best[i].xmllintMs = Math.min(best[i].xmllintMs, await timeXmllint(path));
+      best[i].splitMs = Math.min(best[i].splitMs, await timed(() => split(path, documents)));
+      best[i].transformMs = Math.min(best[i].transformMs, await timed(() => transform(path, documents)));
+    }
   }
-  return {
-    documents,
-    encoding,
-    bytes,
-    xmllintMs: lint ? xmllintMs : undefined,
-    splitMs,
-    transformMs,
-    ratio: lint ? transformMs / xmllintMs : undefined,
-    transformMBps: bytes / 1e3 / transformMs,
-    splitMBps: bytes / 1e3 / splitMs,
-  };
+  return files.map(({ documents, encoding, bytes }, i) => {
+    const { xmllintMs, splitMs, transformMs } = best[i];
+    return {
+      documents,
+      encoding,
+      bytes,
+      xmllintMs: lint ? xmllintMs : undefined,
+      splitMs,
+      transformMs,
+      ratio: lint ? transformMs / xmllintMs : undefined,
+      transformMBps: bytes / 1e3 / transformMs,
+      splitMBps: bytes / 1e3 / splitMs,
+    };
+  });
 }
 
 async function timed(run: () => Promise<void>): Promise<number> {
@@ -162,9 +168,12 @@ async function timed(run: () => Promise<void>): Promise<number> {
 
 async function timeXmllint(path: string): Promise<number> {
   const started = performance.now();
-  const output = await new Deno.Command("xmllint", { args: ["--stream", "--noout", path], stdout: "null" }).output();
+  const output = await new Deno.Command("xmllint", { args: ["--stream", "--noout", path], stdout: "null" })
+    .output();
   const ms = performance.now() - started;
-  if (!output.success) throw new Error(`xmllint failed on ${path}: ${new TextDecoder().decode(output.stderr)}`);
+  if (!output.success) {
+    throw new Error(`xmllint failed on ${path}: ${new TextDecoder().decode(output.stderr)}`);
+  }
   return ms;
 }
 

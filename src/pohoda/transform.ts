@@ -62,7 +62,10 @@ export interface OversizedRecord {
 }
 
 /** What {@linkcode transformStream} yields, in export order. */
-export type TransformEvent = { kind: "item"; item: PohodaItem } | { kind: "oversized"; record: OversizedRecord };
+export type TransformEvent = { kind: "item"; item: PohodaItem } | {
+  kind: "oversized";
+  record: OversizedRecord;
+};
 
 const MAX_ID = 64;
 

@@ -10,7 +10,12 @@ async function* chunksOf(text: string, size = text.length): AsyncGenerator<strin
   for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
 }
 
-async function eventsOf(xml: string, opts = options, maxItemChars = 1e6, size?: number): Promise<TransformEvent[]> {
+async function eventsOf(
+  xml: string,
+  opts = options,
+  maxItemChars = 1e6,
+  size?: number,
+): Promise<TransformEvent[]> {
   return await Array.fromAsync(transformStream(chunksOf(xml, size), { ...opts, maxItemChars }));
 }
 
@@ -164,11 +169,18 @@ Deno.test("the transformed record parses back as XML on its own", async () => {
 Deno.test("anything but a dataPack is refused", async () => {
   await rejects(itemsOf("<html><body/></html>"), /expected a POHODA dataPack/);
   await rejects(itemsOf("<dat:dataPack"), SyntaxError);
-  await rejects(itemsOf(`<dataPack xmlns="urn:other"><dataPackItem/></dataPack>`), /expected a POHODA dataPack/);
+  await rejects(
+    itemsOf(`<dataPack xmlns="urn:other"><dataPackItem/></dataPack>`),
+    /expected a POHODA dataPack/,
+  );
 });
 
 Deno.test("items come out the same whatever the chunking", async () => {
-  const xml = exportOf(person("Brno"), await sample("own-invoice-datapack.xml").then(recordOf), person("Olomouc"));
+  const xml = exportOf(
+    person("Brno"),
+    await sample("own-invoice-datapack.xml").then(recordOf),
+    person("Olomouc"),
+  );
   const whole = await eventsOf(xml);
   equal(whole.length, 3);
   for (const size of [1, 7, 100]) deepEqual(await eventsOf(xml, options, 1e6, size), whole);
@@ -178,7 +190,12 @@ Deno.test("a record too large to read is reported by what was read of it; the ot
   const invoice = recordOf(await sample("own-invoice-datapack.xml"))
     .replace("<inv:text>Konzultace</inv:text>", `<inv:text>${"Konzultace ".repeat(200_000)}</inv:text>`);
   for (const size of [2_000_000, 65_536, 4_096]) {
-    const events = await eventsOf(exportOf(person("Brno"), invoice, person("Olomouc")), options, 50_000, size);
+    const events = await eventsOf(
+      exportOf(person("Brno"), invoice, person("Olomouc")),
+      options,
+      50_000,
+      size,
+    );
     deepEqual(events.map((e) => e.kind), ["item", "oversized", "item"]);
     const record = events[1].kind === "oversized" ? events[1].record : undefined;
     equal(record?.index, 1);
@@ -188,7 +205,10 @@ Deno.test("a record too large to read is reported by what was read of it; the ot
 });
 
 Deno.test("a well-formedness error is thrown where it is met, after the records before it", async () => {
-  const broken = exportOf(person("Brno"), person("Olomouc")).replace("<typ:city>Olomouc</typ:city>", "<typ:city>");
+  const broken = exportOf(person("Brno"), person("Olomouc")).replace(
+    "<typ:city>Olomouc</typ:city>",
+    "<typ:city>",
+  );
   const seen: TransformEvent[] = [];
   await rejects(async () => {
     for await (const e of transformStream(chunksOf(broken), { ...options, maxItemChars: 1e6 })) seen.push(e);

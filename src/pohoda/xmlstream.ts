@@ -128,7 +128,16 @@ const MAX_NAME = 1000;
 /** Longest entity or character reference accepted (`&#x10FFFF;` is 10), leading zeros allowed. */
 const MAX_REFERENCE = 16;
 
-const ENTITIES: Readonly<Record<string, string>> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+const ENTITIES: ReadonlyMap<string, string> = new Map([
+  ["lt", "<"],
+  ["gt", ">"],
+  ["amp", "&"],
+  ["quot", '"'],
+  [
+    "apos",
+    "'",
+  ],
+]);
 
 /** A name that occurs twice among the first `count` of `names`. */
 function duplicate(names: string[], count: number): string | undefined {
@@ -176,11 +185,13 @@ class XmlReader {
   private buf = "";
   private pos = 0;
   private base = 0;
-  /** Line of `buf[0]`, and the absolute offset where that line starts: for error positions. */
+  /**
+   * Line of `pos`, and the absolute offset where that line starts: for error positions. Newlines are
+   * counted as they are read: in the loop over text, which sees nearly all of them, and over the few
+   * other constructs that can hold one.
+   */
   private line = 1;
   private lineStart = 0;
-  /** Absolute offset before which `buf` is known to hold no newline not yet counted. */
-  private newlineFree = 0;
   /** An incomplete construct waits at `pos`: read again when the buffer reaches this absolute offset. */
   private retryAt = 0;
 
@@ -228,7 +239,8 @@ class XmlReader {
     this.buf = this.buf.length === 0 ? chunk : [this.buf, chunk].join("");
     const end = this.base + this.buf.length;
     if (
-      this.skipping || end >= this.retryAt || (this.itemStart >= 0 && end - this.itemStart > this.maxItemChars)
+      this.skipping || end >= this.retryAt ||
+      (this.itemStart >= 0 && end - this.itemStart > this.maxItemChars)
     ) {
       this.process(false);
     }
@@ -242,25 +254,27 @@ class XmlReader {
     return this.root;
   }
 
-  /** Drops the read part of the buffer, counting its lines. */
+  /** Drops the read part of the buffer. */
   private compact(): void {
-    const buf = this.buf, pos = this.pos;
+    const pos = this.pos;
     if (pos === 0) return;
-    let nl = buf.indexOf("\n", Math.max(0, this.newlineFree - this.base));
-    while (nl >= 0 && nl < pos) {
+    this.base += pos;
+    this.buf = this.buf.slice(pos);
+    this.pos = 0;
+  }
+
+  /** Counts the newlines of `buf[from, to)`, read past without the loop over text. */
+  private lines(from: number, to: number): void {
+    const buf = this.buf;
+    for (let nl = buf.indexOf("\n", from); nl >= 0 && nl < to; nl = buf.indexOf("\n", nl + 1)) {
       this.line++;
       this.lineStart = this.base + nl + 1;
-      nl = buf.indexOf("\n", nl + 1);
     }
-    this.newlineFree = this.base + (nl < 0 ? buf.length : nl);
-    this.base += pos;
-    this.buf = buf.slice(pos);
-    this.pos = 0;
   }
 
   private process(final: boolean): void {
     for (;;) {
-      while (this.pos < this.buf.length && (this.skipping ? this.skipStep(final) : this.step(final)));
+      while (this.pos < this.buf.length && (this.skipping ? this.skipped(final) : this.step(final)));
       if (final) return;
       const end = this.base + this.buf.length;
       if (!this.skipping && this.itemStart >= 0 && end - this.itemStart > this.maxItemChars) {
@@ -281,18 +295,28 @@ class XmlReader {
     const buf = this.buf, len = buf.length;
     let p = this.pos;
     if (buf.charCodeAt(p) !== LT) {
-      // One pass finds the next "<" and notes what the text holds.
-      let kind = 0;
+      // One pass finds the next "<", notes what the text holds and counts its lines.
+      let kind = 0, lines = 0, lineStart = 0;
       for (; p < len; p++) {
         const c = buf.charCodeAt(p);
         if (c === LT) break;
-        if (c === AMP) kind |= TEXT | REFERENCE;
+        if (c === LF) {
+          lines++;
+          lineStart = p + 1;
+        } else if (c === AMP) kind |= TEXT | REFERENCE;
         else if (c === CR) kind |= CARRIAGE_RETURN;
-        else if (c !== SP && c !== LF && c !== TAB) kind |= TEXT;
+        else if (c !== SP && c !== TAB) kind |= TEXT;
       }
       if (p === len) return this.trailingText(final);
-      this.text(this.pos, p, kind);
+      // Whitespace beside elements, the most common text, needs no more work.
+      if (kind !== 0 || this.depth === 0 || !this.frames[this.depth - 1].hasElements) {
+        this.text(this.pos, p, kind);
+      }
       this.pos = p;
+      if (lines > 0) {
+        this.line += lines;
+        this.lineStart = this.base + lineStart;
+      }
     }
     if (p + 1 === len) return this.more("a tag", final);
     const next = buf.charCodeAt(p + 1);
@@ -319,6 +343,7 @@ class XmlReader {
       }
     }
     this.text(this.pos, cut, this.textKind(this.pos, cut));
+    this.lines(this.pos, cut);
     this.pos = cut;
     return false;
   }
@@ -380,7 +405,9 @@ class XmlReader {
       if (c === AMP && kind & REFERENCE) {
         let semi = i + 1;
         while (semi < to && semi - i <= MAX_REFERENCE && buf.charCodeAt(semi) !== SEMI) semi++;
-        if (semi >= to || semi - i > MAX_REFERENCE) this.fail("a & that starts no reference (write & as &amp;)", i);
+        if (semi >= to || semi - i > MAX_REFERENCE) {
+          this.fail("a & that starts no reference (write & as &amp;)", i);
+        }
         out += buf.slice(last, i) + this.reference(i + 1, semi);
         last = semi + 1;
         i = semi;
@@ -397,13 +424,15 @@ class XmlReader {
   private reference(from: number, to: number): string {
     const buf = this.buf;
     const name = buf.slice(from, to);
-    const entity = ENTITIES[name];
+    const entity = ENTITIES.get(name);
     if (entity !== undefined) return entity;
     let code = NaN;
     if (buf.charCodeAt(from) === HASH) {
       const hex = buf.charCodeAt(from + 1) === LOWER_X;
       const digits = name.slice(hex ? 2 : 1);
-      if (hex ? /^[0-9a-fA-F]+$/.test(digits) : /^[0-9]+$/.test(digits)) code = parseInt(digits, hex ? 16 : 10);
+      if (hex ? /^[0-9a-fA-F]+$/.test(digits) : /^[0-9]+$/.test(digits)) {
+        code = parseInt(digits, hex ? 16 : 10);
+      }
     }
     if (code !== code) {
       this.fail(
@@ -465,14 +494,15 @@ class XmlReader {
     const buf = this.buf, len = buf.length, lt = this.pos;
     if (this.depth === 1 && this.itemStart < 0 && this.emit) this.itemStart = this.base + lt;
     else if (this.depth > 1 && this.overLimit(lt)) return true;
-    let p = this.nameEnd(lt + 1);
-    if (p >= len) return this.more("a start tag", final);
-    if (p === lt + 1) this.fail("a < that starts no element (write < as &lt;)", lt);
-    const name = this.name(lt + 1, p);
+    const nameEnd = this.nameEnd(lt + 1);
+    if (nameEnd >= len) return this.more("a start tag", final);
+    if (nameEnd === lt + 1) this.fail("a < that starts no element (write < as &lt;)", lt);
+    const name = this.name(lt + 1, nameEnd);
     const slot = this.slot;
     const names = this.attrNames, values = this.attrValues;
     let count = 0;
     let empty = false;
+    let p = nameEnd;
     for (;;) {
       const space = p;
       let c = buf.charCodeAt(p);
@@ -508,6 +538,8 @@ class XmlReader {
       values[count++] = this.attrValue(q + 1, close);
       p = close + 1;
     }
+    // Only a tag with attributes or spaces can hold a newline.
+    if (p - nameEnd > (empty ? 2 : 1)) this.lines(nameEnd, p);
     this.slot = slot;
     this.open(name, count, empty, lt, p);
     this.pos = p;
@@ -613,10 +645,13 @@ class XmlReader {
   private endTag(final: boolean): boolean {
     const lt = this.pos;
     if (this.depth > 1 && this.overLimit(lt)) return true;
-    if (this.depth === 0) this.fail(`</${this.buf.slice(lt + 2, this.nameEnd(lt + 2))}> closes no element`, lt);
+    if (this.depth === 0) {
+      this.fail(`</${this.buf.slice(lt + 2, this.nameEnd(lt + 2))}> closes no element`, lt);
+    }
     const frame = this.frames[this.depth - 1];
     const gt = this.endTagEnd(lt, frame.name);
     if (gt < 0) return this.more("an end tag", final);
+    if (gt !== lt + 2 + frame.name.length) this.lines(lt, gt); // spaces before ">"
     if (this.keepsText()) this.flushText(frame, false);
     frame.text = "";
     this.depth--;
@@ -685,6 +720,7 @@ class XmlReader {
       if (this.keepsText() && end > lt + 9 && !(layout && frame.hasElements)) {
         this.appendText(frame, this.decode(lt + 9, end, kind, false), layout);
       }
+      this.lines(lt, end);
       this.pos = end + 3;
       return true;
     }
@@ -696,6 +732,7 @@ class XmlReader {
   private skipPast(terminator: string, opening: number, what: string, final: boolean): boolean {
     const end = this.buf.indexOf(terminator, this.pos + opening);
     if (end < 0) return this.more(what, final);
+    this.lines(this.pos, end);
     this.pos = end + terminator.length;
     return true;
   }
@@ -715,6 +752,14 @@ class XmlReader {
       this.frames[d].el = undefined;
       this.frames[d].text = "";
     }
+  }
+
+  /** One step of the skip scanner, its newlines counted. */
+  private skipped(final: boolean): boolean {
+    const from = this.pos;
+    const progressed = this.skipStep(final);
+    this.lines(from, this.pos);
+    return progressed;
   }
 
   /**
@@ -837,12 +882,7 @@ class XmlReader {
   }
 
   private fail(message: string, at: number): never {
-    let line = this.line, lineStart = this.lineStart;
-    const buf = this.buf;
-    for (let nl = buf.indexOf("\n"); nl >= 0 && nl < at; nl = buf.indexOf("\n", nl + 1)) {
-      line++;
-      lineStart = this.base + nl + 1;
-    }
-    throw new XmlSyntaxError(message, line, this.base + at - lineStart + 1);
+    if (at > this.pos) this.lines(this.pos, at);
+    throw new XmlSyntaxError(message, this.line, this.base + at - this.lineStart + 1);
   }
 }

@@ -79,7 +79,9 @@ Deno.test("namespaces resolve by URI, declared on the root or on the item, whate
     `<${dat}:dataPack xmlns:${dat}="${DAT}"${onItem ? "" : ` xmlns:${inv}="${INV}"`}>` +
     `<${dat}:dataPackItem><${inv}:invoice${onItem ? ` xmlns:${inv}="${INV}"` : ""}>` +
     `<${inv}:text>a</${inv}:text></${inv}:invoice></${dat}:dataPackItem></${dat}:dataPack>`;
-  for (const [dat, inv, onItem] of [["dat", "inv", false], ["d", "i", true], ["data", "dat", false]] as const) {
+  for (
+    const [dat, inv, onItem] of [["dat", "inv", false], ["d", "i", true], ["data", "dat", false]] as const
+  ) {
     const [root, item] = await read(exportWith(dat, inv, onItem));
     equal(root.kind === "root" && root.root.ns, DAT);
     const invoice = item.kind === "item" ? item.element.children[0] : undefined;
@@ -130,17 +132,25 @@ async function* hugeRecord(
 
 Deno.test("memory stays bounded: 200 MiB text, attribute, comment or CDATA in one record", async () => {
   const size = 200 * 2 ** 20;
-  const frames = [["<b>", "</b>"], ['<b value="', '"/>'], ["<b><!--", "--></b>"], ["<b><![CDATA[", "]]></b>"]];
+  const frames = [["<b>", "</b>"], ['<b value="', '"/>'], ["<b><!--", "--></b>"], [
+    "<b><![CDATA[",
+    "]]></b>",
+  ]];
   for (const frame of frames) {
     const before = Deno.memoryUsage().rss;
     let peak = before;
     const sample = () => peak = Math.max(peak, Deno.memoryUsage().rss);
-    const events = await Array.fromAsync(readXmlItems(hugeRecord(frame, "x-y ", size, sample), { maxItemChars: 1e6 }));
+    const events = await Array.fromAsync(
+      readXmlItems(hugeRecord(frame, "x-y ", size, sample), { maxItemChars: 1e6 }),
+    );
     deepEqual(kinds(events), ["root", "item", "oversized", "item"], frame[0]);
     const skipped = events[2];
     ok(skipped.kind === "oversized" && skipped.chars > size, frame[0]);
     // Held whole, the record alone would take 200 MiB or more.
-    ok(peak - before < 64 * 2 ** 20, `${frame[0]}: RSS grew by ${((peak - before) / 2 ** 20).toFixed(0)} MiB`);
+    ok(
+      peak - before < 64 * 2 ** 20,
+      `${frame[0]}: RSS grew by ${((peak - before) / 2 ** 20).toFixed(0)} MiB`,
+    );
   }
 });
 
@@ -162,6 +172,7 @@ Deno.test("a DTD is refused, so no entity can be declared or expanded", async ()
 
 Deno.test("an entity that is not predefined is an error, not text", async () => {
   await refuses(`<r><a>&nbsp;</a></r>`, /the entity &nbsp; is not defined/);
+  await refuses(`<r><a>&constructor;</a></r>`, /the entity &constructor; is not defined/);
   await refuses(`<r><a b="&foo;"/></r>`, /the entity &foo; is not defined/);
   await refuses(`<r><a>AT&T</a></r>`, /a & that starts no reference/);
   await refuses(`<r><a>&#0;</a></r>`, /a character XML does not allow/);
@@ -171,6 +182,14 @@ Deno.test("well-formedness errors carry their line, also after chunks were disca
   const doc = `<r>\n${"<a>1</a>\n".repeat(5000)}<b>\n</c></r>`;
   for (const sizes of [() => doc.length, () => 1000, () => 7]) {
     await refuses(doc, /<\/c> where <\/b> was expected \(line 5003, column 1\)/, sizes);
+  }
+  // Newlines in every construct count, in records read and in records skipped.
+  const constructs =
+    `<r>\n<!-- a\ncomment -->\n<?pi a\nb?>\n<a\n  b="1"\n  c="x\ny"\n/>\n<b><![CDATA[\n]]></b\n>\n` +
+    `<c>${"long ".repeat(100)}\n<d>\n</d>\n<!--\n--><e\nf="\n"/></c>\n`;
+  for (const [max, sizes] of [[1e6, () => 1e6], [100, () => 1e6], [100, () => 3], [1e6, () => 5]] as const) {
+    await refuses(`${constructs}<x></y></r>`, /<\/y> where <\/x> was expected \(line 21, column 4\)/, sizes);
+    await rejects(read(`${constructs}<x></y></r>`, max, sizes), /line 21, column 4/);
   }
   await refuses(`<r><a></r>`, /<\/r> where <\/a> was expected/);
   await refuses(`<r><a b=1/></r>`, /is not quoted/);
@@ -200,7 +219,10 @@ Deno.test("nesting deeper than the limit is refused", async () => {
   equal((await read(nested(100))).length, 2);
   await refuses(nested(101), /nested deeper than 100/);
   // Also inside a record too large to be read, which is being skipped.
-  await rejects(read(`<r><b>${"x".repeat(100)}${nested(150)}</b></r>`, 50, () => 10), /nested deeper than 100/);
+  await rejects(
+    read(`<r><b>${"x".repeat(100)}${nested(150)}</b></r>`, 50, () => 10),
+    /nested deeper than 100/,
+  );
 });
 
 const declared = (encoding: string) => `<?xml version="1.0" encoding="${encoding}"?>\n`;
@@ -208,7 +230,10 @@ const czech = "<r><a>Žluťoučký kůň úpěl ďábelské ódy – „€“</
 
 Deno.test("a byte stream is decoded as declared, split anywhere, even inside a character", async () => {
   const documents: [string, Uint8Array][] = [
-    [declared("UTF-8") + czech + "<!-- 😀 -->", new TextEncoder().encode(declared("UTF-8") + czech + "<!-- 😀 -->")],
+    [
+      declared("UTF-8") + czech + "<!-- 😀 -->",
+      new TextEncoder().encode(declared("UTF-8") + czech + "<!-- 😀 -->"),
+    ],
     [declared("windows-1250") + czech, encode1250(declared("windows-1250") + czech)],
     [czech, new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(czech)])],
   ];
@@ -233,7 +258,10 @@ Deno.test("bytes that are not the declared UTF-8 are an error, not mojibake", as
   const pieces = async function* () {
     for (let i = 0; i < bytes.length; i += 16) yield bytes.subarray(i, i + 16);
   };
-  await rejects(Array.fromAsync(decodeXmlStream(pieces())), /declares UTF-8 but its bytes are not valid UTF-8/);
+  await rejects(
+    Array.fromAsync(decodeXmlStream(pieces())),
+    /declares UTF-8 but its bytes are not valid UTF-8/,
+  );
   const cut = async function* () {
     yield new TextEncoder().encode("<r>č").subarray(0, 4); // ends inside "č"
   };

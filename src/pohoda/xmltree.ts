@@ -16,13 +16,21 @@ export { parseXml, type XmlAttr, type XmlElement, type XmlNode, XmlSyntaxError }
  * a document of endless distinct names only empties it now and then.
  */
 const splitNames = new Map<string, { prefix: string; local: string }>();
+/** One string per prefix, so that prefixes compare by identity. */
+const prefixes = new Map<string, string>();
 
 function split(name: string): { prefix: string; local: string } {
   let parts = splitNames.get(name);
   if (parts === undefined) {
     const colon = name.indexOf(":");
-    parts = { prefix: colon < 0 ? "" : name.slice(0, colon), local: name.slice(colon + 1) };
-    if (splitNames.size >= 10_000) splitNames.clear();
+    const sliced = colon < 0 ? "" : name.slice(0, colon);
+    let prefix = prefixes.get(sliced);
+    if (prefix === undefined) prefixes.set(sliced, prefix = sliced);
+    parts = { prefix, local: name.slice(colon + 1) };
+    if (splitNames.size >= 10_000) {
+      splitNames.clear();
+      prefixes.clear();
+    }
     splitNames.set(name, parts);
   }
   return parts;
@@ -129,15 +137,18 @@ class Bindings {
     const prefix = prefixOf(name);
     // An unprefixed name outside any namespace needs no declaration.
     if (ns === "" && prefix === "") return;
-    const i = this.#prefixes.indexOf(prefix);
-    if (i < 0) {
-      this.#prefixes.push(prefix);
-      this.#uris.push(ns);
-    } else if (this.#uris[i] !== ns) {
+    const prefixes = this.#prefixes;
+    for (let i = 0; i < prefixes.length; i++) {
+      if (prefixes[i] !== prefix) continue;
+      if (this.#uris[i] === ns) return;
       throw new Error(
-        `<${name}> binds the prefix "${prefix}" to ${ns}, but the fragment already uses it for ${this.#uris[i]}`,
+        `<${name}> binds the prefix "${prefix}" to ${ns}, but the fragment already uses it for ${
+          this.#uris[i]
+        }`,
       );
     }
+    prefixes.push(prefix);
+    this.#uris.push(ns);
   }
 
   declarations(): string {
