@@ -126,16 +126,24 @@ export class Outbox {
    * items settled meanwhile are simply not met again.
    */
   *inOrder(upToRank = Infinity): Generator<QueuedItem> {
+    // Rank by rank, then keyset pages within the rank: each page is an index seek, whatever the size.
+    const nextRank = this.#db.statement(
+      "SELECT min(rank) AS rank FROM outbox WHERE connector = ? AND rank > ? AND rank <= ?",
+    );
     const page = this.#db.statement(
-      `SELECT rowid AS seq, * FROM outbox WHERE connector = ? AND (rank, rowid) > (?, ?) AND rank <= ?
-       ORDER BY rank, rowid LIMIT ${PAGE}`,
+      `SELECT rowid AS seq, * FROM outbox WHERE connector = ? AND rank = ? AND rowid > ?
+       ORDER BY rowid LIMIT ${PAGE}`,
     );
     const limit = rankLimit(upToRank);
-    let rows = page.all(this.connector, -1, -1, limit) as unknown as OutboxRow[];
-    while (rows.length > 0) {
-      yield* rows.map(queuedItem);
-      const last = rows.at(-1)!;
-      rows = page.all(this.connector, last.rank, last.seq, limit) as unknown as OutboxRow[];
+    for (let rank = -1;;) {
+      const found = (nextRank.get(this.connector, rank, limit) as { rank: number | null }).rank;
+      if (found === null) return;
+      rank = Number(found);
+      let rows = page.all(this.connector, rank, -1) as unknown as OutboxRow[];
+      while (rows.length > 0) {
+        yield* rows.map(queuedItem);
+        rows = page.all(this.connector, rank, rows.at(-1)!.seq) as unknown as OutboxRow[];
+      }
     }
   }
 
