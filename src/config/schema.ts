@@ -73,7 +73,8 @@ export const flowiiSchema = z.strictObject({
   max_attempts: count(1, 10).default(5),
   max_zip_entries: count(1, 100_000).default(100),
   max_unzipped_mb: count(1, 10_000).default(512),
-  max_item_mb: count(1, 256).default(4),
+  // Bounded by the heap spojka runs with (deno.json: --max-old-space-size), which holds a record a few times over.
+  max_item_mb: count(1, 16).default(4),
   ext_system: z.string().trim().min(1).max(64).default("FLOWii"),
   interval_minutes: count(1, 24 * 60).default(30),
   endpoints: flowiiEndpointsSchema.prefault({}),
@@ -86,7 +87,7 @@ export const pohodaSchema = z.strictObject({
   password: sealed,
   ico: z.string().refine(isIcoFormat, { error: 'must be 8 digits in quotes, e.g. ico = "12345678"' }),
   batch_size: count(1, 1000).default(50),
-  batch_max_kb: count(16, 256 * 1024).default(4096),
+  batch_max_kb: count(16, 16 * 1024).default(4096),
   timeout_seconds: count(5, 3600).default(300),
   status_timeout_seconds: count(1, 600).default(10),
   max_attempts: count(1, 10).default(3),
