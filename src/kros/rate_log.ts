@@ -70,6 +70,10 @@ function isBusy(error: unknown): boolean {
  * A KROS client whose limiter counts the requests of every spojka process of this data folder,
  * through the state database. The limiter is named by the API address, never by the token.
  */
-export function krosClient(config: KrosConfig, log: { detail(message: string): void }, db: StateDb): KrosClient {
+export function krosClient(
+  config: KrosConfig,
+  log: { detail(message: string): void },
+  db: StateDb,
+): KrosClient {
   return new KrosClient(config, log, { requestLog: sqliteRequestLog(db.sql, `kros ${config.base_url}`) });
 }
