@@ -346,6 +346,24 @@ Deno.test("two partners the export tells apart only by one IČO are reported, no
   });
 });
 
+Deno.test("documents whose export stops halfway wait, so no invoice goes before its advance; partners go", async () => {
+  await withWorld({ flowii: small }, async (world) => {
+    world.flowii.inject("/documents/pohoda-export", { kind: "truncatedXml" });
+    const broken = await world.spojka("sync");
+    equal(broken.code, 4);
+    match(broken.stderr, /FLOWii's documents export .* cannot be used: it is not a valid POHODA dataPack/);
+    match(broken.stdout, /documents wait in the outbox until their download comes through whole/);
+    equal(world.mserver.pohoda.addressBook.length, 8, "the partners went");
+    equal(world.mserver.pohoda.invoices.length, 0, "no document went from a half export");
+    deepEqual((await state(world)).cursors["flowii.documents"], undefined);
+
+    const whole = await world.spojka("sync");
+    equal(whole.code, 0, whole.stderr);
+    equal(world.mserver.pohoda.invoices.length, 24);
+    assertNoDuplicates(world.mserver);
+  });
+});
+
 Deno.test("a record larger than max_item_mb is left out alone and named; the rest import", async () => {
   await withWorld({ flowii: small }, async (world) => {
     await editConfig(world.dir, (config) => {

@@ -95,17 +95,34 @@ async function syncWith(db: StateDb, sync: FlowiiSync, startedAt: Date): Promise
         .then((items) => void (posted += items)),
     );
   let partnersPosted: Promise<Outcome> | undefined;
-  const { staged, failure: sourceFailure } = await stageAll(sync, since, outbox, {
-    tally,
-    notices,
-    outcome: (item) => record(item),
-  }, (stream) => {
-    // Partners go to POHODA while the documents download, so mServer starts at once. Documents wait
-    // for their whole stream: an advance late in the export must precede the invoices that deduct it.
-    if (stream === "partners") partnersPosted = postUpTo(postingRank("addressbook"));
-  });
-  let targetFailure = await settled(partnersPosted);
-  targetFailure ??= await settled(postUpTo(Infinity));
+  let staged: Staged[];
+  let sourceFailure: SpojkaError | undefined;
+  let targetFailure: SpojkaError | undefined;
+  try {
+    ({ staged, failure: sourceFailure } = await stageAll(sync, since, outbox, {
+      tally,
+      notices,
+      outcome: (item) => record(item),
+    }, (stream) => {
+      // Partners go to POHODA while the documents download, so mServer starts at once. Documents wait
+      // for their whole stream: an advance late in the export must precede the invoices that deduct it.
+      if (stream === "partners") partnersPosted = postUpTo(postingRank("addressbook"));
+    }));
+    targetFailure = await settled(partnersPosted);
+    if (staged.some((s) => s.stream === "documents")) targetFailure ??= await settled(postUpTo(Infinity));
+    else if (!targetFailure) {
+      // Part of it may be staged: sent alone, an invoice could go before the advance it deducts.
+      log.info("The documents wait in the outbox until their download comes through whole.");
+    }
+  } catch (e) {
+    // Partner posting may still be in flight: it ends before the state closes, and the run is recorded.
+    await partnersPosted;
+    const failure = e instanceof SpojkaError
+      ? e
+      : new SpojkaError(Exit.Internal, `internal error: ${(e as Error).message ?? e}`);
+    endRun(db, run, { counts: tally.toJSON(), failed: tally.total("failed"), failure });
+    throw e;
+  }
   if (!targetFailure && posted === 0) log.info("Nothing to send to POHODA.");
   if (!targetFailure) {
     db.transaction(() => {
@@ -306,7 +323,7 @@ function settle(
     );
   switch (outcome.outcome) {
     case "imported": {
-      outbox.confirm(item.key);
+      outbox.confirm(item);
       // A partner upsert that found its record reports "update"; everything else is new in POHODA.
       const kind = outcome.warnings.length > 0
         ? "with_warnings"
@@ -324,7 +341,7 @@ function settle(
       return;
     }
     case "duplicate":
-      outbox.confirm(item.key);
+      outbox.confirm(item);
       tally.add(item.agenda, "already_present");
       if (outcome.by === "number") {
         // Usually this document itself, imported before POHODA kept spojka's ids (or by the vendor's
@@ -344,7 +361,7 @@ function settle(
       const reason = outcome.outcome === "rejected"
         ? outcome.reason
         : "POHODA's answer did not mention this item";
-      outbox.fail(item.key, reason, now);
+      outbox.fail(item, reason, now);
       tally.add(item.agenda, "failed");
       record("failed", reason);
       notices.warn("items not imported", `${name}: not imported: ${reason}`);
@@ -390,7 +407,7 @@ async function dryRun(sync: FlowiiSync, outDir: string): Promise<ExitCode> {
   try {
     const outbox = new Outbox(scratch, CONNECTOR);
     const cursors = await withState(sync.paths, (db) => {
-      outbox.restore(new Outbox(db, CONNECTOR).inOrder(), "state");
+      outbox.restore(new Outbox(db, CONNECTOR).inOrder());
       const memory = new Memory(db, CONNECTOR);
       return new Map(STREAMS.map(({ stream }) => [stream, getCursor(memory, stream)?.epoch]));
     });

@@ -26,6 +26,8 @@ export interface OutboxItem {
 
 /** A waiting item as the outbox holds it. */
 export interface QueuedItem extends OutboxItem {
+  /** The download (or migration) that staged this version. */
+  stagedBy: string;
   /** `pending`: not tried yet, or the outcome was uncertain; `failed`: the target rejected it. */
   status: "pending" | "failed";
   attempts: number;
@@ -93,7 +95,7 @@ export class Outbox {
   }
 
   /** Puts items exactly as they were queued elsewhere (a migrated state, a dry run's copy). */
-  restore(items: Iterable<QueuedItem>, origin: string): void {
+  restore(items: Iterable<QueuedItem>): void {
     const insert = this.#db.statement(
       `INSERT OR REPLACE INTO outbox (key, connector, agenda, label, item_id, rank, status, attempts,
          queued_at, last_attempt_at, error, staged_by, payload)
@@ -113,7 +115,7 @@ export class Outbox {
           item.queuedAt,
           item.lastAttemptAt ?? null,
           item.error ?? null,
-          origin,
+          item.stagedBy,
           item.payload,
         );
       }
@@ -156,17 +158,20 @@ export class Outbox {
     return { pending: of("pending"), failed: of("failed") };
   }
 
-  /** The target confirmed the item: it leaves the outbox. Call inside the pack's transaction. */
-  confirm(key: string): void {
-    this.#db.statement("DELETE FROM outbox WHERE key = ?").run(key);
+  /**
+   * The target confirmed `item`: it leaves the outbox, unless a newer version was staged while it was
+   * on its way (that one still has to go). Call inside the pack's transaction.
+   */
+  confirm(item: QueuedItem): void {
+    this.#db.statement("DELETE FROM outbox WHERE key = ? AND staged_by = ?").run(item.key, item.stagedBy);
   }
 
-  /** The target rejected the item: it stays, failed, and is retried. Call inside the pack's transaction. */
-  fail(key: string, reason: string, now: Date): void {
+  /** The target rejected `item`: it stays, failed, and is retried. Call inside the pack's transaction. */
+  fail(item: QueuedItem, reason: string, now: Date): void {
     this.#db.statement(
       `UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_attempt_at = ?, error = ?
-       WHERE key = ?`,
-    ).run(now.toISOString(), reason, key);
+       WHERE key = ? AND staged_by = ?`,
+    ).run(now.toISOString(), reason, item.key, item.stagedBy);
   }
 }
 
@@ -204,6 +209,7 @@ interface OutboxRow {
   queued_at: string;
   last_attempt_at: string | null;
   error: string | null;
+  staged_by: string;
   payload: string;
 }
 
@@ -215,6 +221,7 @@ function queuedItem(row: OutboxRow): QueuedItem {
     label: row.label,
     rank: Number(row.rank),
     payload: row.payload,
+    stagedBy: row.staged_by,
     status: row.status,
     attempts: Number(row.attempts),
     queuedAt: row.queued_at,

@@ -24,7 +24,11 @@ Deno.test("staged items come back by rank, then as first queued; a newer version
     "d1",
     new Date("2026-11-01T10:00:00Z"),
   );
-  outbox.fail("a", "Předkontace neexistuje", new Date("2026-11-01T10:05:00Z"));
+  outbox.fail(
+    [...outbox.inOrder()].find((i) => i.key === "a")!,
+    "Předkontace neexistuje",
+    new Date("2026-11-01T10:05:00Z"),
+  );
   outbox.stage([item("a", "<a>2</a>", 2)], "d2", new Date("2026-11-02T10:00:00Z"));
   deepEqual([...outbox.inOrder()].map((i) => [i.key, i.payload, i.status, i.attempts, i.queuedAt]), [
     ["p", "<p/>", "pending", 0, "2026-11-01T10:00:00.000Z"],
@@ -54,12 +58,24 @@ Deno.test("reading in order pages through thousands of items while earlier ones 
   const seen: string[] = [];
   for (const queued of outbox.inOrder()) {
     seen.push(queued.key);
-    if (seen.length % 3 === 0) outbox.confirm(queued.key);
-    else if (seen.length % 3 === 1) outbox.fail(queued.key, "no", new Date());
+    if (seen.length % 3 === 0) outbox.confirm(queued);
+    else if (seen.length % 3 === 1) outbox.fail(queued, "no", new Date());
   }
   deepEqual(seen, keys, "every item once, in order, although the outbox changed under the reader");
   deepEqual(outboxCounts(db), { pending: 411, failed: 412 });
   deepEqual(outbox.counts(), outboxCounts(db));
+  db.close();
+});
+
+Deno.test("confirming a version that a newer one replaced on its way leaves the newer one waiting", async () => {
+  const db = await tempDb();
+  const outbox = new Outbox(db, "flowii");
+  outbox.stage([item("a", "<old/>")], "d1", new Date());
+  const [sent] = [...outbox.inOrder()];
+  outbox.stage([item("a", "<new/>")], "d2", new Date());
+  outbox.confirm(sent);
+  outbox.fail(sent, "no", new Date());
+  deepEqual([...outbox.inOrder()].map((i) => [i.payload, i.status]), [["<new/>", "pending"]]);
   db.close();
 });
 

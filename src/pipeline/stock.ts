@@ -153,9 +153,12 @@ async function shopProducts(
   }
 }
 
-/** The shop's identity in the state: its platform and address. */
+/** The shop's identity in the state: its platform and address (without any credentials typed into it). */
 export function shopName(eshop: EshopConfig): string {
-  return `${eshop.platform} ${eshop.url}`;
+  const url = new URL(eshop.url);
+  url.username = "";
+  url.password = "";
+  return `${eshop.platform} ${url.href.replace(/\/$/, "")}`;
 }
 
 function report(plan: StockPlan, shopName: string, log: Log): void {

@@ -33,20 +33,20 @@ export class LastSent {
     this.#db = db;
     this.#memory = new Memory(db, NAMESPACE);
     this.#shop = shop;
-    this.#adoptUnnamed();
   }
 
-  /** Every product's last quantity, by the shop's product reference. */
+  /** Every product's last quantity, by the shop's product reference (spojka 0.1's, until this shop has its own). */
   all(): Record<string, SentQuantity> {
-    const start = prefix(this.#shop).length;
-    return Object.fromEntries(
-      this.#memory.entries<SentQuantity>(prefix(this.#shop)).map(([key, sent]) => [key.slice(start), sent]),
-    );
+    const own = this.#memory.entries<SentQuantity>(prefix(this.#shop));
+    const entries = own.length > 0 ? own : this.#memory.entries<SentQuantity>(prefix(""));
+    const start = prefix(own.length > 0 ? this.#shop : "").length;
+    return Object.fromEntries(entries.map(([key, sent]) => [key.slice(start), sent]));
   }
 
   /** Notes the quantities just written, in one transaction. */
   record(written: { ref: string; quantity: number }[], now = new Date()): void {
     this.#db.transaction(() => {
+      this.#adoptUnnamed();
       for (const { ref, quantity } of written) {
         this.#memory.set(lastSentKey(this.#shop, ref), { quantity, at: now.toISOString() }, now);
       }

@@ -129,6 +129,7 @@ function importStateV1(db: StateDb, state: StateV1, payloads: Map<string, string
         // Version 1 outboxes held FLOWii → POHODA items only.
         rank: postingRank(entry.agenda),
         payload: payload ?? "",
+        stagedBy: "state.json",
         // A payload lost with its spool file cannot be sent; it comes back with the next download.
         status: payload === undefined ? "failed" : entry.status,
         attempts: entry.attempts,
@@ -139,7 +140,7 @@ function importStateV1(db: StateDb, state: StateV1, payloads: Map<string, string
           : entry.error,
       };
     });
-    new Outbox(db, connector).restore(items, "state.json");
+    new Outbox(db, connector).restore(items);
   }
   const stock = new Memory(db, "stock");
   for (const [ref, sent] of Object.entries(state.stock?.lastSent ?? {})) {

@@ -32,7 +32,9 @@ export type PayloadFault =
   /** The real entries plus `entries` small extra XML files (default 500). */
   | { kind: "manyEntriesZip"; entries?: number }
   /** One entry of `megabytes` MB of zeros (default 50) under the real file name; ~50 kB packed. */
-  | { kind: "zipBomb"; megabytes?: number };
+  | { kind: "zipBomb"; megabytes?: number }
+  /** A sound zip whose export file stops in the middle (as a failed export job leaves it). */
+  | { kind: "truncatedXml" };
 
 /** Anything `inject` accepts. */
 export type Fault = GatewayFault | PayloadFault;
@@ -42,6 +44,7 @@ const PAYLOAD_KINDS = new Set<Fault["kind"]>([
   "pathTraversalZip",
   "manyEntriesZip",
   "zipBomb",
+  "truncatedXml",
 ]);
 
 function isPayload(fault: Fault): fault is PayloadFault {
@@ -125,6 +128,10 @@ export async function faultyZip(
       );
       return zipFiles([...entries, ...extra]);
     }
+    case "truncatedXml":
+      return zipFiles(
+        entries.map((entry) => ({ ...entry, data: entry.data.slice(0, Math.floor(entry.data.length / 2)) })),
+      );
     case "zipBomb":
       return zipFiles([{
         name: entries[0]?.name ?? "pohoda_export.xml",
