@@ -68,7 +68,7 @@ export class Outbox {
     const previous = this.#db.statement("SELECT label, staged_by FROM outbox WHERE key = ?");
     const upsert = this.#db.statement(
       `INSERT INTO outbox (key, connector, agenda, label, item_id, rank, status, attempts, queued_at, staged_by, payload)
-       VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)
+       VALUES (:key, :connector, :agenda, :label, :item_id, :rank, 'pending', 0, :queued_at, :staged_by, :payload)
        ON CONFLICT (key) DO UPDATE SET agenda = excluded.agenda, label = excluded.label,
          item_id = excluded.item_id, rank = excluded.rank, status = 'pending', error = NULL,
          staged_by = excluded.staged_by, payload = excluded.payload`,
@@ -78,17 +78,7 @@ export class Outbox {
       for (const item of items) {
         const before = previous.get(item.key) as { label: string; staged_by: string } | undefined;
         if (before?.staged_by === download) replaced.push({ key: item.key, label: before.label });
-        upsert.run(
-          item.key,
-          this.connector,
-          item.agenda,
-          item.label,
-          item.itemId,
-          item.rank,
-          queuedAt,
-          download,
-          item.payload,
-        );
+        upsert.run({ ...this.#columns(item), queued_at: queuedAt, staged_by: download });
       }
     });
     return replaced;
@@ -99,27 +89,28 @@ export class Outbox {
     const insert = this.#db.statement(
       `INSERT OR REPLACE INTO outbox (key, connector, agenda, label, item_id, rank, status, attempts,
          queued_at, last_attempt_at, error, staged_by, payload)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (:key, :connector, :agenda, :label, :item_id, :rank, :status, :attempts, :queued_at,
+         :last_attempt_at, :error, :staged_by, :payload)`,
     );
     this.#db.transaction(() => {
       for (const item of items) {
-        insert.run(
-          item.key,
-          this.connector,
-          item.agenda,
-          item.label,
-          item.itemId,
-          item.rank,
-          item.status,
-          item.attempts,
-          item.queuedAt,
-          item.lastAttemptAt ?? null,
-          item.error ?? null,
-          item.stagedBy,
-          item.payload,
-        );
+        insert.run({
+          ...this.#columns(item),
+          status: item.status,
+          attempts: item.attempts,
+          queued_at: item.queuedAt,
+          last_attempt_at: item.lastAttemptAt ?? null,
+          error: item.error ?? null,
+          staged_by: item.stagedBy,
+        });
       }
     });
+  }
+
+  /** The columns every version of an item has. */
+  #columns(item: OutboxItem) {
+    const { key, agenda, label, itemId: item_id, rank, payload } = item;
+    return { key, connector: this.connector, agenda, label, item_id, rank, payload };
   }
 
   /**
