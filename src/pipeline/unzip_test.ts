@@ -187,7 +187,6 @@ Deno.test("a file whose stream is not read is skipped; leaving the loop early cl
 async function streamInChild(path: string, zipLimits: UnzipLimits) {
   const code = `
     import { createHash } from "node:crypto";
-import { fileURLToPath } from "node:url";
     import { zipEntries } from ${JSON.stringify(import.meta.resolve("./unzip.ts"))};
     const gc = globalThis.gc;
     gc();
