@@ -74,7 +74,6 @@ async function syncWith(db: StateDb, sync: FlowiiSync, startedAt: Date): Promise
   const mserver = new MServer(sync.pohoda, runId, log);
   const tally = new Tally();
   const notices = new Notices(log);
-  const record = (item: ItemRecord, now = new Date()) => recordOutcome(db, run, item, now);
 
   try {
     const check = await checkMServer(mserver, sync.pohoda);
@@ -102,7 +101,7 @@ async function syncWith(db: StateDb, sync: FlowiiSync, startedAt: Date): Promise
     ({ staged, failure: sourceFailure } = await stageAll(sync, since, outbox, {
       tally,
       notices,
-      outcome: (item) => record(item),
+      outcome: (item) => recordOutcome(db, run, item, new Date()),
     }, (stream) => {
       // Partners go to POHODA while the documents download, so mServer starts at once. Documents wait
       // for their whole stream: an advance late in the export must precede the invoices that deduct it.

@@ -15,7 +15,7 @@ import { epochSeconds, formatLocal } from "../core/time.ts";
 import type { FlowiiClient, FlowiiStream } from "../flowii/client.ts";
 import { decodeXmlStream } from "../pohoda/encoding.ts";
 import { postingRank } from "../pohoda/post.ts";
-import { type PohodaItem, transformStream } from "../pohoda/transform.ts";
+import { type PohodaItem, type TransformEvent, transformStream } from "../pohoda/transform.ts";
 import type { ItemRecord } from "../state/outcomes.ts";
 import type { Outbox, OutboxItem } from "./outbox.ts";
 import type { Tally } from "./tally.ts";
@@ -112,6 +112,33 @@ export async function stageStream(
     batch = [];
     batchChars = 0;
   };
+  /** One event of the transform: an item joins the batch, an oversized record is reported. */
+  const take = (event: TransformEvent, file: string) => {
+    if (event.kind === "oversized") {
+      const { record } = event;
+      const agenda = "record";
+      events.tally.add(agenda, "fetched");
+      events.tally.add(agenda, "failed");
+      const detail = `it is ${mib(record.chars)} MiB, more than [flowii] max_item_mb ` +
+        `(${mib(settings.maxItemChars)} MiB); it was left out, the others go on. To take it, raise ` +
+        "max_item_mb and run spojka reset --cursor.";
+      const key = `${stream}/${file}#${record.index}`;
+      events.outcome({ key, agenda, label: record.label, outcome: "too_large", detail });
+      events.notices.warn("records too large", `${file}: ${record.label}: ${detail}`);
+      return;
+    }
+    const { item } = event;
+    events.tally.add(item.agenda, "fetched");
+    for (const note of item.notes) {
+      const { key, agenda, label } = item;
+      events.outcome({ key, agenda, label, outcome: "transliterated", detail: note });
+      events.notices.warn("records transliterated", `${agenda} ${label}: ${note}`);
+    }
+    batch.push(outboxItem(item));
+    batchChars += item.xml.length;
+    items++;
+    if (batch.length >= BATCH_ITEMS || batchChars >= BATCH_CHARS) flush();
+  };
   try {
     for await (
       const entry of zipEntries(zipPath, {
@@ -131,42 +158,7 @@ export async function stageStream(
           unsupportedCharacters: settings.unsupportedCharacters,
           maxItemChars: settings.maxItemChars,
         });
-        for await (const event of records) {
-          if (event.kind === "oversized") {
-            const { record } = event;
-            const agenda = "record";
-            events.tally.add(agenda, "fetched");
-            events.tally.add(agenda, "failed");
-            const detail = `it is ${mib(record.chars)} MiB, more than [flowii] max_item_mb ` +
-              `(${mib(settings.maxItemChars)} MiB); it was left out, the others go on. To take it, raise ` +
-              "max_item_mb and run spojka reset --cursor.";
-            events.outcome({
-              key: `${stream}/${entry.name}#${record.index}`,
-              agenda,
-              label: record.label,
-              outcome: "too_large",
-              detail,
-            });
-            events.notices.warn("records too large", `${entry.name}: ${record.label}: ${detail}`);
-            continue;
-          }
-          const { item } = event;
-          events.tally.add(item.agenda, "fetched");
-          for (const note of item.notes) {
-            events.outcome({
-              key: item.key,
-              agenda: item.agenda,
-              label: item.label,
-              outcome: "transliterated",
-              detail: note,
-            });
-            events.notices.warn("records transliterated", `${item.agenda} ${item.label}: ${note}`);
-          }
-          batch.push(outboxItem(item));
-          batchChars += item.xml.length;
-          items++;
-          if (batch.length >= BATCH_ITEMS || batchChars >= BATCH_CHARS) flush();
-        }
+        for await (const event of records) take(event, entry.name);
       } catch (e) {
         if (e instanceof SyntaxError) {
           throw unusable(entry.name, `it is not a valid POHODA dataPack: ${e.message}`);

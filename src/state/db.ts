@@ -168,6 +168,8 @@ export class StateDb {
   }
 
   #migrate(): void {
+    // Most opens (status, every /healthz) find the current version: no write lock for them.
+    if (this.version === SCHEMA_VERSION) return;
     for (;;) {
       // The version is read inside each step's transaction: two processes may open a new file at once.
       const done = this.transaction(() => {
