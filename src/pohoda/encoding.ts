@@ -22,7 +22,7 @@ const BYTE_OF: Int16Array = (() => {
 })();
 
 /** Matches a code unit windows-1250 cannot hold: a native scan, far faster than a loop in JavaScript. */
-const UNENCODABLE = new RegExp(
+export const UNENCODABLE = new RegExp(
   `[^\\0-\\x7F${
     [...BYTE_OF.keys()].filter((unit) => unit >= 0x80 && BYTE_OF[unit] >= 0)
       .map((unit) => `\\u${unit.toString(16).padStart(4, "0")}`).join("")
@@ -90,6 +90,9 @@ export function transliterate(text: string): string {
   return out;
 }
 
+/** Bytes decoded at once: their text (UTF-16) stays a regular heap object. */
+const DECODE_BYTES = 16 * 1024;
+
 /** How much of a document's start is searched for its XML declaration. */
 const HEAD_BYTES = 1024;
 
@@ -115,8 +118,12 @@ export async function* decodeXmlStream(bytes: AsyncIterable<Uint8Array>): AsyncG
       if (pending.length < HEAD_BYTES && !(pending.length >= 3 && pending.includes(0x3e /* > */))) continue;
       ({ decoder, body: pending } = sniff(pending));
     }
-    const text = decode(decoder, pending, true);
-    if (text !== "") yield text;
+    // Decoded in slices: a string over V8's regular object size (128 KiB) is a large object, and a
+    // stream of those makes the heap collect old space every few pieces.
+    for (let at = 0; at < pending.length; at += DECODE_BYTES) {
+      const text = decode(decoder, pending.subarray(at, at + DECODE_BYTES), true);
+      if (text !== "") yield text;
+    }
   }
   if (decoder) pending = new Uint8Array(0);
   else ({ decoder, body: pending } = sniff(pending));

@@ -8,9 +8,21 @@
  * @module
  */
 
-import { transliterate, unencodable } from "./encoding.ts";
+import { transliterate, UNENCODABLE, unencodable } from "./encoding.ts";
+import {
+  documentItemId,
+  documentKey,
+  documentLabel,
+  hash,
+  MAX_ID,
+  type PartnerId,
+  partnerItemId,
+  partnerKey,
+  partnerLabel,
+} from "./identity.ts";
 import { NS } from "./namespaces.ts";
-import { readXmlItems, type XmlStreamEvent } from "./xmlstream.ts";
+import { type Draft, transformText } from "./transform_text.ts";
+import { parseXml, readXmlItems, type XmlStreamEvent } from "./xmlstream.ts";
 import {
   at,
   attr,
@@ -24,7 +36,6 @@ import {
   setAttr,
   text,
   type XmlElement,
-  type XmlNode,
 } from "./xmltree.ts";
 
 /** An item ready to be posted, as kept in the outbox. */
@@ -67,8 +78,6 @@ export type TransformEvent = { kind: "item"; item: PohodaItem } | {
   record: OversizedRecord;
 };
 
-const MAX_ID = 64;
-
 /**
  * Streams an exported dataPack (decoded text chunks) into items; throws `XmlSyntaxError` /
  * `SyntaxError` for a file that is not a POHODA dataPack, after the items before the fault.
@@ -78,30 +87,57 @@ export async function* transformStream(
   chunks: AsyncIterable<string>,
   options: TransformOptions & { maxItemChars: number },
 ): AsyncGenerator<TransformEvent> {
-  for await (const event of readXmlItems(chunks, { maxItemChars: options.maxItemChars })) {
+  let root: Extract<XmlStreamEvent, { kind: "root" }> | undefined;
+  for await (const event of readXmlItems(chunks, { maxItemChars: options.maxItemChars, raw: true })) {
     if (event.kind === "root") {
-      const root = event.root;
-      if (root.ns !== NS.dat || localName(root.name) !== "dataPack") {
-        throw new SyntaxError(`expected a POHODA dataPack (version 2), found <${root.name}>`);
+      root = event;
+      if (root.root.ns !== NS.dat || localName(root.root.name) !== "dataPack") {
+        throw new SyntaxError(`expected a POHODA dataPack (version 2), found <${root.root.name}>`);
       }
+    } else if (event.kind === "record") {
+      const item = await transformRecordText(event, root!, options);
+      if (item) yield { kind: "item", item };
     } else if (event.kind === "oversized") {
       const partial = event.partial;
       // Other children of the dataPack are ignored, oversized or not.
       if (!partial || isElement(partial, NS.dat, "dataPackItem")) {
         yield { kind: "oversized", record: oversized(event, partial) };
       }
-    } else if (isElement(event.element, NS.dat, "dataPackItem")) {
-      const record = firstElement(event.element);
-      if (record) yield { kind: "item", item: await transformRecord(record, options) };
     }
   }
+}
+
+/**
+ * A record as text: spliced when it is a usual one, else read into a tree. Characters to transliterate
+ * are the tree's work (they are rare, and each needs a note).
+ */
+async function transformRecordText(
+  record: Extract<XmlStreamEvent, { kind: "record" }>,
+  root: Extract<XmlStreamEvent, { kind: "root" }>,
+  options: TransformOptions,
+): Promise<PohodaItem | undefined> {
+  const name = /^<([^\s/>]+)/.exec(record.text)![1];
+  const colon = name.indexOf(":");
+  const packItem = name.slice(colon + 1) === "dataPackItem" &&
+    root.scope.get(colon < 0 ? "" : name.slice(0, colon)) === NS.dat;
+  // Other children of the dataPack are ignored.
+  if (record.plain && !packItem) return undefined;
+  const simple = record.plain &&
+    (options.unsupportedCharacters === "reject" || !UNENCODABLE.test(record.text));
+  const draft = simple ? await transformText(record.text, root.scope, options.extSystem) : undefined;
+  if (draft) return { ...draft, notes: [] };
+  const tree = parseXml(`${root.startTag}${record.text}</${root.root.name}>`).children[0];
+  if (typeof tree === "string" || !isElement(tree, NS.dat, "dataPackItem")) return undefined;
+  const element = firstElement(tree);
+  return element && await transformTree(element, options);
 }
 
 function firstElement(el: XmlElement): XmlElement | undefined {
   return el.children.find((c): c is XmlElement => typeof c !== "string");
 }
 
-async function transformRecord(record: XmlElement, options: TransformOptions): Promise<PohodaItem> {
+/** The transform of one record read into a tree: every record, whatever it holds. */
+export async function transformTree(record: XmlElement, options: TransformOptions): Promise<PohodaItem> {
   const notes = options.unsupportedCharacters === "transliterate" ? transliterateTree(record) : [];
   const item = isElement(record, NS.adb, "addressbook")
     ? await partner(record, options)
@@ -131,62 +167,60 @@ function oversized(
 function describe(record: XmlElement): Pick<PohodaItem, "agenda" | "label"> {
   const agenda = localName(record.name);
   if (isElement(record, NS.adb, "addressbook")) {
-    return { agenda: "addressbook", label: partnerLabel(partnerFields(record)) };
+    const { name, ico } = partnerFields(record);
+    return { agenda: "addressbook", label: partnerLabel(name, ico) };
   }
   if (isElement(record, NS.inv, "invoice")) {
-    const fields = documentFields(record);
-    return { agenda: fields.type, label: documentLabel(fields) };
+    const { type, number, extIds, partnerName } = documentFields(record);
+    return { agenda: type, label: documentLabel(number, extIds, partnerName) };
   }
   return { agenda, label: agenda };
 }
 
-type Draft = Omit<PohodaItem, "notes">;
-
 /** Address book: upsert filtered by the FLOWii external id, else IČO, else an id spojka adds. */
 async function partner(record: XmlElement, options: TransformOptions): Promise<Draft> {
-  const fields = partnerFields(record);
-  const { identity, ico, extId } = fields;
+  const { identity, ico, name, extId } = partnerFields(record);
   const typ = prefixIn(record, NS.typ, "typ");
   const ftr = prefixIn(record, NS.ftr, "ftr");
 
-  let key: string;
-  let filter: XmlNode[];
+  let id: PartnerId;
   if (extId) {
-    const ids = text(child(extId, NS.typ, "ids")) ?? "";
-    const system = text(child(extId, NS.typ, "exSystemName")) ?? "";
-    key = `addressbook/ext/${system}/${ids}`;
-    filter = [element(NS.ftr, ftr, "extId", [
-      element(NS.typ, typ, "ids", [ids]),
-      element(NS.typ, typ, "exSystemName", [system]),
-    ])];
-  } else if (ico) {
-    key = `addressbook/ico/${ico}`;
-    filter = [element(NS.ftr, ftr, "ico", [ico])];
-  } else {
+    id = {
+      kind: "ext",
+      ids: text(child(extId, NS.typ, "ids")) ?? "",
+      system: text(child(extId, NS.typ, "exSystemName")) ?? "",
+    };
+  } else if (ico) id = { kind: "ico", ico };
+  else {
     // No id at all (a private person): a content hash names it, and an extId carries it into POHODA.
-    const ids = `FLW-P-${await hash(serialize(record), 16)}`;
-    key = `addressbook/ext/${options.extSystem}/${ids}`;
-    const own = [
-      element(NS.typ, typ, "ids", [ids]),
-      element(NS.typ, typ, "exSystemName", [options.extSystem]),
-    ];
-    if (identity) insertExtId(identity, element(NS.typ, typ, "extId", own));
-    filter = [element(NS.ftr, ftr, "extId", own.map((e) => structuredClone(e)))];
+    id = { kind: "ext", ids: `FLW-P-${await hash(serialize(record), 16)}`, system: options.extSystem };
+    if (identity) insertExtId(identity, element(NS.typ, typ, "extId", extIdOf(id, typ)));
   }
+  const filter = id.kind === "ext"
+    ? element(NS.ftr, ftr, "extId", extIdOf(id, typ))
+    : element(NS.ftr, ftr, "ico", [id.ico]);
 
   const adb = prefixIn(record, NS.adb, "adb");
   record.children = record.children.filter((c) => !isElement(c, NS.adb, "actionType"));
-  const action = element(NS.adb, adb, "update", [element(NS.ftr, ftr, "filter", filter)], [{
+  const action = element(NS.adb, adb, "update", [element(NS.ftr, ftr, "filter", [filter])], [{
     name: "add",
     value: "true",
   }]);
   record.children.unshift(element(NS.adb, adb, "actionType", [action]));
 
-  const xml = serialize(record);
-  // No content in the id: the upsert is safe to repeat, and is sent without POHODA's batch duplicity
-  // check (see checksDuplicity), so every version of a partner, even a reverted one, gets through.
-  const itemId = await shortId("FLW-P", key.replace(/^addressbook\//, "").replace(/\//g, "-"), MAX_ID);
-  return { key, itemId, agenda: "addressbook", label: partnerLabel(fields), xml };
+  const key = partnerKey(id);
+  return {
+    key,
+    itemId: await partnerItemId(key),
+    agenda: "addressbook",
+    label: partnerLabel(name, ico),
+    xml: serialize(record),
+  };
+}
+
+/** The children of an extId element naming `id`. */
+function extIdOf(id: Extract<PartnerId, { kind: "ext" }>, typ: string): XmlElement[] {
+  return [element(NS.typ, typ, "ids", [id.ids]), element(NS.typ, typ, "exSystemName", [id.system])];
 }
 
 function partnerFields(record: XmlElement) {
@@ -199,19 +233,11 @@ function partnerFields(record: XmlElement) {
   return { identity, ico, name, extId: childrenOf(identity, NS.typ, "extId")[0] };
 }
 
-function partnerLabel({ name, ico }: ReturnType<typeof partnerFields>): string {
-  return ico ? `${name} (IČO ${ico})` : name;
-}
-
 /** Invoices are create-only: identity is the type and number, guarded by POHODA's number check. */
 async function document(record: XmlElement, options: TransformOptions): Promise<Draft> {
-  const fields = documentFields(record);
-  const { header, type, requested, number, extId, extIds } = fields;
-  let key: string;
-  if (number) key = `${type}/${number}`;
-  else if (extIds) key = `${type}/ext/${extIds}`;
-  else key = `${type}/hash/${await hash(serialize(record), 16)}`;
-  const itemId = await shortId("FLW", key.replace(/\//g, "-"), MAX_ID);
+  const { header, type, requested, number, extId, extIds, partnerName } = documentFields(record);
+  const key = documentKey(type, number, extIds) ?? `${type}/hash/${await hash(serialize(record), 16)}`;
+  const itemId = await documentItemId(key);
 
   // Exactly once: POHODA refuses a second document with the same number in the same agenda.
   if (requested) setAttr(requested, "checkDuplicity", "true");
@@ -222,7 +248,13 @@ async function document(record: XmlElement, options: TransformOptions): Promise<
       element(NS.typ, typ, "exSystemName", [options.extSystem]),
     ]));
   }
-  return { key, itemId, agenda: type, label: documentLabel(fields), xml: serialize(record) };
+  return {
+    key,
+    itemId,
+    agenda: type,
+    label: documentLabel(number, extIds, partnerName),
+    xml: serialize(record),
+  };
 }
 
 function documentFields(record: XmlElement) {
@@ -240,10 +272,6 @@ function documentFields(record: XmlElement) {
     partnerName: text(child(partnerAddress, NS.typ, "company"))?.trim() ||
       text(child(partnerAddress, NS.typ, "name"))?.trim(),
   };
-}
-
-function documentLabel({ number, extIds, partnerName }: ReturnType<typeof documentFields>): string {
-  return [number ?? extIds ?? "(no number)", partnerName && `(${partnerName})`].filter(Boolean).join(" ");
 }
 
 /** Any other agenda passes through unchanged; POHODA decides. */
@@ -266,17 +294,6 @@ function insertExtId(identity: XmlElement, extId: XmlElement): void {
     typeof c !== "string" && !["id", "extId"].includes(localName(c.name))
   );
   identity.children.splice(at < 0 ? identity.children.length : at, 0, extId);
-}
-
-/** `prefix-rest` when it fits in `max` characters of safe text, else `prefix-<hash>`. */
-async function shortId(prefix: string, rest: string, max: number): Promise<string> {
-  const id = `${prefix}-${rest}`;
-  return id.length <= max && /^[\w./:-]+$/.test(id) ? id : `${prefix}-H${await hash(rest, 20)}`;
-}
-
-async function hash(text: string, length: number): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
-  return [...digest].map((b) => b.toString(16).padStart(2, "0")).join("").slice(0, length);
 }
 
 function transliterateTree(el: XmlElement): string[] {

@@ -50,14 +50,28 @@ export interface XmlStreamOptions {
   maxItemChars: number;
   /** Deepest element nesting accepted, the root counting 1. Default {@linkcode MAX_DEPTH}. */
   maxDepth?: number;
+  /**
+   * Yield each child of the root as its source text (`record` events) instead of a tree: checked as
+   * strictly, but nothing is built, so a record costs a scan and one slice.
+   */
+  raw?: boolean;
 }
 
 /** What {@linkcode readXmlItems} reports, in document order. */
 export type XmlStreamEvent =
-  /** First: the root element with its attributes (its `children` stay empty). */
-  | { kind: "root"; root: XmlElement }
+  /**
+   * First: the root element with its attributes (its `children` stay empty), the namespaces in scope
+   * inside it, and its start tag as written.
+   */
+  | { kind: "root"; root: XmlElement; scope: ReadonlyMap<string, string>; startTag: string }
   /** A child of the root, complete. `index` counts the root's child elements from 0. */
   | { kind: "item"; index: number; element: XmlElement }
+  /**
+   * With `raw`: a child of the root, complete, as written. `plain` when it declares no namespace of its
+   * own and holds no comment, CDATA section, processing instruction or character reference: then its
+   * prefixes mean what they mean on the root and its text is what its characters say.
+   */
+  | { kind: "record"; index: number; text: string; plain: boolean }
   /**
    * A child of the root longer than `maxItemChars`, skipped: `chars` is its length, and `partial` the
    * element as far as it was built before it went over (texts in progress left out), if it got that far.
@@ -76,7 +90,12 @@ export async function* readXmlItems(
   options: XmlStreamOptions,
 ): AsyncGenerator<XmlStreamEvent> {
   const events: XmlStreamEvent[] = [];
-  const reader = new XmlReader(options.maxItemChars, options.maxDepth ?? MAX_DEPTH, (e) => events.push(e));
+  const reader = new XmlReader(
+    options.maxItemChars,
+    options.maxDepth ?? MAX_DEPTH,
+    (e) => events.push(e),
+    options.raw ?? false,
+  );
   for await (const chunk of chunks) yield* settle(() => reader.feed(chunk), events);
   yield* settle(() => reader.end(), events);
 }
@@ -208,6 +227,11 @@ class XmlReader {
   private slashBeforeGt = false;
   private partial: XmlElement | undefined;
 
+  /** The root's start tag as written, and the namespaces in scope inside it. */
+  private rootStart = "";
+  /** The current record (raw mode) has its own declarations, markup other than elements, or character references. */
+  private plain = true;
+
   private readonly attrNames: string[] = [];
   private readonly attrValues: string[] = [];
 
@@ -228,6 +252,8 @@ class XmlReader {
     private readonly maxItemChars: number,
     private readonly maxDepth: number,
     private readonly emit?: (event: XmlStreamEvent) => void,
+    /** Records come out as text (`record` events): inside them nothing is built. */
+    private readonly raw = false,
   ) {}
 
   /** Reads the next piece of the document. */
@@ -256,11 +282,14 @@ class XmlReader {
 
   /** Drops the read part of the buffer. */
   private compact(): void {
-    const pos = this.pos;
+    // A raw record is sliced from the buffer when it ends: keep it from its start.
+    const pos = this.raw && this.itemStart >= 0 && !this.skipping
+      ? Math.min(this.pos, this.itemStart - this.base)
+      : this.pos;
     if (pos === 0) return;
     this.base += pos;
     this.buf = this.buf.slice(pos);
-    this.pos = 0;
+    this.pos -= pos;
   }
 
   /** Counts the newlines of `buf[from, to)`, read past without the loop over text. */
@@ -322,7 +351,10 @@ class XmlReader {
     const next = buf.charCodeAt(p + 1);
     if (next === SLASH) return this.endTag(final);
     if (next === BANG) return this.declaration(final);
-    if (next === QUESTION) return this.skipPast("?>", 2, "a processing instruction", final);
+    if (next === QUESTION) {
+      if (this.depth > 1) this.plain = false;
+      return this.skipPast("?>", 2, "a processing instruction", final);
+    }
     return this.startTag(final);
   }
 
@@ -368,7 +400,11 @@ class XmlReader {
       if (kind & TEXT) this.fail(`text ${this.root ? "after" : "before"} the root element`, from);
       return;
     }
-    if (!this.keepsText()) return; // text between records belongs to none of them
+    if (!this.keepsText()) {
+      // A raw record is not built, but its references are checked as if it were.
+      if (this.raw && this.depth > 1 && kind & REFERENCE) this.decode(from, to, kind, false);
+      return; // text between records belongs to none of them
+    }
     const frame = this.frames[this.depth - 1];
     const layout = (kind & TEXT) === 0;
     if (layout && frame.hasElements) return; // whitespace beside elements is layout
@@ -377,7 +413,7 @@ class XmlReader {
 
   /** Whether text at the current depth is kept: not between records (streaming), not while skipping. */
   private keepsText(): boolean {
-    return this.depth > 1 || this.emit === undefined;
+    return this.emit === undefined || (this.depth > 1 && !this.raw);
   }
 
   private appendText(frame: Frame, text: string, layout: boolean): void {
@@ -428,6 +464,7 @@ class XmlReader {
     if (entity !== undefined) return entity;
     let code = NaN;
     if (buf.charCodeAt(from) === HASH) {
+      this.plain = false;
       const hex = buf.charCodeAt(from + 1) === LOWER_X;
       const digits = name.slice(hex ? 2 : 1);
       if (hex ? /^[0-9a-fA-F]+$/.test(digits) : /^[0-9]+$/.test(digits)) {
@@ -492,8 +529,10 @@ class XmlReader {
 
   private startTag(final: boolean): boolean {
     const buf = this.buf, len = buf.length, lt = this.pos;
-    if (this.depth === 1 && this.itemStart < 0 && this.emit) this.itemStart = this.base + lt;
-    else if (this.depth > 1 && this.overLimit(lt)) return true;
+    if (this.depth === 1 && this.itemStart < 0 && this.emit) {
+      this.itemStart = this.base + lt;
+      this.plain = true;
+    } else if (this.depth > 1 && this.overLimit(lt)) return true;
     const nameEnd = this.nameEnd(lt + 1);
     if (nameEnd >= len) return this.more("a start tag", final);
     if (nameEnd === lt + 1) this.fail("a < that starts no element (write < as &lt;)", lt);
@@ -575,6 +614,16 @@ class XmlReader {
       if (scope === parentScope) scope = new Map(parentScope);
       (scope as Map<string, string>).set(prefix, values[i]);
     }
+    if (parent && this.raw && !this.keepsText()) {
+      // Inside a raw record: checked as strictly, nothing built.
+      if (declarations > 0) this.plain = false;
+      this.checkAttrs(name, count, scope, lt);
+      this.elementNs(scope, name, lt);
+      parent.hasElements = true;
+      if (empty) this.closed(undefined, this.base + gt);
+      else this.push(name, undefined, scope);
+      return;
+    }
     const attrs: XmlAttr[] = [];
     if (count > declarations) {
       const repeated = count > 1 ? duplicate(names, count) : undefined;
@@ -592,7 +641,8 @@ class XmlReader {
     const el: XmlElement = { name, ns: this.elementNs(scope, name, lt), attrs, children: [] };
     if (!parent) {
       this.root = el;
-      this.emit?.({ kind: "root", root: el });
+      this.rootStart = this.buf.slice(lt, gt);
+      this.emit?.({ kind: "root", root: el, scope, startTag: this.rootStart });
     } else if (this.keepsText()) {
       this.flushText(parent, true);
       parent.el!.children.push(el);
@@ -602,6 +652,17 @@ class XmlReader {
     }
     if (empty) this.closed(el, this.base + gt);
     else this.push(name, el, scope);
+  }
+
+  /** The checks {@linkcode open} makes of attributes, for an element that is not built. */
+  private checkAttrs(name: string, count: number, scope: ReadonlyMap<string, string>, lt: number): void {
+    const names = this.attrNames;
+    const repeated = count > 1 ? duplicate(names, count) : undefined;
+    if (repeated !== undefined) this.fail(`<${name}> repeats attribute ${repeated}`, lt);
+    for (let i = 0; i < count; i++) {
+      const attr = names[i];
+      if (attr.indexOf(":") >= 0 && !attr.startsWith("xmlns:")) this.resolve(scope, attr, lt);
+    }
   }
 
   private resolve(scope: ReadonlyMap<string, string>, name: string, at: number): string {
@@ -655,7 +716,7 @@ class XmlReader {
     if (this.keepsText()) this.flushText(frame, false);
     frame.text = "";
     this.depth--;
-    this.closed(frame.el!, this.base + gt + 1);
+    this.closed(frame.el, this.base + gt + 1);
     this.pos = gt + 1;
     return true;
   }
@@ -679,17 +740,35 @@ class XmlReader {
   }
 
   /** An element ended at absolute offset `end`; the depth is already its parent's. */
-  private closed(el: XmlElement, end: number): void {
+  private closed(el: XmlElement | undefined, end: number): void {
     if (this.depth !== 1 || !this.emit) return;
     const index = this.index++;
-    const chars = end - this.itemStart;
+    const start = this.itemStart;
+    const chars = end - start;
     this.itemStart = -1;
     // Decided on the length alone, so that the outcome never depends on how the text was chunked.
-    this.emit(
-      chars > this.maxItemChars
-        ? { kind: "oversized", index, chars, partial: el }
-        : { kind: "item", index, element: el },
-    );
+    if (chars > this.maxItemChars) {
+      this.emit({ kind: "oversized", index, chars, partial: el ?? this.partialOf(start, end) });
+    } else if (el) this.emit({ kind: "item", index, element: el });
+    else {
+      const text = this.buf.slice(start - this.base, end - this.base);
+      this.emit({ kind: "record", index, text, plain: this.plain });
+    }
+  }
+
+  /**
+   * A raw record's tree as far as `buf` holds it from absolute offset `start` to `end`, for naming a
+   * record too large to take: read again by a reader that builds.
+   */
+  private partialOf(start: number, end: number): XmlElement | undefined {
+    const reader = new XmlReader(Infinity, this.maxDepth);
+    try {
+      reader.feed(this.rootStart + this.buf.slice(start - this.base, end - this.base));
+    } catch (e) {
+      if (e instanceof XmlSyntaxError) return undefined;
+      throw e;
+    }
+    return reader.frames[1]?.el ?? reader.root?.children.find((c): c is XmlElement => typeof c !== "string");
   }
 
   /** Inside a record, at a tag starting at `lt`: whether the record went over the limit (and is now skipped). */
@@ -703,6 +782,7 @@ class XmlReader {
   private declaration(final: boolean): boolean {
     const buf = this.buf, lt = this.pos;
     const third = buf.charCodeAt(lt + 2);
+    if (this.depth > 1) this.plain = false;
     if (third === DASH) {
       if (buf.length - lt < 4) return this.more("a comment", final);
       if (!buf.startsWith("<!--", lt)) this.fail("<!- that starts no comment", lt);
@@ -747,7 +827,9 @@ class XmlReader {
   private startSkipping(): void {
     this.skipping = true;
     this.skip = Skip.Text;
-    this.partial = this.depth > 1 ? this.frames[1].el : undefined;
+    this.partial = this.depth > 1
+      ? this.frames[1].el ?? (this.raw ? this.partialOf(this.itemStart, this.base + this.pos) : undefined)
+      : undefined;
     for (let d = 1; d < this.depth; d++) {
       this.frames[d].el = undefined;
       this.frames[d].text = "";

@@ -24,8 +24,13 @@ function randomSizes(seed: number, max: number): () => number {
   };
 }
 
-function read(text: string, maxItemChars = 1e6, sizes = () => text.length): Promise<XmlStreamEvent[]> {
-  return Array.fromAsync(readXmlItems(chunked(text, sizes), { maxItemChars }));
+function read(
+  text: string,
+  maxItemChars = 1e6,
+  sizes = () => text.length,
+  raw = false,
+): Promise<XmlStreamEvent[]> {
+  return Array.fromAsync(readXmlItems(chunked(text, sizes), { maxItemChars, raw }));
 }
 
 const kinds = (events: XmlStreamEvent[]) => events.map((e) => e.kind);
@@ -95,6 +100,46 @@ Deno.test("namespaces resolve by URI, declared on the root or on the item, whate
   equal(item.kind === "item" && item.element.ns, "");
 });
 
+/** The records of raw events as `[text, plain]`. */
+const records = (events: XmlStreamEvent[]) =>
+  events.flatMap((e) => e.kind === "record" ? [[e.text, e.plain] as const] : []);
+
+Deno.test("raw: each child of the root comes out as written, however the text is chunked", async () => {
+  const doc = `<r xmlns:p="urn:p" a="1">\n <p:a x="1">T&amp;T <b/>\n</p:a>\n` +
+    ` <c><!-- note --></c> <d>&#x17E;</d> <e xmlns:q="urn:q"><q:f/></e> <g><![CDATA[<]]></g><h><?pi?></h></r>`;
+  const expected = [
+    [`<p:a x="1">T&amp;T <b/>\n</p:a>`, true],
+    [`<c><!-- note --></c>`, false],
+    [`<d>&#x17E;</d>`, false],
+    [`<e xmlns:q="urn:q"><q:f/></e>`, false],
+    [`<g><![CDATA[<]]></g>`, false],
+    [`<h><?pi?></h>`, false],
+  ];
+  for (const sizes of [() => doc.length, () => 1, randomSizes(3, 20)]) {
+    const events = await read(doc, 1e6, sizes, true);
+    deepEqual(records(events), expected);
+    const root = events[0];
+    ok(root.kind === "root");
+    equal(root.startTag, `<r xmlns:p="urn:p" a="1">`);
+    equal(root.scope.get("p"), "urn:p");
+  }
+});
+
+Deno.test("raw: a record over the limit is skipped alone and named from what was read of it", async () => {
+  const big = "x".repeat(2 * 2 ** 20);
+  const doc = `<r><a>1</a><b id="7"><c>before</c><d>${big}</d><e>after</e></b><f>3</f></r>`;
+  for (const sizes of [() => doc.length, () => 65_536, randomSizes(9, 10_000)]) {
+    const events = await read(doc, 10_000, sizes, true);
+    deepEqual(kinds(events), ["root", "record", "oversized", "record"]);
+    deepEqual(records(events), [["<a>1</a>", true], ["<f>3</f>", true]]);
+    const skipped = events[2];
+    ok(skipped.kind === "oversized");
+    equal(skipped.chars, big.length + 46);
+    equal(skipped.partial?.name, "b");
+    deepEqual(skipped.partial?.attrs, [{ name: "id", value: "7" }]);
+  }
+});
+
 Deno.test("a record over the limit is skipped alone, however it is chunked; the others come out", async () => {
   const big = "x".repeat(2 * 2 ** 20);
   const doc = `<r><a>1</a><b><c>before</c><d>${big}</d><e>after</e></b><f>3</f></r>`;
@@ -118,6 +163,7 @@ Deno.test("a record over the limit is skipped alone, however it is chunked; the 
  */
 async function hugeRecordInChild(
   frame: string[],
+  raw: boolean,
 ): Promise<{ kinds: string[]; chars: number; growth: number }> {
   const code = `
     import { readXmlItems } from ${JSON.stringify(import.meta.resolve("./xmlstream.ts"))};
@@ -138,7 +184,7 @@ async function hugeRecordInChild(
       }
       yield close + "<c>2</c></r>";
     }
-    const events = await Array.fromAsync(readXmlItems(chunks(), { maxItemChars: 1e6 }));
+    const events = await Array.fromAsync(readXmlItems(chunks(), { maxItemChars: 1e6, raw: ${raw} }));
     console.log(JSON.stringify({ kinds: events.map((e) => e.kind), chars: events[2]?.chars ?? 0, growth }));
   `;
   const { success, stdout, stderr } = await new Deno.Command(Deno.execPath(), {
@@ -155,21 +201,26 @@ Deno.test("memory stays bounded: 200 MiB text, attribute, comment or CDATA in on
     "<b><![CDATA[",
     "]]></b>",
   ]];
-  for (const frame of frames) {
-    const { kinds, chars, growth } = await hugeRecordInChild(frame);
-    deepEqual(kinds, ["root", "item", "oversized", "item"], frame[0]);
+  const cases = [...frames.map((frame) => [frame, false] as const), [frames[0], true] as const];
+  for (const [frame, raw] of cases) {
+    const { kinds, chars, growth } = await hugeRecordInChild(frame, raw);
+    const record = raw ? "record" : "item";
+    deepEqual(kinds, ["root", record, "oversized", record], frame[0]);
     ok(chars > 200 * 2 ** 20, frame[0]);
     // Held whole, the record alone would take 200 MiB or more.
     ok(growth < 64 * 2 ** 20, `${frame[0]}: RSS grew by ${(growth / 2 ** 20).toFixed(0)} MiB`);
   }
 });
 
+/** Refused alike whether records are built or taken as text. */
 async function refuses(text: string, pattern: RegExp, sizes?: () => number): Promise<void> {
-  await rejects(read(text, 1e6, sizes), (e: Error) => {
-    ok(e instanceof XmlSyntaxError, `${e}`);
-    match(e.message, pattern);
-    return true;
-  });
+  for (const raw of [false, true]) {
+    await rejects(read(text, 1e6, sizes, raw), (e: Error) => {
+      ok(e instanceof XmlSyntaxError, `${e}`);
+      match(e.message, pattern);
+      return true;
+    });
+  }
 }
 
 Deno.test("a DTD is refused, so no entity can be declared or expanded", async () => {
@@ -200,11 +251,17 @@ Deno.test("well-formedness errors carry their line, also after chunks were disca
   for (const [max, sizes] of [[1e6, () => 1e6], [100, () => 1e6], [100, () => 3], [1e6, () => 5]] as const) {
     await refuses(`${constructs}<x></y></r>`, /<\/y> where <\/x> was expected \(line 21, column 4\)/, sizes);
     await rejects(read(`${constructs}<x></y></r>`, max, sizes), /line 21, column 4/);
+    await rejects(read(`${constructs}<x></y></r>`, max, sizes, true), /line 21, column 4/);
   }
   await refuses(`<r><a></r>`, /<\/r> where <\/a> was expected/);
   await refuses(`<r><a b=1/></r>`, /is not quoted/);
   await refuses(`<r><a b="1"c="2"/></r>`, /bad attribute syntax/);
   await refuses(`<r><a b="1" b="2"/></r>`, /repeats attribute b/);
+  await refuses(`<r><a><b c="1" c="2"/></a></r>`, /repeats attribute c/);
+  await refuses(`<r><a><b x:c="1"/></a></r>`, /namespace prefix of <x:c> is not declared/);
+  await refuses(`<r><a><x:b/></a></r>`, /namespace prefix of <x:b> is not declared/);
+  await refuses(`<r><a>&bad;</a></r>`, /the entity &bad; is not defined/);
+  await refuses(`<r><a b="&bad;"/></r>`, /the entity &bad; is not defined/);
   await refuses(`<r><x:a/></r>`, /namespace prefix of <x:a> is not declared/);
   await refuses(`<r/>text`, /text after the root element/);
   await refuses(`<r/><s/>`, /a second element after the root element/);

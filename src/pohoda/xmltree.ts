@@ -191,12 +191,14 @@ function writeContent(el: XmlElement, bindings: Bindings): string | undefined {
 const TEXT_SPECIAL = /[&<>]/;
 const ATTR_SPECIAL = /[&<"\t\n\r]/;
 
-function escapeText(s: string): string {
+/** `s` as element content: `&`, `<` and `>` escaped. */
+export function escapeText(s: string): string {
   if (!TEXT_SPECIAL.test(s)) return s;
   return s.replace(/[&<>]/g, (c) => c === "&" ? "&amp;" : c === "<" ? "&lt;" : "&gt;");
 }
 
-function escapeAttr(s: string): string {
+/** `s` as a double-quoted attribute value, its whitespace kept by references. */
+export function escapeAttr(s: string): string {
   if (!ATTR_SPECIAL.test(s)) return s;
   return s.replace(
     /[&<"\t\n\r]/g,
