@@ -14,6 +14,7 @@ import type { StageProgress } from "../core/progress.ts";
 import { epochSeconds, formatLocal } from "../core/time.ts";
 import type { FlowiiClient, FlowiiStream } from "../flowii/client.ts";
 import { decodeXmlStream } from "../pohoda/encoding.ts";
+import { screenItem } from "../pohoda/field_check.ts";
 import { postingRank } from "../pohoda/post.ts";
 import { type PohodaItem, type TransformEvent, transformStream } from "../pohoda/transform.ts";
 import type { ItemRecord } from "../state/outcomes.ts";
@@ -127,7 +128,17 @@ export async function stageStream(
       events.notices.warn("records too large", `${file}: ${record.label}: ${detail}`);
       return;
     }
-    const { item } = event;
+    if (event.kind === "refused") {
+      // Nothing would keep POHODA from importing it twice: left out, named; a fixed record comes again.
+      const { agenda, label, reason, index } = event.record;
+      events.tally.add(agenda, "fetched");
+      events.tally.add(agenda, "failed");
+      const key = `${stream}/${file}#${index}`;
+      events.outcome({ key, agenda, label, outcome: "refused", detail: reason });
+      events.notices.warn("records refused", `${file}: ${agenda} ${label}: ${reason}`);
+      return;
+    }
+    const item = screened(event.item);
     events.tally.add(item.agenda, "fetched");
     for (const note of item.notes) {
       const { key, agenda, label } = item;
@@ -138,6 +149,15 @@ export async function stageStream(
     batchChars += item.xml.length;
     items++;
     if (batch.length >= BATCH_ITEMS || batchChars >= BATCH_CHARS) flush();
+  };
+  /**
+   * With transliteration on, control characters and bytes windows-1250 leaves undefined are removed
+   * here, with a note; anything else POHODA cannot take is refused with its fields when packs are built.
+   */
+  const screened = (item: PohodaItem): PohodaItem => {
+    if (settings.unsupportedCharacters !== "transliterate") return item;
+    const { xml, notes } = screenItem(item.xml, "transliterate");
+    return notes.length === 0 ? item : { ...item, xml, notes: [...item.notes, ...notes] };
   };
   try {
     for await (

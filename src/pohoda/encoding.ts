@@ -10,13 +10,15 @@ const decoder1250 = new TextDecoder("windows-1250");
 
 /**
  * windows-1250 byte of each UTF-16 code unit, -1 where there is none; built from the WHATWG decoder so
- * the two always agree. Every windows-1250 character is in the BMP, so code units are enough.
+ * the two always agree. Every windows-1250 character is in the BMP, so code units are enough. The
+ * five bytes windows-1250 leaves undefined (0x81, 0x83, 0x88, 0x90, 0x98) decode to C1 controls:
+ * those are not characters POHODA can take, so nothing encodes to them.
  */
 const BYTE_OF: Int16Array = (() => {
   const table = new Int16Array(0x10000).fill(-1);
   for (let byte = 0; byte < 256; byte++) {
-    const char = decoder1250.decode(Uint8Array.of(byte));
-    if (char !== "\uFFFD") table[char.charCodeAt(0)] = byte;
+    const unit = decoder1250.decode(Uint8Array.of(byte)).charCodeAt(0);
+    if (unit !== 0xfffd && !(unit >= 0x80 && unit <= 0x9f)) table[unit] = byte;
   }
   return table;
 })();

@@ -4,7 +4,8 @@
  * @module
  */
 
-import { encode1250, unencodable } from "./encoding.ts";
+import { encode1250 } from "./encoding.ts";
+import { checkItem, refusalReason, type UnsupportedCharacters } from "./field_check.ts";
 import { NS } from "./namespaces.ts";
 
 /** What goes into a pack. */
@@ -16,6 +17,8 @@ export interface PackInput {
   /** `dataPack@note`, shown in POHODA's XML import agenda. */
   note: string;
   items: { itemId: string; xml: string }[];
+  /** The `[pohoda] unsupported_characters` choice, named in the reason an item is refused for. */
+  unsupportedCharacters: UnsupportedCharacters;
 }
 
 /** A pack ready to post, and the items that could not go into it. */
@@ -27,19 +30,17 @@ export interface BuiltPack {
   refused: { itemId: string; reason: string }[];
 }
 
-/** Builds the pack; items with characters windows-1250 cannot hold are refused, never mangled. */
+/**
+ * Builds the pack. An item POHODA cannot take (a character windows-1250 or XML cannot hold, a value
+ * longer than the XSD allows) is refused with each problem named, never mangled and never sent:
+ * POHODA would refuse the whole pack for it.
+ */
 export function buildPack(input: PackInput): BuiltPack {
   const refused: BuiltPack["refused"] = [];
   const accepted = input.items.filter((item) => {
-    const bad = unencodable(item.xml);
-    if (bad.length === 0) return true;
-    refused.push({
-      itemId: item.itemId,
-      reason: `contains characters windows-1250 cannot hold: ${
-        bad.map((u) => `"${u.char}" (${u.codePoint})`).join(", ")
-      }. ` +
-        'Correct the text in FLOWii, or set unsupported_characters = "transliterate" in [pohoda].',
-    });
+    const problems = checkItem(item.xml);
+    if (problems.length === 0) return true;
+    refused.push({ itemId: item.itemId, reason: refusalReason(problems, input.unsupportedCharacters) });
     return false;
   });
   const body = accepted.map((item) =>

@@ -1,4 +1,4 @@
-import { deepEqual, equal, match } from "node:assert/strict";
+import { deepEqual, equal, match, ok } from "node:assert/strict";
 import { type PackEvent, packs, postingRank, postInPacks, type PostItem, type PostPlan } from "./post.ts";
 
 const plan: PostPlan = {
@@ -7,6 +7,7 @@ const plan: PostPlan = {
   maxBytes: 1 << 20,
   packId: (group) => `spojka-flowii-${group}`,
   note: "test",
+  unsupportedCharacters: "reject",
 };
 const item = (key: string, agenda: string): PostItem => ({
   key,
@@ -15,16 +16,20 @@ const item = (key: string, agenda: string): PostItem => ({
   payload: `<x>${key}</x>`,
 });
 
-Deno.test("partners go first, then advances before the invoices that deduct them, corrections last", () => {
+Deno.test("partners go first, then orders, advances before the invoices that deduct them, corrections last", () => {
   const agendas = [
     "issuedCreditNotice",
     "somethingNew",
     "issuedInvoice",
+    "receivedOrder",
     "addressbook",
     "issuedAdvanceInvoice",
+    "issuedOrder",
   ];
   deepEqual(agendas.toSorted((a, b) => postingRank(a) - postingRank(b)), [
     "addressbook",
+    "receivedOrder",
+    "issuedOrder",
     "issuedAdvanceInvoice",
     "issuedInvoice",
     "issuedCreditNotice",
@@ -100,17 +105,134 @@ Deno.test("the next pack is sent as soon as the previous is answered, before the
   deepEqual(log, ["send d1", "send d3", "settle d1,d2", "send d5", "settle d3,d4", "settle d5"]);
 });
 
-Deno.test("a pack refused as a whole ends the posting: nothing after it is sent", async () => {
-  let sent = 0;
-  const refusal = new TextEncoder().encode(
-    `<?xml version="1.0" encoding="UTF-8"?><rsp:responsePack version="2.0" id="x" state="error" ` +
-      `note="Uživatel nemá právo importovat." xmlns:rsp="http://www.stormware.cz/schema/version_2/response.xsd"/>`,
+const RSP = `xmlns:rsp="http://www.stormware.cz/schema/version_2/response.xsd"`;
+const encoder = new TextEncoder();
+/** A pack-level refusal, as mServer answers it: `state="error"`, a note and no items. */
+const refusal = (note: string) =>
+  encoder.encode(
+    `<?xml version="1.0" encoding="UTF-8"?><rsp:responsePack version="2.0" id="" state="error" ` +
+      `note="${note}" ${RSP}/>`,
   );
-  const send = () => (sent++, Promise.resolve(refusal));
-  const events = [];
-  for await (const event of postInPacks(["a", "b", "c"].map((k) => item(k, "issuedInvoice")), send, plan)) {
-    events.push(event.kind);
+/** The real answer of POHODA 13503.4 to a user without the right to import XML. */
+const denied = await Deno.readFile(
+  new URL("../../../shared/pohoda-samples/vitex-response-xml-denied.cp1250.xml", import.meta.url),
+);
+const NOT_WELL_FORMED = "XML dokument není správně utvořen: Invalid bytes in character encoding";
+
+/** Item ids of a pack, in order. */
+const idsOf = (pack: Uint8Array) =>
+  [...new TextDecoder("windows-1250").decode(pack).matchAll(/dataPackItem version="2.0" id="([^"]+)"/g)]
+    .map((m) => m[1]);
+
+/**
+ * An mServer that refuses a whole pack when `refuse` gives a note for its item ids, and otherwise
+ * imports every item, answering "already imported" for what it imported before (the batch check).
+ */
+function fakeMServer(refuse: (ids: string[]) => string | undefined, imported = new Set<string>()) {
+  const requests: string[][] = [];
+  const send = (pack: Uint8Array) => {
+    const ids = idsOf(pack);
+    requests.push(ids);
+    const note = refuse(ids);
+    if (note !== undefined) return Promise.resolve(refusal(note));
+    const items = ids.map((id) =>
+      imported.has(id)
+        ? `<rsp:responsePackItem version="2.0" id="${id}" state="error"><rsp:errorDetail><rsp:recordDuplicity>` +
+          `<rsp:agendaType>vydane_faktury</rsp:agendaType><rsp:id>7</rsp:id><rsp:number>${id}</rsp:number>` +
+          `</rsp:recordDuplicity></rsp:errorDetail></rsp:responsePackItem>`
+        : `<rsp:responsePackItem version="2.0" id="${id}" state="ok"/>`
+    );
+    for (const id of ids) imported.add(id);
+    return Promise.resolve(encoder.encode(
+      `<?xml version="1.0" encoding="UTF-8"?><rsp:responsePack version="2.0" id="x" state="ok" ${RSP}>` +
+        `${items.join("")}</rsp:responsePack>`,
+    ));
+  };
+  return { send, requests };
+}
+
+/** Posts `items` and gathers every event. */
+async function post(items: PostItem[], send: (pack: Uint8Array) => Promise<Uint8Array>, packPlan = plan) {
+  const events: PackEvent[] = [];
+  for await (const event of postInPacks(items, send, packPlan)) events.push(event);
+  const outcomes = new Map<string, string>();
+  for (const event of events) {
+    if (event.kind !== "answered") continue;
+    for (const [key, outcome] of event.outcomes) {
+      if (outcomes.has(key)) throw new Error(`${key} settled twice`);
+      outcomes.set(key, outcome.outcome);
+    }
   }
-  deepEqual(events, ["refused"]);
+  return { events, outcomes };
+}
+
+const documents = (n: number) => Array.from({ length: n }, (_, i) => item(`d${i}`, "issuedInvoice"));
+/** Keys whose outcome is `outcome`. */
+const having = (outcomes: Map<string, string>, outcome: string) =>
+  [...outcomes].filter(([, o]) => o === outcome).map(([key]) => key).sort();
+
+for (const bad of [["d17"], ["d3", "d40", "d41"]]) {
+  Deno.test(`a pack refused for its content is narrowed down to its ${bad.length} bad items; the rest import once`, async () => {
+    const n = 64;
+    const mserver = fakeMServer((ids) => ids.some((id) => bad.includes(id)) ? NOT_WELL_FORMED : undefined);
+    const { events, outcomes } = await post(documents(n), mserver.send, { ...plan, maxItems: n });
+    deepEqual(having(outcomes, "rejected"), bad.toSorted());
+    equal(having(outcomes, "imported").length, n - bad.length);
+    const failed = events.flatMap((e) => e.kind === "answered" ? [...e.outcomes.values()] : [])
+      .find((o) => o.outcome === "rejected");
+    match(
+      (failed as { reason: string }).reason,
+      /refuses any pack that holds it: “XML dokument není správně/,
+    );
+    // Each bad item costs at most two requests per halving.
+    ok(
+      mserver.requests.length <= 1 + 2 * bad.length * Math.ceil(Math.log2(n)),
+      `${mserver.requests.length} requests`,
+    );
+    const narrowed = events.filter((e) => e.kind === "narrowing");
+    deepEqual(narrowed.filter((e) => e.whole).map((e) => e.items), [n]);
+  });
+}
+
+Deno.test("the parts of a narrowed pack go before the next pack, so the posting order holds", async () => {
+  const mserver = fakeMServer((ids) => ids.includes("d2") ? NOT_WELL_FORMED : undefined);
+  await post(documents(12), mserver.send, { ...plan, maxItems: 6 });
+  const accepted = mserver.requests.filter((ids) => !ids.includes("d2")).flat();
+  deepEqual(accepted, documents(12).map((d) => d.key).filter((key) => key !== "d2"));
+});
+
+Deno.test("a re-sent part answers what POHODA had already imported as present, not as new", async () => {
+  const mserver = fakeMServer((ids) => ids.includes("d1") ? NOT_WELL_FORMED : undefined, new Set(["d3"]));
+  const { outcomes } = await post(documents(4), mserver.send, { ...plan, maxItems: 4 });
+  deepEqual(Object.fromEntries(outcomes), {
+    d0: "imported",
+    d1: "rejected",
+    d2: "imported",
+    d3: "duplicate",
+  });
+});
+
+Deno.test("a refusal of the target ends the posting at once: nothing after it is sent, nothing settled", async () => {
+  let sent = 0;
+  const { events } = await post(documents(3), () => (sent++, Promise.resolve(denied)));
+  deepEqual(events.map((e) => e.kind), ["refused"]);
+  equal((events[0] as { note: string }).note, "Uživatel není oprávnen importovat XML soubory.");
   equal(sent, 1);
+});
+
+Deno.test("an unknown note that refuses everything ends the posting after about log2(n) + 2 requests", async () => {
+  const n = 50;
+  const mserver = fakeMServer(() => "Něco se nepovedlo.");
+  const { events, outcomes } = await post(documents(n), mserver.send, { ...plan, maxItems: n });
+  equal(events.at(-1)?.kind, "refused");
+  deepEqual((events.at(-1) as { keys: string[] }).keys.length, n, "the refusal names the whole pack");
+  equal(outcomes.size, 0, "nothing is settled: every item waits");
+  ok(mserver.requests.length <= Math.ceil(Math.log2(n)) + 2, `${mserver.requests.length} requests`);
+});
+
+Deno.test("an unknown note that hits only the first item fails that item once the next part is accepted", async () => {
+  const mserver = fakeMServer((ids) => ids.includes("d0") ? "Něco se nepovedlo." : undefined);
+  const { outcomes } = await post(documents(8), mserver.send, { ...plan, maxItems: 8 });
+  deepEqual(having(outcomes, "rejected"), ["d0"]);
+  equal(having(outcomes, "imported").length, 7);
 });
