@@ -16,6 +16,11 @@ export const ExitCode = {
   Locked: 3,
   /** A service cannot be reached, refuses the credentials, or refuses the whole request. */
   Unreachable: 4,
+  /**
+   * `spojka verify` found what spojka confirmed missing in POHODA, there more than once, or with
+   * another partner IČO or total.
+   */
+  VerifyFailed: 5,
   /** An unexpected internal error (a bug); details are in log.txt. */
   Internal: 70,
 } as const;

@@ -8,6 +8,8 @@
  */
 
 import type { StateDb } from "../state/db.ts";
+import { recordOutcome } from "../state/outcomes.ts";
+import { beginRun, endRun } from "../state/runs.ts";
 
 /** An item to keep until its target confirms it. */
 export interface OutboxItem {
@@ -219,4 +221,208 @@ function queuedItem(row: OutboxRow): QueuedItem {
     ...(row.last_attempt_at === null ? {} : { lastAttemptAt: row.last_attempt_at }),
     ...(row.error === null ? {} : { error: row.error }),
   };
+}
+
+// The outbox in the user's hands (`spojka outbox`): list, look up, retry and drop waiting items.
+
+/** A waiting item as `spojka outbox` lists it: everything but the payload. */
+export type WaitingItem = Omit<QueuedItem, "payload"> & { connector: string };
+
+/** How many items of one connector's posting group (its rank) wait, and how many of them failed. */
+export interface OutboxGroup {
+  connector: string;
+  /** The agendas of the group: one, unless the connector ranks several alike. */
+  agendas: string[];
+  pending: number;
+  failed: number;
+}
+
+/** Every column but the payload, for listing. */
+const LISTED = "rowid AS seq, key, connector, agenda, label, item_id, rank, status, attempts, queued_at, " +
+  "last_attempt_at, error, staged_by";
+
+/**
+ * What waits, per connector and posting group. Read from the indexes (counts per rank, failed items
+ * apart) and a row or two per group, never every row: fast with 100,000 items waiting.
+ */
+export function outboxSummary(db: StateDb): OutboxGroup[] {
+  const totals = db.statement("SELECT connector, rank, count(*) AS n FROM outbox GROUP BY connector, rank")
+    .all() as { connector: string; rank: number; n: number }[];
+  const failed = db.statement(
+    `SELECT connector, rank, agenda, count(*) AS n FROM outbox WHERE status = 'failed'
+     GROUP BY connector, rank, agenda`,
+  ).all() as { connector: string; rank: number; agenda: string; n: number }[];
+  // A connector ranks by agenda, so a group is one agenda, named by its first and last item (two index
+  // seeks). Were several agendas ranked alike, those at the group's ends and of its failed items are named.
+  const edge = (order: "ASC" | "DESC") =>
+    db.statement(
+      `SELECT agenda FROM outbox WHERE connector = ? AND rank = ? ORDER BY rowid ${order} LIMIT 1`,
+    );
+  return totals.map(({ connector, rank, n }) => {
+    const failedHere = failed.filter((f) => f.connector === connector && f.rank === rank);
+    const agendaAt = (order: "ASC" | "DESC") =>
+      (edge(order).get(connector, rank) as { agenda: string }).agenda;
+    const agendas = new Set([agendaAt("ASC"), ...failedHere.map((f) => f.agenda), agendaAt("DESC")]);
+    const failedCount = failedHere.reduce((sum, f) => sum + Number(f.n), 0);
+    return { connector, agendas: [...agendas], pending: Number(n) - failedCount, failed: failedCount };
+  });
+}
+
+/** Waiting items with `status`, connector by connector, each in posting order; read page by page. */
+export function* waitingItems(db: StateDb, status: QueuedItem["status"]): Generator<WaitingItem> {
+  const next = db.statement("SELECT min(connector) AS connector FROM outbox WHERE connector > ?");
+  for (let connector = "";;) {
+    const found = (next.get(connector) as { connector: string | null }).connector;
+    if (found === null) return;
+    connector = found;
+    yield* rowsInOrder<Omit<OutboxRow, "payload">>(db, connector, status, LISTED).map(waitingItem);
+  }
+}
+
+/** The waiting items `query` names, at most `limit` of them, and how many it names in all. */
+export interface Found {
+  items: WaitingItem[];
+  total: number;
+}
+
+/**
+ * The waiting items `query` names: its outbox key, else its item id, else its number (the key's
+ * last part: a document number, a partner's IČO), else a part of its label (number, partner name)
+ * in any case. The first of these that names anything decides.
+ */
+export function findWaiting(db: StateDb, query: string, limit = 20): Found {
+  const exact = [
+    ["key = ?", query],
+    ["item_id = ?", query],
+    ["substr(key, -length(?)) = ?", `/${query}`, `/${query}`],
+  ] as const;
+  for (const [where, ...args] of exact) {
+    const rows = db.statement(`SELECT ${LISTED} FROM outbox WHERE ${where} ORDER BY connector, rank, rowid`)
+      .all(...args) as unknown as Omit<OutboxRow, "payload">[];
+    if (rows.length > 0) return { items: rows.slice(0, limit).map(waitingItem), total: rows.length };
+  }
+  // In JavaScript, not SQL: SQLite's lower() leaves Č, Ř, Š … as they are.
+  const fragment = query.toLocaleLowerCase("cs");
+  const items: WaitingItem[] = [];
+  let total = 0;
+  const rows = db.statement(`SELECT ${LISTED} FROM outbox ORDER BY connector, rank, rowid`).iterate();
+  for (const row of rows as Iterable<Omit<OutboxRow, "payload">>) {
+    if (!row.label.toLocaleLowerCase("cs").includes(fragment)) continue;
+    if (++total <= limit) items.push(waitingItem(row));
+  }
+  return { items, total };
+}
+
+/** The waiting item under `key`, payload included. */
+export function waitingWithPayload(
+  db: StateDb,
+  key: string,
+): (WaitingItem & { payload: string }) | undefined {
+  const row = db.statement("SELECT rowid AS seq, * FROM outbox WHERE key = ?").get(key) as
+    | OutboxRow
+    | undefined;
+  return row && { ...waitingItem(row), payload: row.payload };
+}
+
+/**
+ * Removes `item` from the outbox at a person's request, recorded as a run of its connector with the
+ * item's outcome `dropped` and `detail`, all in one transaction. Only the version the person saw is
+ * removed: returns false when the item left the outbox or a newer download replaced it meanwhile.
+ */
+export function dropWaiting(db: StateDb, item: WaitingItem, detail: string, now: Date): boolean {
+  return db.transaction(() => {
+    const removed = db.statement("DELETE FROM outbox WHERE key = ? AND staged_by = ?")
+      .run(item.key, item.stagedBy);
+    if (Number(removed.changes) === 0) return false;
+    const run = beginRun(db, item.connector, now);
+    const { key, agenda, label } = item;
+    recordOutcome(db, run, { key, agenda, label, outcome: "dropped", detail }, now);
+    endRun(db, run, { counts: { [agenda]: { dropped: 1 } }, failed: 0 });
+    return true;
+  });
+}
+
+/** Which waiting items `spojka outbox retry` sends: the named ones, or every failed one. */
+export type Selection = { keys: readonly string[] } | { failed: true };
+
+/**
+ * A connector's outbox narrowed to a selection: posting reads and counts only the selected items
+ * (in posting order) and settles them as in a sync.
+ */
+export class OutboxSelection extends Outbox {
+  readonly #db: StateDb;
+  readonly #selection: Selection;
+
+  constructor(db: StateDb, connector: string, selection: Selection) {
+    super(db, connector);
+    this.#db = db;
+    this.#selection = selection;
+  }
+
+  override *inOrder(upToRank = Infinity): Generator<QueuedItem> {
+    if ("keys" in this.#selection) yield* this.#named(upToRank).map(queuedItem);
+    else {yield* rowsInOrder<OutboxRow>(this.#db, this.connector, "failed", "rowid AS seq, *", upToRank).map(
+        queuedItem,
+      );}
+  }
+
+  override counts(upToRank = Infinity): { pending: number; failed: number } {
+    if ("keys" in this.#selection) {
+      const named = this.#named(upToRank);
+      const failed = named.filter((row) => row.status === "failed").length;
+      return { pending: named.length - failed, failed };
+    }
+    const { n } = this.#db.statement(
+      "SELECT count(*) AS n FROM outbox WHERE connector = ? AND status = 'failed' AND rank <= ?",
+    ).get(this.connector, rankLimit(upToRank)) as { n: number };
+    return { pending: 0, failed: Number(n) };
+  }
+
+  /** The named items that still wait, payloads included (a few, named by a person), in posting order. */
+  #named(upToRank: number): OutboxRow[] {
+    const get = this.#db.statement("SELECT rowid AS seq, * FROM outbox WHERE key = ? AND connector = ?");
+    const keys = (this.#selection as { keys: readonly string[] }).keys;
+    return keys.flatMap((key) => (get.get(key, this.connector) as OutboxRow | undefined) ?? [])
+      .filter((row) => row.rank <= upToRank)
+      .sort((a, b) => a.rank - b.rank || a.seq - b.seq);
+  }
+}
+
+/**
+ * Rows of `connector` with `status` in posting order (rank, then first queued), page by page: rank
+ * by rank, keyset pages within the rank, each an index seek.
+ */
+function* rowsInOrder<R extends { seq: number }>(
+  db: StateDb,
+  connector: string,
+  status: QueuedItem["status"],
+  columns: string,
+  upToRank = Infinity,
+): Generator<R> {
+  // Spelled out, not bound: only a literal lets SQLite use the partial index of failed items.
+  const failedOnly = status === "failed" ? "AND status = 'failed'" : "";
+  const nextRank = db.statement(
+    `SELECT min(rank) AS rank FROM outbox WHERE connector = ? ${failedOnly} AND rank > ? AND rank <= ?`,
+  );
+  const page = db.statement(
+    `SELECT ${columns} FROM outbox WHERE connector = ? AND rank = ? AND status = '${status}' AND rowid > ?
+     ORDER BY rowid LIMIT ${PAGE}`,
+  );
+  const limit = rankLimit(upToRank);
+  for (let rank = -1;;) {
+    const found = (nextRank.get(connector, rank, limit) as { rank: number | null }).rank;
+    if (found === null) return;
+    rank = Number(found);
+    for (let after = -1;;) {
+      const rows = page.all(connector, rank, after) as unknown as R[];
+      yield* rows;
+      if (rows.length < PAGE) break;
+      after = rows.at(-1)!.seq;
+    }
+  }
+}
+
+function waitingItem(row: Omit<OutboxRow, "payload">): WaitingItem {
+  const { payload: _, ...item } = queuedItem({ ...row, payload: "" });
+  return { connector: row.connector, ...item };
 }

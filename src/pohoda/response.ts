@@ -15,7 +15,10 @@ export type ItemResult =
   | { outcome: "imported"; id?: string; number?: string; action?: string; warnings: string[] }
   | {
     outcome: "duplicate";
-    /** `batch`: POHODA's record of imported ids; `number`: a document with this number exists. */
+    /**
+     * `batch`: POHODA's record of imported ids. `number`: POHODA has a document with this number,
+     * and a lookup found it to be this one (see `taken.ts`; never from a response alone).
+     */
     by: "batch" | "number";
     /** The record was imported before and has been deleted in POHODA since. */
     deleted?: boolean;
@@ -23,6 +26,11 @@ export type ItemResult =
     number?: string;
     detail: string;
   }
+  /**
+   * POHODA refused the document because its number exists: this document imported before (without
+   * spojka's ids), or another one. Only a lookup of that number can tell (see `taken.ts`).
+   */
+  | { outcome: "number_taken"; number?: string; detail: string }
   | { outcome: "rejected"; reason: string };
 
 /** What a responsePack says. */
@@ -80,15 +88,10 @@ function itemResult(item: XmlElement): ItemResult {
     };
   }
   const errors = details.filter((d) => d.state === "error");
-  // POHODA's document-number guard (numberRequested checkDuplicity) reports the duplicate as an
-  // ordinary error on the number element; its wording is not documented, so both signs count.
-  const numberTaken = errors.find((d) =>
-    /numberRequested$/.test(d.xpath ?? "") || /již existuje|už existuje|duplicit/i.test(d.note ?? "")
-  );
+  const numberTaken = errors.find(isNumberTaken);
   if (numberTaken) {
     return {
-      outcome: "duplicate",
-      by: "number",
+      outcome: "number_taken",
       number: numberTaken.requested,
       detail: `the number exists in POHODA: ${describe(numberTaken)}`,
     };
@@ -96,6 +99,19 @@ function itemResult(item: XmlElement): ItemResult {
   const reason = errors.map(describe).join("; ") || attr(item, "note") || attr(inner ?? item, "note") ||
     "POHODA reported an error without details";
   return { outcome: "rejected", reason };
+}
+
+/**
+ * POHODA's document-number guard (`typ:numberRequested checkDuplicity="true"`, whose XSD text says
+ * the document is not created "pokud zadané číslo již existuje") refuses with an error detail. Its
+ * exact wording is not documented (README, "What is not verified"), so it is recognised by where it
+ * points, the requested number (`rdc:XPath` ending in `…:number/typ:numberRequested`, reference
+ * §15), or by a note that says a number already exists, in Czech or Slovak. Anything else, a note
+ * merely mentioning duplicity included, is an ordinary rejection.
+ */
+function isNumberTaken(detail: Detail): boolean {
+  return /(?:^|\/)\w+:number\/typ:numberRequested$/.test(detail.xpath ?? "") ||
+    /(?<!\p{L})čísl(?:o|em|om)(?!\p{L}).*(?<!\p{L})(?:již|už) existuje(?!\p{L})/iu.test(detail.note ?? "");
 }
 
 interface Detail {

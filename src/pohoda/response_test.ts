@@ -62,15 +62,48 @@ Deno.test("a batch duplicate is 'already imported', with the existing record", (
   });
 });
 
-Deno.test("a document number that already exists counts as already imported", () => {
-  const result = items(parseResponse(pack(`<rsp:responsePackItem version="2.0" id="A" state="error">
+/** An item refused with one error detail. */
+function refusedWith(detail: string): ReturnType<typeof items> {
+  return items(parseResponse(pack(`<rsp:responsePackItem version="2.0" id="A" state="error">
     <inv:invoiceResponse version="2.0" state="error"><rdc:importDetails><rdc:detail><rdc:state>error</rdc:state>
-    <rdc:errno>104</rdc:errno><rdc:note>Doklad s číslem 2026000123 již existuje.</rdc:note>
+    ${detail}</rdc:detail></rdc:importDetails></inv:invoiceResponse></rsp:responsePackItem>`)));
+}
+
+Deno.test("a number already taken is recognised by the requested number it points at, and is left to a lookup", () => {
+  // The XPath as POHODA writes it (reference §15: dat:dataPack/dat:dataPackItem[n]/inv:invoice/…), on
+  // the element the XSD puts the guard on (typ:numberRequested checkDuplicity); the note is not relied on.
+  const result = refusedWith(`<rdc:errno>104</rdc:errno><rdc:note>Chyba.</rdc:note>
     <rdc:XPath>dat:dataPack/dat:dataPackItem[1]/inv:invoice/inv:invoiceHeader/inv:number/typ:numberRequested</rdc:XPath>
-    <rdc:valueRequested>2026000123</rdc:valueRequested></rdc:detail></rdc:importDetails></inv:invoiceResponse>
-    </rsp:responsePackItem>`)));
-  equal(result.get("A")?.outcome, "duplicate");
-  equal((result.get("A") as { number?: string }).number, "2026000123");
+    <rdc:valueRequested>2026000123</rdc:valueRequested>`);
+  deepEqual(result.get("A"), {
+    outcome: "number_taken",
+    number: "2026000123",
+    detail:
+      "the number exists in POHODA: 104 Chyba. (inv:invoiceHeader/inv:number/typ:numberRequested: 2026000123)",
+  });
+});
+
+Deno.test("a number already taken is recognised by a note saying so, in Czech or Slovak", () => {
+  // The XSD's own words for the guard: "nedovolí se vytvořit doklad, pokud zadané číslo již existuje".
+  for (
+    const note of ["Doklad s číslem 2026000123 již existuje.", "Doklad s číslom 2026000123 už existuje."]
+  ) {
+    equal(refusedWith(`<rdc:note>${note}</rdc:note>`).get("A")?.outcome, "number_taken", note);
+  }
+});
+
+Deno.test("other refusals that mention duplicity or existence are ordinary rejections", () => {
+  const notes = [
+    "Duplicitní variabilní symbol.",
+    "Záznam již existuje.",
+    "Číselná řada neexistuje.",
+  ];
+  for (const note of notes) {
+    equal(refusedWith(`<rdc:note>${note}</rdc:note>`).get("A")?.outcome, "rejected", note);
+  }
+  const elsewhere = refusedWith(`<rdc:note>Duplicitní záznam.</rdc:note>
+    <rdc:XPath>dat:dataPack/dat:dataPackItem[1]/inv:invoice/inv:invoiceHeader/inv:symVar</rdc:XPath>`);
+  equal(elsewhere.get("A")?.outcome, "rejected");
 });
 
 Deno.test("a rejected item keeps POHODA's reason, in an otherwise ok pack", () => {

@@ -48,3 +48,11 @@ export function notableOutcomes(
     items: rows.map(({ detail, ...row }) => detail === null ? row : { ...row, detail }),
   };
 }
+
+/** Every outcome of run `run` in the order they were recorded, at most `limit`. */
+export function runOutcomes(db: StateDb, run: number, limit: number): ItemRecord[] {
+  const rows = db.statement(
+    "SELECT key, agenda, label, outcome, detail FROM outcomes WHERE run = ? ORDER BY rowid LIMIT ?",
+  ).all(run, limit) as unknown as (ItemRecord & { detail: string | null })[];
+  return rows.map(({ detail, ...row }) => detail === null ? row : { ...row, detail });
+}

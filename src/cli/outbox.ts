@@ -1,0 +1,317 @@
+/**
+ * `spojka outbox`: what waits for its target, in the user's hands. `list` the waiting and failed
+ * items, `show` one with its payload, `retry` items now, or `drop` one. Reading takes no lock, so it
+ * works while a sync runs; retry and drop take the data folder's lock.
+ *
+ * @module
+ */
+
+import { ConfigError, ExitCode } from "../core/errors.ts";
+import type { Log } from "../core/log.ts";
+import { formatLocal } from "../core/time.ts";
+import { retryFlowii } from "../pipeline/flowii_pohoda.ts";
+import {
+  dropWaiting,
+  findWaiting,
+  type OutboxGroup,
+  outboxSummary,
+  type Selection,
+  type WaitingItem,
+  waitingItems,
+  waitingWithPayload,
+} from "../pipeline/outbox.ts";
+import type { StateDb } from "../state/db.ts";
+import { acquireLock } from "../state/lock.ts";
+import { runOutcomes } from "../state/outcomes.ts";
+import { withState } from "../state/store.ts";
+import { type Context, requireConfig } from "./context.ts";
+import { terminalPrompter } from "./prompt.ts";
+
+/** How many items `list` shows without `--all`, and how many outcomes `retry` names one by one. */
+const LISTED_ITEMS = 20;
+
+/** Options of `spojka outbox list`. */
+export interface ListOptions {
+  /** Only the items the target refused. */
+  failed?: boolean;
+  /** Every item, not only the first few. */
+  all?: boolean;
+  json?: boolean;
+}
+
+/** Prints what waits: counts per connector and agenda, then the items, failed first, in posting order. */
+export async function outboxList(ctx: Context, options: ListOptions): Promise<ExitCode> {
+  await withState(ctx.paths, (db) => {
+    const groups = outboxSummary(db);
+    const shown = options.failed ? ["failed" as const] : ["failed" as const, "pending" as const];
+    const matching = groups.reduce((sum, g) => sum + g.failed + (options.failed ? 0 : g.pending), 0);
+    const items = shown.values().flatMap((status) => waitingItems(db, status))
+      .take(options.all ? Infinity : LISTED_ITEMS);
+    const out = new Printer();
+    let listed = 0;
+    if (options.json) {
+      const { pending, failed } = totals(groups);
+      out.line(`{"pending":${pending},"failed":${failed},"summary":${JSON.stringify(groups)},"items":[`);
+      for (const item of items) out.line((listed++ > 0 ? "," : "") + JSON.stringify(item));
+      out.line(`],"more":${matching - listed}}`);
+      out.flush();
+      return;
+    }
+    if (groups.length === 0) {
+      out.line("The outbox is empty: every downloaded item has been confirmed by its target.");
+    } else {
+      for (const line of formatSummary(groups)) out.line(line);
+    }
+    let status: string | undefined;
+    for (const item of items) {
+      if (item.status !== status) {
+        status = item.status;
+        out.line("", HEADINGS[item.status]);
+      }
+      for (const line of formatItem(item)) out.line(line);
+      listed++;
+    }
+    if (matching > listed) {
+      out.line(
+        "",
+        `… and ${matching - listed} more: spojka outbox list --all lists them all` +
+          (options.failed ? "." : ", --failed only the failed ones."),
+      );
+    }
+    if (listed > 0) {
+      out.line(
+        "",
+        "spojka outbox show <number> shows an item with its XML; retry <number> sends it now; " +
+          "drop <number> removes it.",
+      );
+    }
+    out.flush();
+  });
+  ctx.log.detail("outbox listed");
+  return ExitCode.Ok;
+}
+
+/** Prints one waiting item: its fields, the target's reason, and the payload as it is sent. */
+export async function outboxShow(
+  ctx: Context,
+  query: string,
+  options: { json?: boolean },
+): Promise<ExitCode> {
+  const item = await withState(ctx.paths, (db) => waitingWithPayload(db, resolve(db, query).key));
+  if (!item) throw gone(query);
+  ctx.log.detail(`outbox item ${item.key} shown`);
+  if (options.json) {
+    console.log(JSON.stringify(item, null, 2));
+    return ExitCode.Ok;
+  }
+  const { payload, ...fields } = item;
+  console.log([
+    ...formatFields(fields),
+    "",
+    `Payload (sent inside <dat:dataPackItem id="${fields.itemId}">, encoded as windows-1250):`,
+    payload,
+  ].join("\n"));
+  return ExitCode.Ok;
+}
+
+/**
+ * Sends the named item, or every failed item, to POHODA now, through the same posting as a sync,
+ * and says what became of each. Exit codes as for sync.
+ */
+export async function outboxRetry(
+  ctx: Context,
+  query: string | undefined,
+  options: { failed?: boolean },
+): Promise<ExitCode> {
+  if ((query === undefined) === !options.failed) {
+    throw new ConfigError("outbox retry needs either an item or --failed.", {
+      hint: "spojka outbox retry <number> sends that item now; spojka outbox retry --failed sends every " +
+        "failed item.",
+    });
+  }
+  const config = await requireConfig(ctx);
+  if (!config.flowii || !config.pohoda) {
+    throw new ConfigError("The flowii connector, which posts the outbox, is not set up in config.toml.", {
+      hint: "Run spojka init.",
+    });
+  }
+  const lock = await acquireLock(ctx.paths, query === undefined ? "outbox retry --failed" : "outbox retry");
+  try {
+    const selection = await withState(ctx.paths, (db): Selection | undefined => {
+      if (query !== undefined) return { keys: [resolve(db, query).key] };
+      return outboxSummary(db).some((g) => g.connector === "flowii" && g.failed > 0)
+        ? { failed: true }
+        : undefined;
+    });
+    if (!selection) {
+      ctx.log.info("No failed items wait in the outbox.");
+      return ExitCode.Ok;
+    }
+    const { run, exitCode } = await retryFlowii(
+      { ...ctx, flowii: config.flowii, pohoda: config.pohoda },
+      selection,
+    );
+    await withState(ctx.paths, (db) => reportOutcomes(db, run, ctx.log));
+    return exitCode;
+  } finally {
+    await lock.release();
+  }
+}
+
+/**
+ * Removes one item from the outbox after a confirmation (`--yes` for scripts), records it as the
+ * outcome `dropped` of a run of its own, and logs who asked for it.
+ */
+export async function outboxDrop(ctx: Context, query: string, options: { yes?: boolean }): Promise<ExitCode> {
+  const item = await withState(ctx.paths, (db) => resolve(db, query));
+  const name = `${item.agenda} ${item.label}`;
+  const consequence = `It will not be imported unless ${source(item.connector)} exports it again.`;
+  if (!options.yes) {
+    if (!Deno.stdin.isTerminal()) {
+      throw new ConfigError(`outbox drop needs a confirmation, and there is no terminal to ask in.`, {
+        hint: `Add --yes to drop ${name}. ${consequence}`,
+      });
+    }
+    const question = `Drop ${name} from the outbox? ${consequence}`;
+    if (!(await terminalPrompter().yesNo(question, false).catch(cancelled))) {
+      ctx.log.info("Nothing was dropped.");
+      return ExitCode.Ok;
+    }
+  }
+  // Taken after the question, so a scheduled sync is not held up while someone thinks.
+  const lock = await acquireLock(ctx.paths, "outbox drop");
+  try {
+    const who = ctx.env("USERNAME") ?? ctx.env("USER");
+    const by = who ? `user ${who}` : "an unknown user (USERNAME is not set)";
+    const detail = `dropped from the outbox by ${by}` +
+      (item.error ? `; the last reason was: ${item.error}` : "");
+    if (!(await withState(ctx.paths, (db) => dropWaiting(db, item, detail, new Date())))) {
+      throw new ConfigError(
+        `${name} changed meanwhile: a sync confirmed it or downloaded it again. Nothing was dropped.`,
+        {
+          hint: `spojka outbox show ${query} shows whether it still waits.`,
+        },
+      );
+    }
+    ctx.log.info(`Dropped ${name} (key ${item.key}) from the outbox at the request of ${by}. ${consequence}`);
+    return ExitCode.Ok;
+  } finally {
+    await lock.release();
+  }
+}
+
+/** The one waiting item `query` names; none or several is a usage error that lists the candidates. */
+function resolve(db: StateDb, query: string): WaitingItem {
+  const { items, total } = findWaiting(db, query, LISTED_ITEMS);
+  if (total === 0) throw gone(query);
+  if (total > 1) {
+    const candidates = items.map((i) => `  ${i.key}  (${i.agenda} ${i.label}, ${i.status})`);
+    if (total > items.length) candidates.push(`  … and ${total - items.length} more`);
+    throw new ConfigError(`"${query}" matches ${total} waiting items:\n${candidates.join("\n")}`, {
+      hint: "Name one by its key (as listed above), or by more of its number.",
+    });
+  }
+  return items[0];
+}
+
+function gone(query: string): ConfigError {
+  return new ConfigError(`No waiting item matches "${query}".`, {
+    hint: "spojka outbox list shows what waits. An item no longer there was confirmed by its target " +
+      "or dropped: spojka status shows the last runs.",
+  });
+}
+
+/** Says what became of each item of the retry run (the first few, then how many more). */
+function reportOutcomes(db: StateDb, run: number, log: Log): void {
+  const outcomes = runOutcomes(db, run, LISTED_ITEMS + 1);
+  for (const outcome of outcomes.slice(0, LISTED_ITEMS)) {
+    const what = `${outcome.outcome.replaceAll("_", " ")}: ${outcome.agenda} ${outcome.label}` +
+      (outcome.detail ? `: ${outcome.detail}` : "");
+    log.info(
+      outcome.outcome === "failed"
+        ? `${what}. It stays in the outbox; every sync tries it again.`
+        : `${what}. It has left the outbox.`,
+    );
+  }
+  if (outcomes.length > LISTED_ITEMS) log.info("… and more: spojka status --items lists every item.");
+}
+
+function cancelled(error: unknown): never {
+  if (error instanceof Error && error.name === "ExitPromptError") {
+    throw new ConfigError("Cancelled; nothing was dropped.");
+  }
+  throw error;
+}
+
+/** Where a connector's items come from, for the drop's warning. */
+function source(connector: string): string {
+  return connector === "flowii" ? "FLOWii" : "its source";
+}
+
+const HEADINGS: Record<WaitingItem["status"], string> = {
+  failed: "Failed (the target refused them; every sync tries them again):",
+  pending: "Pending (not sent yet, or the answer was uncertain):",
+};
+
+function totals(groups: OutboxGroup[]): { pending: number; failed: number } {
+  return {
+    pending: groups.reduce((sum, g) => sum + g.pending, 0),
+    failed: groups.reduce((sum, g) => sum + g.failed, 0),
+  };
+}
+
+function formatSummary(groups: OutboxGroup[]): string[] {
+  const { pending, failed } = totals(groups);
+  return [
+    `Outbox: ${pending} pending, ${failed} failed`,
+    ...groups.map((g) =>
+      `  ${g.connector} ${g.agendas.join(", ")}: ${g.pending} pending, ${g.failed} failed`
+    ),
+  ];
+}
+
+function formatItem(item: WaitingItem): string[] {
+  const tried = item.attempts === 0
+    ? "not sent yet"
+    : `${item.attempts} ${item.attempts === 1 ? "attempt" : "attempts"}, the last ${
+      formatLocal(new Date(item.lastAttemptAt!))
+    }`;
+  const lines = [`  ${item.agenda} ${item.label}: ${tried}; queued ${formatLocal(new Date(item.queuedAt))}`];
+  if (item.error) lines.push(`    reason: ${item.error}`);
+  return lines;
+}
+
+function formatFields(item: WaitingItem): string[] {
+  const status = item.status === "failed"
+    ? "failed: the target refused it; every sync tries it again"
+    : "pending: not sent yet, or the answer was uncertain";
+  const rows: [string, string | undefined][] = [
+    ["status", status],
+    ["reason", item.error],
+    ["attempts", String(item.attempts)],
+    ["last attempt", item.lastAttemptAt && formatLocal(new Date(item.lastAttemptAt))],
+    ["first queued", formatLocal(new Date(item.queuedAt))],
+    ["connector", item.connector],
+    ["key", item.key],
+    ["item id", item.itemId],
+  ];
+  return [
+    `${item.agenda} ${item.label}`,
+    ...rows.flatMap(([name, value]) => value === undefined ? [] : [`  ${`${name}:`.padEnd(14)} ${value}`]),
+  ];
+}
+
+/** Lines to stdout in chunks: `--all` may print 100,000 of them. */
+class Printer {
+  #lines: string[] = [];
+
+  line(...lines: string[]): void {
+    this.#lines.push(...lines);
+    if (this.#lines.length >= 1000) this.flush();
+  }
+
+  flush(): void {
+    if (this.#lines.length > 0) console.log(this.#lines.join("\n"));
+    this.#lines = [];
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * `spojka verify [--since DATE] [--json]`: is everything spojka confirmed in POHODA, once, as it was
+ * sent? Reads the ledger and lists POHODA through mServer; changes nothing, so it takes no lock.
+ *
+ * @module
+ */
+
+import { ConfigError, ExitCode } from "../core/errors.ts";
+import { fileStamp } from "../core/time.ts";
+import type { ConnectorId } from "../config/schema.ts";
+import { Ledger } from "../pipeline/ledger.ts";
+import { formatVerify, verifyPohoda } from "../pipeline/verify.ts";
+import { checkMServer } from "../pohoda/check.ts";
+import { PohodaLists } from "../pohoda/list.ts";
+import { MServer } from "../pohoda/mserver.ts";
+import { withState } from "../state/store.ts";
+import { type Context, requireConfig } from "./context.ts";
+
+/** Options of `spojka verify`. */
+export interface VerifyOptions {
+  /** Only documents confirmed since this day (YYYY-MM-DD, local time). */
+  since?: string;
+  json?: boolean;
+}
+
+/** The connector whose items go to POHODA. */
+const CONNECTOR: ConnectorId = "flowii";
+
+/** Reconciles with POHODA; exit 0 when everything agrees, `VerifyFailed` otherwise. */
+export async function verify(ctx: Context, options: VerifyOptions): Promise<ExitCode> {
+  const since = options.since === undefined ? undefined : day(options.since);
+  const config = await requireConfig(ctx);
+  if (!config.pohoda) {
+    throw new ConfigError("POHODA is not set up in config.toml, so there is nothing to verify.", {
+      hint: "Run spojka init and choose FLOWii → POHODA.",
+    });
+  }
+  const pohoda = config.pohoda;
+  const mserver = new MServer(pohoda, `verify-${fileStamp(new Date())}`, ctx.log);
+  for (const note of (await checkMServer(mserver, pohoda)).notes) ctx.log.info(note);
+  // A list imports nothing: no batch duplicity check.
+  const lists = new PohodaLists((pack) => mserver.post(pack, false), pohoda.ico);
+  const report = await withState(
+    ctx.paths,
+    (db) =>
+      verifyPohoda(new Ledger(db, CONNECTOR), lists, { since, progress: (message) => ctx.log.info(message) }),
+  );
+  ctx.log.detail(`verify: ${report.problems.length} problems`);
+  console.log(options.json ? JSON.stringify(report, null, 2) : formatVerify(report));
+  return report.ok ? ExitCode.Ok : ExitCode.VerifyFailed;
+}
+
+/** `2026-03-01` → the start of that day in local time. */
+function day(value: string): Date {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  const date = match && new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  if (!date || date.getDate() !== Number(match[3]) || date.getMonth() !== Number(match[2]) - 1) {
+    throw new ConfigError(`--since ${value} is not a date.`, {
+      hint: "Give a day as YYYY-MM-DD, e.g. --since 2026-03-01.",
+    });
+  }
+  return date;
+}

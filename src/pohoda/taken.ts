@@ -1,0 +1,133 @@
+/**
+ * Settling "this document number already exists". POHODA refuses a document whose number it has:
+ * that is this very document when it was imported before without spojka's ids (by the vendor's
+ * connector, or before a database was restored), or another document with the same number. A lookup
+ * of the number tells them apart: the item counts as already present only when POHODA's document
+ * with that number has the same partner IČO and total (`differences` in facts.ts); otherwise it
+ * fails with a message naming both documents.
+ *
+ * The lookups of one pack go together, one list request per document type, and run while mServer
+ * works on the next pack (they queue behind it in the mServer client).
+ *
+ * @module
+ */
+
+import { SpojkaError } from "../core/errors.ts";
+import { describeDocument, differences, type DocumentFacts, itemFacts } from "./facts.ts";
+import type { PohodaLists } from "./list.ts";
+import type { ItemOutcome } from "./post.ts";
+
+/** An outcome with the question of a taken number settled. */
+export type SettledOutcome = Exclude<ItemOutcome, { outcome: "number_taken" }>;
+
+/** A posting event whose outcomes (if it carries any) are settled. */
+export type Settled<E> = E extends { kind: "answered"; outcomes: Map<string, ItemOutcome> }
+  ? Omit<E, "outcomes"> & { outcomes: Map<string, SettledOutcome> }
+  : E;
+
+type Taken = Extract<ItemOutcome, { outcome: "number_taken" }>;
+
+/**
+ * Passes posting events on, with every "number already exists" of an answered pack settled by a
+ * lookup in POHODA. `payloadOf` gives the payload of an item of the pack by its outbox key.
+ */
+export async function* settleTakenNumbers<E extends { kind: string }>(
+  events: AsyncIterable<E>,
+  payloadOf: (key: string) => string,
+  lists: Pick<PohodaLists, "invoices">,
+): AsyncGenerator<Settled<E>> {
+  for await (const event of events) {
+    const outcomes = (event as { outcomes?: Map<string, ItemOutcome> }).outcomes;
+    const taken = [...outcomes ?? []].filter((entry): entry is [string, Taken] =>
+      entry[1].outcome === "number_taken"
+    );
+    if (event.kind !== "answered" || taken.length === 0) {
+      yield event as Settled<E>;
+      continue;
+    }
+    const settled = new Map(outcomes) as Map<string, SettledOutcome>;
+    for (const [key, outcome] of await settle(taken, payloadOf, lists)) settled.set(key, outcome);
+    yield { ...event, outcomes: settled } as Settled<E>;
+  }
+}
+
+/** Looks the taken numbers up, one request per document type, and judges each item. */
+async function settle(
+  taken: [string, Taken][],
+  payloadOf: (key: string) => string,
+  lists: Pick<PohodaLists, "invoices">,
+): Promise<Map<string, SettledOutcome>> {
+  const ours = new Map(taken.map(([key]) => {
+    const found = itemFacts(payloadOf(key));
+    return [key, found?.kind === "document" && found.facts.number ? found.facts : undefined];
+  }));
+  const byType = Map.groupBy([...ours.values()].filter((f) => f !== undefined), (facts) => facts.agenda);
+  const pohoda = new Map<string, DocumentFacts[] | SpojkaError>();
+  for (const [invoiceType, documents] of byType) {
+    try {
+      const found: DocumentFacts[] = [];
+      const numbers = [...new Set(documents.map((d) => d.number!))];
+      for await (const facts of lists.invoices({ invoiceType, numbers })) found.push(facts);
+      pohoda.set(invoiceType, found);
+    } catch (e) {
+      if (!(e instanceof SpojkaError)) throw e;
+      pohoda.set(invoiceType, e);
+    }
+  }
+  return new Map(taken.map(([key, outcome]) => {
+    const facts = ours.get(key);
+    return [key, judge(outcome, facts, facts && pohoda.get(facts.agenda))];
+  }));
+}
+
+/** Already present when exactly one POHODA document has the number and agrees; otherwise a failure saying why. */
+function judge(
+  taken: Taken,
+  ours: DocumentFacts | undefined,
+  pohoda: DocumentFacts[] | SpojkaError | undefined,
+): SettledOutcome {
+  const rejected = (reason: string): SettledOutcome => ({ outcome: "rejected", reason });
+  if (!ours || !pohoda) {
+    return rejected(
+      `${taken.detail}. spojka cannot look this record up in POHODA, so it does not count it as imported: ` +
+        "check in POHODA whether it is there.",
+    );
+  }
+  if (pohoda instanceof SpojkaError) {
+    return rejected(
+      `${taken.detail}. Looking the number up in POHODA failed (${pohoda.message}); it is checked again ` +
+        "on the next run.",
+    );
+  }
+  const same = pohoda.filter((d) => d.agenda === ours.agenda && d.number === ours.number);
+  if (same.length === 0) {
+    return rejected(
+      `POHODA says the number ${ours.number} exists, but lists no ${ours.agenda} with it; ` +
+        "the document is sent again on the next run.",
+    );
+  }
+  if (same.length > 1) {
+    return rejected(
+      `the number ${ours.number} is used by ${same.length} documents in POHODA: ` +
+        `${same.map(describeDocument).join("; ")}. This one was not imported; check them in POHODA.`,
+    );
+  }
+  const [theirs] = same;
+  const differ = differences(ours, theirs);
+  if (differ.length > 0) {
+    return rejected(
+      `the number ${ours.number} is taken in POHODA by another document: POHODA has ` +
+        `${describeDocument(theirs)}, this one is ${describeDocument(ours)} (${differ.join("; ")}). ` +
+        "It was not imported: give it another number in FLOWii, or correct the one in POHODA.",
+    );
+  }
+  const compared = ours.totalCents === undefined ? "partner IČO" : "partner IČO and total";
+  return {
+    outcome: "duplicate",
+    by: "number",
+    id: theirs.id,
+    number: ours.number,
+    detail: `its number already exists in POHODA as this same document (${compared} agree): ` +
+      describeDocument(theirs),
+  };
+}

@@ -1,0 +1,134 @@
+import { deepEqual, equal, match } from "node:assert/strict";
+import { ServiceError } from "../core/errors.ts";
+import type { DocumentFacts } from "./facts.ts";
+import type { InvoiceQuery } from "./list.ts";
+import { NS } from "./namespaces.ts";
+import type { ItemOutcome, PackEvent } from "./post.ts";
+import { settleTakenNumbers } from "./taken.ts";
+
+function payload(type: string, number: string, ico: string, total: string): string {
+  return `<inv:invoice xmlns:inv="${NS.inv}" xmlns:typ="${NS.typ}" version="2.0"><inv:invoiceHeader>` +
+    `<inv:invoiceType>${type}</inv:invoiceType><inv:number><typ:numberRequested>${number}</typ:numberRequested>` +
+    `</inv:number><inv:partnerIdentity><typ:address><typ:company>Firma ${ico}</typ:company><typ:ico>${ico}</typ:ico>` +
+    `</typ:address></inv:partnerIdentity></inv:invoiceHeader><inv:invoiceSummary><inv:homeCurrency>` +
+    `<typ:priceHighSum>${total}</typ:priceHighSum></inv:homeCurrency></inv:invoiceSummary></inv:invoice>`;
+}
+
+const payloads: Record<string, string> = {
+  same: payload("issuedInvoice", "FV1", "11111111", "1210"),
+  other: payload("issuedInvoice", "FV2", "11111111", "1210"),
+  gone: payload("issuedInvoice", "FV3", "11111111", "1210"),
+  advance: payload("issuedAdvanceInvoice", "ZF1", "22222222", "500"),
+  fresh: payload("issuedInvoice", "FV9", "11111111", "10"),
+};
+
+/** POHODA's documents, as a list answer gives them. */
+const pohoda: DocumentFacts[] = [
+  {
+    agenda: "issuedInvoice",
+    number: "FV1",
+    partnerIco: "11111111",
+    partnerName: "Firma",
+    totalCents: 121000,
+    id: "1",
+  },
+  {
+    agenda: "issuedInvoice",
+    number: "FV2",
+    partnerIco: "99999999",
+    partnerName: "Jiná",
+    totalCents: 121000,
+    id: "2",
+  },
+  { agenda: "issuedAdvanceInvoice", number: "ZF1", partnerIco: "22222222", totalCents: 50000, id: "3" },
+];
+
+function fakeLists(failWith?: Error) {
+  const queries: InvoiceQuery[] = [];
+  return {
+    queries,
+    invoices: async function* (query: InvoiceQuery): AsyncGenerator<DocumentFacts> {
+      queries.push(query);
+      if (failWith) throw failWith;
+      yield* pohoda.filter((d) => query.numbers?.includes(d.number!));
+    },
+  };
+}
+
+const taken = (number: string): ItemOutcome => ({
+  outcome: "number_taken",
+  number,
+  detail: `the number exists in POHODA: Doklad s číslem ${number} již existuje.`,
+});
+
+async function settleAll(events: PackEvent[], lists: ReturnType<typeof fakeLists>) {
+  const out = [];
+  for await (const event of settleTakenNumbers(toAsync(events), (key) => payloads[key], lists)) {
+    out.push(event);
+  }
+  return out;
+}
+
+async function* toAsync<T>(items: T[]): AsyncGenerator<T> {
+  yield* items;
+}
+
+Deno.test("a taken number counts as present only when POHODA's document with it agrees; else both are named", async () => {
+  const lists = fakeLists();
+  const imported: ItemOutcome = { outcome: "imported", id: "9", warnings: [] };
+  const [event] = await settleAll([{
+    kind: "answered",
+    outcomes: new Map([
+      ["same", taken("FV1")],
+      ["other", taken("FV2")],
+      ["gone", taken("FV3")],
+      ["advance", taken("ZF1")],
+      ["fresh", imported],
+    ]),
+  }], lists);
+  if (event.kind !== "answered") throw new Error("expected the answered pack");
+  const outcomes = event.outcomes;
+  deepEqual(outcomes.get("same"), {
+    outcome: "duplicate",
+    by: "number",
+    id: "1",
+    number: "FV1",
+    detail: "its number already exists in POHODA as this same document (partner IČO and total agree): " +
+      "issuedInvoice FV1 (Firma, IČO 11111111, total 1210.00, POHODA id 1)",
+  });
+  const other = outcomes.get("other");
+  equal(other?.outcome, "rejected");
+  match(
+    (other as { reason: string }).reason,
+    /taken in POHODA by another document: POHODA has issuedInvoice FV2 \(Jiná, IČO 99999999, .*POHODA id 2\), this one is issuedInvoice FV2 \(Firma 11111111, IČO 11111111, total 1210.00\) \(partner IČO 11111111 here, 99999999 in POHODA\)/,
+  );
+  match((outcomes.get("gone") as { reason: string }).reason, /lists no issuedInvoice with it/);
+  equal(outcomes.get("advance")?.outcome, "duplicate");
+  equal(outcomes.get("fresh"), imported);
+  // One lookup per document type for the whole pack.
+  deepEqual(lists.queries, [
+    { invoiceType: "issuedInvoice", numbers: ["FV1", "FV2", "FV3"] },
+    { invoiceType: "issuedAdvanceInvoice", numbers: ["ZF1"] },
+  ]);
+});
+
+Deno.test("a lookup that fails leaves the items failed for the next run; other events pass untouched", async () => {
+  const lists = fakeLists(new ServiceError("cannot connect to POHODA mServer"));
+  const refused: PackEvent = { kind: "refused", note: "x", keys: ["same"], response: new Uint8Array() };
+  const plain: PackEvent = {
+    kind: "answered",
+    outcomes: new Map([["fresh", { outcome: "rejected", reason: "r" }]]),
+  };
+  const events = await settleAll([refused, plain, {
+    kind: "answered",
+    outcomes: new Map([["same", taken("FV1")]]),
+  }], lists);
+  equal(events[0], refused);
+  equal(events[1], plain);
+  if (events[2].kind !== "answered") throw new Error("expected the answered pack");
+  match(
+    (events[2].outcomes.get("same") as { reason: string }).reason,
+    /Looking the number up in POHODA failed \(cannot connect to POHODA mServer\); it is checked again/,
+  );
+  equal(lists.queries.length, 1);
+});
