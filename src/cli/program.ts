@@ -9,10 +9,12 @@ import { Command, CommanderError } from "@commander-js/extra-typings";
 import { ExitCode } from "../core/errors.ts";
 import { type GlobalOptions, withContext } from "./context.ts";
 import { init } from "./init.ts";
+import { outboxDrop, outboxList, outboxRetry, outboxShow } from "./outbox.ts";
 import { reset } from "./reset.ts";
 import { serve } from "./serve.ts";
 import { status } from "./status.ts";
 import { sync } from "./sync.ts";
+import { verify } from "./verify.ts";
 import { VERSION } from "../version.ts";
 
 /** Parses `args`, runs the command and returns its exit code. */
@@ -77,6 +79,67 @@ export async function run(args: string[]): Promise<number> {
     .option("--items", "list every item of the last runs that needs attention, not just the first 20")
     .action(async (options) => {
       code = await withContext("status", globals(), { echo: !options.json }, (ctx) => status(ctx, options));
+    });
+
+  program
+    .command("verify")
+    .description(
+      "check that POHODA holds everything spojka confirmed, once, with the same number, partner and total",
+    )
+    .option(
+      "--since <date>",
+      "only documents confirmed since this day (YYYY-MM-DD); partners are always checked",
+    )
+    .option("--json", "print JSON for scripts")
+    .action(async (options) => {
+      code = await withContext("verify", globals(), { echo: !options.json }, (ctx) => verify(ctx, options));
+    });
+
+  const outbox = program
+    .command("outbox")
+    .description("what waits for its target: list it, show, retry or drop an item (list is the default)");
+  outbox
+    .command("list", { isDefault: true })
+    .description("waiting and failed items: counts per agenda, then the first 20, failed first")
+    .option("--failed", "only the items the target refused")
+    .option("--all", "every item, not only the first 20")
+    .option("--json", "print JSON for scripts")
+    .action(async (options) => {
+      code = await withContext(
+        "outbox list",
+        globals(),
+        { echo: !options.json },
+        (ctx) => outboxList(ctx, options),
+      );
+    });
+  outbox
+    .command("show")
+    .description("one item: its fields, the target's reason and its XML")
+    .argument("<item>", "its document number, key, item id, or a part of its label")
+    .option("--json", "print JSON for scripts")
+    .action(async (item, options) => {
+      code = await withContext(
+        "outbox show",
+        globals(),
+        { echo: !options.json },
+        (ctx) => outboxShow(ctx, item, options),
+      );
+    });
+  outbox
+    .command("retry")
+    .description("send an item (or every failed one) to POHODA now; exit codes as for sync")
+    .argument("[item]", "its document number, key, item id, or a part of its label")
+    .option("--failed", "every failed item")
+    .action(async (item, options) => {
+      code = await withContext("outbox retry", globals(), {}, (ctx) => outboxRetry(ctx, item, options));
+    });
+  outbox
+    .command("drop")
+    .description("remove an item after a confirmation; it is not imported unless its source exports it again")
+    .argument("<item>", "its document number, key, item id, or a part of its label")
+    .option("--yes", "do not ask for confirmation")
+    .action(async (item, options) => {
+      code = await withContext("outbox drop", globals(), {}, (ctx) => outboxDrop(ctx, item, options));
     });
 
   try {

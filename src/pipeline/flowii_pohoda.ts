@@ -22,14 +22,18 @@ import type { FlowiiConfig, PohodaConfig } from "../config/schema.ts";
 import { FlowiiClient, type FlowiiStream } from "../flowii/client.ts";
 import { checkMServer } from "../pohoda/check.ts";
 import { MServer } from "../pohoda/mserver.ts";
-import { type ItemOutcome, packs, postingRank, postInPacks, type PostPlan } from "../pohoda/post.ts";
+import { PohodaLists } from "../pohoda/list.ts";
+import { packs, postingRank, postInPacks, type PostPlan } from "../pohoda/post.ts";
+import { refusalHint } from "../pohoda/refusal.ts";
+import { type SettledOutcome, settleTakenNumbers } from "../pohoda/taken.ts";
 import { StateDb } from "../state/db.ts";
 import { getCursor, Memory, setCursor } from "../state/memory.ts";
 import { type ItemRecord, recordOutcome } from "../state/outcomes.ts";
 import { beginRun, endRun } from "../state/runs.ts";
 import { withState } from "../state/store.ts";
 import { VERSION } from "../version.ts";
-import { Outbox, type QueuedItem } from "./outbox.ts";
+import { confirmInLedger } from "./ledger.ts";
+import { Outbox, OutboxSelection, type QueuedItem, type Selection } from "./outbox.ts";
 import { type Staged, type StageSettings, stageStream } from "./flowii_stage.ts";
 import { Tally } from "./tally.ts";
 
@@ -67,7 +71,7 @@ export function syncFlowii(sync: FlowiiSync, options: SyncOptions = {}): Promise
 
 async function syncWith(db: StateDb, sync: FlowiiSync, startedAt: Date): Promise<ExitCode> {
   const { log } = sync;
-  const runId = `${fileStamp(startedAt)}-${crypto.randomUUID().slice(0, 4)}`;
+  const runId = newRunId(startedAt);
   const run = beginRun(db, CONNECTOR, startedAt);
   const memory = new Memory(db, CONNECTOR);
   const outbox = new Outbox(db, CONNECTOR);
@@ -145,6 +149,48 @@ async function syncWith(db: StateDb, sync: FlowiiSync, startedAt: Date): Promise
   }
   if (failure) throw failure;
   return exitCode;
+}
+
+/** `STW-Instance` and the pack note of a run: its start and a few random characters. */
+function newRunId(startedAt: Date): string {
+  return `${fileStamp(startedAt)}-${crypto.randomUUID().slice(0, 4)}`;
+}
+
+/**
+ * `spojka outbox retry`: posts the selected waiting items now, through the same posting and settling
+ * as a sync, as a run of its own (nothing is fetched, no cursor moves). The caller holds the lock.
+ * Returns the run (its outcomes name each item) and its exit code; a failure of the whole target is
+ * thrown after the run is recorded.
+ */
+export function retryFlowii(
+  sync: FlowiiSync,
+  selection: Selection,
+): Promise<{ run: number; exitCode: ExitCode }> {
+  return withState(sync.paths, async (db) => {
+    const startedAt = new Date();
+    const runId = newRunId(startedAt);
+    const run = beginRun(db, CONNECTOR, startedAt);
+    const mserver = new MServer(sync.pohoda, runId, sync.log);
+    const report = { tally: new Tally(), notices: new Notices(sync.log), run };
+    const end = (failure?: SpojkaError) =>
+      endRun(db, run, { counts: report.tally.toJSON(), failed: report.tally.total("failed"), failure });
+    try {
+      for (const note of (await checkMServer(mserver, sync.pohoda)).notes) sync.log.info(note);
+      const outbox = new OutboxSelection(db, CONNECTOR, selection);
+      await post(sync, db, outbox, mserver, postPlan(sync, runId), report, fileStamp(startedAt), Infinity);
+    } catch (e) {
+      end(
+        e instanceof SpojkaError
+          ? e
+          : new SpojkaError(Exit.Internal, `internal error: ${(e as Error).message ?? e}`),
+      );
+      throw e;
+    }
+    const exitCode = end();
+    report.notices.summarize(LISTED);
+    sync.log.info(`FLOWii → POHODA, retry: ${report.tally.lines().join("\n")}`);
+    return { run, exitCode };
+  });
 }
 
 /** How a piece of work ended: a failure of a whole service, a bug, or fine. */
@@ -229,6 +275,7 @@ function postPlan(sync: FlowiiSync, runId: string): PostPlan {
     // (dataPack@id, dataPackItem@id), and a replay must meet the same pair whatever the chunking.
     packId: (group) => `spojka-flowii-${group}${company}`.slice(0, 64),
     note: `spojka ${VERSION}: import z FLOWii, běh ${runId}`,
+    unsupportedCharacters: sync.pohoda.unsupported_characters,
   };
 }
 
@@ -273,7 +320,10 @@ async function post(
   const posting = progress.stage("POHODA", { unit: "items", total });
   let responses = 0;
   try {
-    for await (const event of postInPacks(items(), (pack, check) => mserver.post(pack, check), plan)) {
+    // A "number already exists" is settled by a lookup in POHODA before the pack's outcomes are.
+    const lists = new PohodaLists((pack) => mserver.post(pack, false), plan.ico);
+    const events = postInPacks(items(), (pack, check) => mserver.post(pack, check), plan);
+    for await (const event of settleTakenNumbers(events, (key) => byKey.get(key)!.payload, lists)) {
       if (event.response) await keepResponse(paths.responses, stamp, ++responses, event.response);
       if (event.kind === "unreadable") {
         throw new ServiceError(`mServer did not answer with a POHODA response: ${event.problem}.`, {
@@ -286,6 +336,15 @@ async function post(
           `POHODA refused a whole pack of ${event.keys.length} items: “${event.note}”. Nothing in it was imported.`,
           { hint: refusalHint(event.note) },
         );
+      }
+      if (event.kind === "narrowing") {
+        if (event.whole) {
+          log.info(
+            `POHODA refused a pack of ${event.items} items whole: “${event.note}”. ` +
+              "Sending it in smaller parts to find the items it cannot take.",
+          );
+        }
+        continue;
       }
       const now = new Date();
       db.transaction(() => {
@@ -307,7 +366,7 @@ function settle(
   db: StateDb,
   outbox: Outbox,
   item: QueuedItem,
-  outcome: ItemOutcome,
+  outcome: SettledOutcome,
   report: PostReport,
   now: Date,
 ): void {
@@ -323,6 +382,7 @@ function settle(
   switch (outcome.outcome) {
     case "imported": {
       outbox.confirm(item);
+      confirmInLedger(db, CONNECTOR, item, "imported", outcome.id, now);
       // A partner upsert that found its record reports "update"; everything else is new in POHODA.
       const kind = outcome.warnings.length > 0
         ? "with_warnings"
@@ -340,16 +400,11 @@ function settle(
       return;
     }
     case "duplicate":
+      // By the batch check, or by its number once a lookup found POHODA's document to be this one.
       outbox.confirm(item);
+      confirmInLedger(db, CONNECTOR, item, "already_present", outcome.id, now);
       tally.add(item.agenda, "already_present");
-      if (outcome.by === "number") {
-        // Usually this document itself, imported before POHODA kept spojka's ids (or by the vendor's
-        // connector). It could also be another document with the same number: say so, loudly.
-        const detail = `its number already exists in POHODA, so it counts as already imported ` +
-          `(${outcome.detail}). If that document did not come from FLOWii, this one was not imported: check it.`;
-        record("number_taken", detail);
-        notices.warn("documents whose number was taken", `${name}: ${detail}`);
-      } else if (outcome.deleted) {
+      if (outcome.deleted) {
         const detail = "imported before and deleted in POHODA since; spojka does not import it again.";
         record("deleted_in_pohoda", detail);
         notices.warn("documents deleted in POHODA", `${name}: ${detail}`);
@@ -366,16 +421,6 @@ function settle(
       notices.warn("items not imported", `${name}: not imported: ${reason}`);
     }
   }
-}
-
-function refusalHint(note: string): string {
-  if (/oprávn|práv/i.test(note)) {
-    return "Give the POHODA user the right to import XML (Přístupová práva → Soubor/Databáze). The items wait in the outbox.";
-  }
-  if (/IČ/.test(note)) {
-    return "Check [pohoda] ico and that [pohoda] url points to this company's mServer. The items wait in the outbox.";
-  }
-  return "The items wait in the outbox and are sent again on the next run; POHODA's answer is kept in the responses folder.";
 }
 
 /** Keeps mServer's answer as received: `response-<run start>.xml`, then `-2`, `-3` … for later packs. */

@@ -32,7 +32,7 @@ export function partnerLabel(name: string, ico: string | undefined): string {
   return ico ? `${name} (IČO ${ico})` : name;
 }
 
-/** A document's key by its number, else its external id; undefined when only a content hash can name it. */
+/** A document's key by its number, else its external id; undefined when neither names it (it is refused). */
 export function documentKey(type: string, number?: string, extIds?: string): string | undefined {
   if (number) return `${type}/${number}`;
   if (extIds) return `${type}/ext/${extIds}`;

@@ -2,8 +2,10 @@
  * The transform stage: a POHODA dataPack as FLOWii exports it → items ready for the target.
  * Each item gets a stable identity, so a replay of any document, in any chunking, is recognised
  * by POHODA as already imported; partners become upserts, so a changed partner is updated and
- * never duplicated. The export is streamed record by record: memory follows the largest record,
- * and a record too large to build is reported, not read.
+ * never duplicated. A record nothing would keep POHODA from importing twice (an agenda spojka
+ * does not know, a document with neither a number nor an external id) is refused, not sent. The
+ * export is streamed record by record: memory follows the largest record, and a record too large
+ * to build is reported, not read.
  *
  * @module
  */
@@ -14,7 +16,6 @@ import {
   documentKey,
   documentLabel,
   hash,
-  MAX_ID,
   type PartnerId,
   partnerItemId,
   partnerKey,
@@ -44,7 +45,7 @@ export interface PohodaItem {
   key: string;
   /** `dataPackItem@id` (≤ 64 characters): POHODA's batch duplicity check keys on it. */
   itemId: string;
-  /** `addressbook`, or the invoice type (`issuedInvoice`, `issuedAdvanceInvoice`, …). */
+  /** `addressbook`, or the document type (`issuedInvoice`, `issuedAdvanceInvoice`, `receivedOrder`, …). */
   agenda: string;
   /** What a human recognises: document number and partner, or partner name and IČO. */
   label: string;
@@ -72,11 +73,46 @@ export interface OversizedRecord {
   label: string;
 }
 
+/** Why a record is not imported: no POHODA guard would keep it from being imported twice. */
+export interface Refusal {
+  /** The document type, or the element's local name for an agenda spojka does not know. */
+  agenda: string;
+  /** What a human recognises of it (empty when nothing is known but its agenda). */
+  label: string;
+  /** Why, and what to do, in words for the user. */
+  reason: string;
+}
+
+/** A record of the export refused by {@linkcode transformTree}; the others go on. */
+export interface RefusedRecord extends Refusal {
+  /** Position among the dataPack's children, from 0. */
+  index: number;
+  /** What a human recognises, then where it is: `(no number) (Firma s.r.o.), record 2, dataPackItem 108056`. */
+  label: string;
+}
+
 /** What {@linkcode transformStream} yields, in export order. */
-export type TransformEvent = { kind: "item"; item: PohodaItem } | {
-  kind: "oversized";
-  record: OversizedRecord;
-};
+export type TransformEvent =
+  | { kind: "item"; item: PohodaItem }
+  | { kind: "oversized"; record: OversizedRecord }
+  | { kind: "refused"; record: RefusedRecord };
+
+/**
+ * The create-only document agendas spojka imports. A document is named by its type and number, else
+ * by its external id; both agendas keep the number in `number/typ:numberRequested` (whose
+ * `checkDuplicity` refuses a number the agenda has) and an `extId` in their header (`xsd:all`, so
+ * the order of its children does not matter).
+ */
+const DOCUMENTS = [
+  { ns: NS.inv, prefix: "inv", element: "invoice", header: "invoiceHeader", type: "invoiceType" },
+  { ns: NS.ord, prefix: "ord", element: "order", header: "orderHeader", type: "orderType" },
+] as const;
+
+type DocumentAgenda = (typeof DOCUMENTS)[number];
+
+function documentAgenda(record: XmlElement): DocumentAgenda | undefined {
+  return DOCUMENTS.find((d) => isElement(record, d.ns, d.element));
+}
 
 /**
  * Streams an exported dataPack (decoded text chunks) into items; throws `XmlSyntaxError` /
@@ -95,8 +131,8 @@ export async function* transformStream(
         throw new SyntaxError(`expected a POHODA dataPack (version 2), found <${root.root.name}>`);
       }
     } else if (event.kind === "record") {
-      const item = await transformRecordText(event, root!, options);
-      if (item) yield { kind: "item", item };
+      const transformed = await transformRecordText(event, root!, options);
+      if (transformed) yield transformed;
     } else if (event.kind === "oversized") {
       const partial = event.partial;
       // Other children of the dataPack are ignored, oversized or not.
@@ -109,13 +145,13 @@ export async function* transformStream(
 
 /**
  * A record as text: spliced when it is a usual one, else read into a tree. Characters to transliterate
- * are the tree's work (they are rare, and each needs a note).
+ * are the tree's work (they are rare, and each needs a note), and so are refusals.
  */
 async function transformRecordText(
   record: Extract<XmlStreamEvent, { kind: "record" }>,
   root: Extract<XmlStreamEvent, { kind: "root" }>,
   options: TransformOptions,
-): Promise<PohodaItem | undefined> {
+): Promise<TransformEvent | undefined> {
   const name = /^<([^\s/>]+)/.exec(record.text)![1];
   const colon = name.indexOf(":");
   const packItem = name.slice(colon + 1) === "dataPackItem" &&
@@ -125,26 +161,52 @@ async function transformRecordText(
   const simple = record.plain &&
     (options.unsupportedCharacters === "reject" || !UNENCODABLE.test(record.text));
   const draft = simple ? await transformText(record.text, root.scope, options.extSystem) : undefined;
-  if (draft) return { ...draft, notes: [] };
+  if (draft) return { kind: "item", item: { ...draft, notes: [] } };
   const tree = parseXml(`${root.startTag}${record.text}</${root.root.name}>`).children[0];
   if (typeof tree === "string" || !isElement(tree, NS.dat, "dataPackItem")) return undefined;
   const element = firstElement(tree);
-  return element && await transformTree(element, options);
+  if (!element) return undefined;
+  const done = await transformTree(element, options);
+  if (!("reason" in done)) return { kind: "item", item: done };
+  // Nothing in the record names it for sure: its place in the export does, for the user to find it.
+  const label = [done.label, ...place(record.index, tree)].filter(Boolean).join(", ");
+  return { kind: "refused", record: { ...done, label, index: record.index } };
 }
 
 function firstElement(el: XmlElement): XmlElement | undefined {
   return el.children.find((c): c is XmlElement => typeof c !== "string");
 }
 
-/** The transform of one record read into a tree: every record, whatever it holds. */
-export async function transformTree(record: XmlElement, options: TransformOptions): Promise<PohodaItem> {
+/**
+ * The transform of one record read into a tree: every record, whatever it holds. A record POHODA
+ * could take twice is refused: an agenda spojka does not know, or a document that neither a number
+ * nor an external id names (a content hash would name each version of it apart, so a changed one
+ * would be imported again).
+ */
+export async function transformTree(
+  record: XmlElement,
+  options: TransformOptions,
+): Promise<PohodaItem | Refusal> {
+  const { name } = record;
+  const documents = documentAgenda(record);
+  if (!documents && !isElement(record, NS.adb, "addressbook")) {
+    return {
+      agenda: localName(name),
+      label: "",
+      reason: `spojka cannot keep POHODA from importing this kind of record (<${name}>) twice, ` +
+        "so it was left out: spojka imports invoices, advances, orders and partners. Enter it in POHODA " +
+        "by hand if you need it.",
+    };
+  }
   const notes = options.unsupportedCharacters === "transliterate" ? transliterateTree(record) : [];
-  const item = isElement(record, NS.adb, "addressbook")
-    ? await partner(record, options)
-    : isElement(record, NS.inv, "invoice")
-    ? await document(record, options)
-    : await other(record);
-  return { ...item, notes };
+  const made = documents ? await document(record, documents, options) : await partner(record, options);
+  return "reason" in made ? made : { ...made, notes };
+}
+
+/** Where a record is in the export: `record 5313`, `dataPackItem 108056` (when it has an id). */
+function place(index: number, packItem: XmlElement | undefined): string[] {
+  const id = packItem && attr(packItem, "id");
+  return [`record ${index + 1}`, ...id ? [`dataPackItem ${id}`] : []];
 }
 
 /** Names an oversized record from what was read of it before it went over. */
@@ -152,9 +214,7 @@ function oversized(
   event: Extract<XmlStreamEvent, { kind: "oversized" }>,
   packItem: XmlElement | undefined,
 ): OversizedRecord {
-  const parts = [`record ${event.index + 1}`];
-  const id = packItem && attr(packItem, "id");
-  if (id) parts.push(`dataPackItem ${id}`);
+  const parts = place(event.index, packItem);
   const record = packItem && firstElement(packItem);
   if (record) {
     const { agenda, label } = describe(record);
@@ -170,8 +230,9 @@ function describe(record: XmlElement): Pick<PohodaItem, "agenda" | "label"> {
     const { name, ico } = partnerFields(record);
     return { agenda: "addressbook", label: partnerLabel(name, ico) };
   }
-  if (isElement(record, NS.inv, "invoice")) {
-    const { type, number, extIds, partnerName } = documentFields(record);
+  const documents = documentAgenda(record);
+  if (documents) {
+    const { type, number, extIds, partnerName } = documentFields(record, documents);
     return { agenda: type, label: documentLabel(number, extIds, partnerName) };
   }
   return { agenda, label: agenda };
@@ -233,58 +294,57 @@ function partnerFields(record: XmlElement) {
   return { identity, ico, name, extId: childrenOf(identity, NS.typ, "extId")[0] };
 }
 
-/** Invoices are create-only: identity is the type and number, guarded by POHODA's number check. */
-async function document(record: XmlElement, options: TransformOptions): Promise<Draft> {
-  const { header, type, requested, number, extId, extIds, partnerName } = documentFields(record);
-  const key = documentKey(type, number, extIds) ?? `${type}/hash/${await hash(serialize(record), 16)}`;
+/**
+ * Documents (invoices, orders) are create-only. Identity is the type and number, else the external
+ * id; the item id follows from it, so POHODA's batch duplicity check refuses any later version, and
+ * the number's own check (`checkDuplicity`) refuses a number the agenda has. A document with
+ * neither number nor external id is refused.
+ */
+async function document(
+  record: XmlElement,
+  agenda: DocumentAgenda,
+  options: TransformOptions,
+): Promise<Draft | Refusal> {
+  const { header, type, requested, number, extId, extIds, partnerName } = documentFields(record, agenda);
+  const label = documentLabel(number, extIds, partnerName);
+  const key = documentKey(type, number, extIds);
+  if (key === undefined) {
+    return {
+      agenda: type,
+      label,
+      reason: "it has neither a number nor an external id, so POHODA could not tell a changed version of " +
+        "it from a new document and would import it twice; it was left out. Give it a number in FLOWii: " +
+        "once FLOWii exports it again, spojka imports it.",
+    };
+  }
   const itemId = await documentItemId(key);
 
   // Exactly once: POHODA refuses a second document with the same number in the same agenda.
   if (requested) setAttr(requested, "checkDuplicity", "true");
   if (header && !extId) {
     const typ = prefixIn(record, NS.typ, "typ");
-    header.children.unshift(element(NS.inv, prefixIn(record, NS.inv, "inv"), "extId", [
+    header.children.unshift(element(agenda.ns, prefixIn(record, agenda.ns, agenda.prefix), "extId", [
       element(NS.typ, typ, "ids", [itemId]),
       element(NS.typ, typ, "exSystemName", [options.extSystem]),
     ]));
   }
-  return {
-    key,
-    itemId,
-    agenda: type,
-    label: documentLabel(number, extIds, partnerName),
-    xml: serialize(record),
-  };
+  return { key, itemId, agenda: type, label, xml: serialize(record) };
 }
 
-function documentFields(record: XmlElement) {
-  const header = child(record, NS.inv, "invoiceHeader");
-  const requested = at(header, [NS.inv, "number"], [NS.typ, "numberRequested"]);
-  const extId = child(header, NS.inv, "extId");
-  const partnerAddress = at(header, [NS.inv, "partnerIdentity"], [NS.typ, "address"]);
+function documentFields(record: XmlElement, agenda: DocumentAgenda) {
+  const header = child(record, agenda.ns, agenda.header);
+  const requested = at(header, [agenda.ns, "number"], [NS.typ, "numberRequested"]);
+  const extId = child(header, agenda.ns, "extId");
+  const partnerAddress = at(header, [agenda.ns, "partnerIdentity"], [NS.typ, "address"]);
   return {
     header,
-    type: text(child(header, NS.inv, "invoiceType"))?.trim() || "invoice",
+    type: text(child(header, agenda.ns, agenda.type))?.trim() || agenda.element,
     requested,
     number: text(requested)?.trim(),
     extId,
     extIds: text(child(extId, NS.typ, "ids"))?.trim(),
     partnerName: text(child(partnerAddress, NS.typ, "company"))?.trim() ||
       text(child(partnerAddress, NS.typ, "name"))?.trim(),
-  };
-}
-
-/** Any other agenda passes through unchanged; POHODA decides. */
-async function other(record: XmlElement): Promise<Draft> {
-  const xml = serialize(record);
-  const agenda = localName(record.name);
-  const digest = await hash(xml, 16);
-  return {
-    key: `${agenda}/hash/${digest}`,
-    itemId: `FLW-${agenda}-${digest}`.slice(0, MAX_ID),
-    agenda,
-    label: agenda,
-    xml,
   };
 }
 

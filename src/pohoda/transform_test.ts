@@ -1,5 +1,13 @@
 import { deepEqual, equal, match, ok, rejects } from "node:assert/strict";
-import { type PohodaItem, type TransformEvent, type TransformOptions, transformStream } from "./transform.ts";
+import { validateXml } from "../../tests/emulators/xsd.ts";
+import { buildPack } from "./pack.ts";
+import {
+  type PohodaItem,
+  type RefusedRecord,
+  type TransformEvent,
+  type TransformOptions,
+  transformStream,
+} from "./transform.ts";
 import { parseXml, XmlSyntaxError } from "./xmltree.ts";
 
 const samples = new URL("../../../shared/pohoda-samples/", import.meta.url);
@@ -31,9 +39,10 @@ const DAT = 'xmlns:dat="http://www.stormware.cz/schema/version_2/data.xsd"';
 const ADB = 'xmlns:adb="http://www.stormware.cz/schema/version_2/addressbook.xsd"';
 const TYP = 'xmlns:typ="http://www.stormware.cz/schema/version_2/type.xsd"';
 const INV = 'xmlns:inv="http://www.stormware.cz/schema/version_2/invoice.xsd"';
+const ORD = 'xmlns:ord="http://www.stormware.cz/schema/version_2/order.xsd"';
 
 function exportOf(...records: string[]): string {
-  return `<?xml version="1.0" encoding="UTF-8"?><dat:dataPack ${DAT} ${ADB} ${TYP} ${INV} version="2.0" id="FLOWii-1" ` +
+  return `<?xml version="1.0" encoding="UTF-8"?><dat:dataPack ${DAT} ${ADB} ${TYP} ${INV} ${ORD} version="2.0" id="FLOWii-1" ` +
     `ico="11111111" application="FLOWii" note="">${
       records.map((r, i) => `<dat:dataPackItem version="2.0" id="f${i}">${r}</dat:dataPackItem>`).join("")
     }</dat:dataPack>`;
@@ -214,4 +223,137 @@ Deno.test("a well-formedness error is thrown where it is met, after the records 
     for await (const e of transformStream(chunksOf(broken), { ...options, maxItemChars: 1e6 })) seen.push(e);
   }, XmlSyntaxError);
   equal(seen.length, 1);
+});
+
+/** An `ord:order` as FLOWii would export it; an empty `number` or `extId` leaves it out, `note` ends its text. */
+const order = (type: string, { number = "OBJ-2025-17", extId = "F-5001", note = "" } = {}) =>
+  `<ord:order version="2.0"><ord:orderHeader>` +
+  (extId
+    ? `<ord:extId><typ:ids>${extId}</typ:ids><typ:exSystemName>FLOWii</typ:exSystemName></ord:extId>`
+    : "") +
+  `<ord:orderType>${type}</ord:orderType>` +
+  (number ? `<ord:number><typ:numberRequested>${number}</typ:numberRequested></ord:number>` : "") +
+  `<ord:date>2025-03-10</ord:date><ord:text>Objednávka materiálu${note}</ord:text>` +
+  `<ord:partnerIdentity><typ:address><typ:company>Stavebniny Brno s.r.o.</typ:company>` +
+  `<typ:ico>25596641</typ:ico></typ:address></ord:partnerIdentity></ord:orderHeader>` +
+  `<ord:orderDetail><ord:orderItem><ord:text>Cement</ord:text><ord:quantity>10</ord:quantity>` +
+  `<ord:rateVAT>high</ord:rateVAT><ord:homeCurrency><typ:unitPrice>180</typ:unitPrice></ord:homeCurrency>` +
+  `</ord:orderItem></ord:orderDetail></ord:order>`;
+
+/** The sample invoice as another type, without its extId, with `number` (none when empty). */
+async function invoiceAs(type: string, number: string, extra = ""): Promise<string> {
+  const record = recordOf(await sample("own-invoice-datapack.xml"))
+    .replace(/<inv:extId>[\s\S]*?<\/inv:extId>/, "")
+    .replace(
+      "<inv:invoiceType>issuedInvoice</inv:invoiceType>",
+      `<inv:invoiceType>${type}</inv:invoiceType>${extra}`,
+    );
+  return number
+    ? record.replace(/>2025000123<\/typ:numberRequested>/, `>${number}</typ:numberRequested>`)
+    : record.replace(/<inv:number>[\s\S]*?<\/inv:number>/, "");
+}
+
+/** The refusals among the events. */
+const refusals = (events: TransformEvent[]): RefusedRecord[] =>
+  events.flatMap((e) => e.kind === "refused" ? [e.record] : []);
+
+/** Every item put in one pack as spojka posts it, checked against data.xsd. */
+async function assertValidPack(items: PohodaItem[]): Promise<void> {
+  const pack = buildPack({ id: "t", ico: "12345678", note: "", items, unsupportedCharacters: "reject" });
+  deepEqual(await validateXml("data", pack.bytes), []);
+}
+
+Deno.test("orders are keyed by their type and number, with the number's duplicity check and an extId", async () => {
+  const [received, issued] = await itemsOf(
+    exportOf(order("receivedOrder", { extId: "" }), order("issuedOrder", { number: "VO-9" })),
+  );
+  equal(received.key, "receivedOrder/OBJ-2025-17");
+  equal(received.itemId, "FLW-receivedOrder-OBJ-2025-17");
+  equal(received.agenda, "receivedOrder");
+  equal(received.label, "OBJ-2025-17 (Stavebniny Brno s.r.o.)");
+  match(received.xml, /<typ:numberRequested checkDuplicity="true">OBJ-2025-17<\/typ:numberRequested>/);
+  // Without one in the export, spojka's own id goes into the order's header, so POHODA can be asked about it.
+  match(
+    received.xml,
+    /<ord:orderHeader><ord:extId><typ:ids>FLW-receivedOrder-OBJ-2025-17<\/typ:ids><typ:exSystemName>FLOWii</,
+  );
+  equal(issued.key, "issuedOrder/VO-9");
+  match(issued.xml, /<typ:ids>F-5001<\/typ:ids>/);
+  await assertValidPack([received, issued]);
+});
+
+Deno.test("a changed order keeps its key and item id, so POHODA's checks refuse it as already imported", async () => {
+  const [first] = await itemsOf(exportOf(order("receivedOrder")));
+  const [changed] = await itemsOf(exportOf(order("receivedOrder", { note: " – doplněno" })));
+  equal(changed.key, first.key);
+  equal(changed.itemId, first.itemId);
+  // Without a number, FLOWii's external id names it, and the batch duplicity check guards it.
+  const [byExtId] = await itemsOf(exportOf(order("issuedOrder", { number: "" })));
+  const [byExtIdChanged] = await itemsOf(exportOf(order("issuedOrder", { number: "", note: " – změna" })));
+  equal(byExtId.key, "issuedOrder/ext/F-5001");
+  equal(byExtIdChanged.itemId, byExtId.itemId);
+  await assertValidPack([byExtId]);
+});
+
+Deno.test("received invoices and advances keep their own number as POHODA's number, guarded alike", async () => {
+  const [received, advance] = await itemsOf(exportOf(
+    await invoiceAs(
+      "receivedInvoice",
+      "2025200007",
+      "<inv:originalDocument>FV-88/2025</inv:originalDocument>",
+    ),
+    await invoiceAs("issuedAdvanceInvoice", "2025500003"),
+  ));
+  equal(received.key, "receivedInvoice/2025200007");
+  equal(received.agenda, "receivedInvoice");
+  match(received.xml, /<typ:numberRequested checkDuplicity="true">2025200007<\/typ:numberRequested>/);
+  // The supplier's number stays where POHODA keeps it; it guards nothing.
+  match(received.xml, /<inv:originalDocument>FV-88\/2025<\/inv:originalDocument>/);
+  equal(advance.key, "issuedAdvanceInvoice/2025500003");
+  match(advance.xml, /<typ:numberRequested checkDuplicity="true">2025500003<\/typ:numberRequested>/);
+  await assertValidPack([received, advance]);
+});
+
+Deno.test("a document with neither number nor external id is refused with the reason; the others go on", async () => {
+  const events = await eventsOf(exportOf(
+    person("Brno"),
+    await invoiceAs("issuedInvoice", ""),
+    order("receivedOrder", { number: "", extId: "" }),
+    order("issuedOrder"),
+  ));
+  deepEqual(events.map((e) => e.kind), ["item", "refused", "refused", "item"]);
+  const [invoice, refusedOrder] = refusals(events);
+  equal(invoice.index, 1);
+  equal(invoice.agenda, "issuedInvoice");
+  equal(invoice.label, "(no number) (Žluťoučký kůň s.r.o.), record 2, dataPackItem f1");
+  match(
+    invoice.reason,
+    /neither a number nor an external id.*would import it twice.*Give it a number in FLOWii/,
+  );
+  equal(refusedOrder.agenda, "receivedOrder");
+  equal(refusedOrder.label, "(no number) (Stavebniny Brno s.r.o.), record 3, dataPackItem f2");
+});
+
+Deno.test("an agenda spojka cannot guard is refused by name, never passed on", async () => {
+  const enquiry =
+    `<enq:enquiry xmlns:enq="http://www.stormware.cz/schema/version_2/enquiry.xsd" version="2.0">` +
+    `<enq:enquiryHeader><enq:enquiryType>receivedEnquiry</enq:enquiryType></enq:enquiryHeader></enq:enquiry>`;
+  for (const unsupportedCharacters of ["reject", "transliterate"] as const) {
+    const events = await eventsOf(exportOf(enquiry, order("issuedOrder")), {
+      ...options,
+      unsupportedCharacters,
+    });
+    deepEqual(events.map((e) => e.kind), ["refused", "item"]);
+    const [refused] = refusals(events);
+    equal(refused.agenda, "enquiry");
+    equal(refused.label, "record 1, dataPackItem f0");
+    match(refused.reason, /<enq:enquiry>.*twice.*left out.*invoices, advances, orders and partners/);
+  }
+});
+
+Deno.test("an oversized order is named by its type and number", async () => {
+  const big = order("receivedOrder").replace("<ord:text>Cement", `<ord:text>${"Cement ".repeat(10_000)}`);
+  const events = await eventsOf(exportOf(big), options, 50_000);
+  const record = events[0].kind === "oversized" ? events[0].record : undefined;
+  equal(record?.label, "record 1, dataPackItem f0, receivedOrder OBJ-2025-17 (Stavebniny Brno s.r.o.)");
 });

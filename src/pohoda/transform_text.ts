@@ -2,8 +2,9 @@
  * The transform on a record's text. The records of a usual export — a document with a number or an
  * external id, a partner with an external id or an IČO, written with POHODA's own prefixes — are
  * rewritten by splicing their text: no tree is built, and what POHODA gets is what FLOWii wrote,
- * plus what spojka adds. Anything else returns undefined and goes through the tree
- * (`transform.ts`), which handles every record but costs a hundred times the allocation.
+ * plus what spojka adds. Anything else (orders among them: they are rare) returns undefined and goes
+ * through the tree (`transform.ts`), which handles every record, refusals included, but costs a
+ * hundred times the allocation.
  *
  * @module
  */
@@ -157,6 +158,7 @@ function document(
     const partnerName = textOf(s, find(s, address, "typ:company"))?.trim() ||
       textOf(s, find(s, address, "typ:name"))?.trim();
     const key = documentKey(type, number, extIds);
+    // Neither number nor external id: the tree refuses it, with the reason.
     if (key === undefined) return undefined;
     const itemId = await documentItemId(key);
 

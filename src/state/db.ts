@@ -70,6 +70,30 @@ const MIGRATIONS: readonly string[] = [
   CREATE TABLE rate_events (limiter TEXT NOT NULL, at_ms INTEGER NOT NULL);
   CREATE INDEX rate_events_by_limiter ON rate_events (limiter, at_ms);
   `,
+  // Failed items found without reading every waiting payload (`spojka outbox`, `status`). Partial, so
+  // staging the pending bulk costs nothing more.
+  `CREATE INDEX outbox_failed ON outbox (connector, rank) WHERE status = 'failed';`,
+  // The ledger of what the target confirmed, one row per item, for `spojka verify` (src/pipeline/ledger.ts).
+  `
+  CREATE TABLE ledger (
+    key TEXT PRIMARY KEY,
+    connector TEXT NOT NULL,
+    agenda TEXT NOT NULL,
+    item_id TEXT NOT NULL,
+    label TEXT NOT NULL,
+    number TEXT,
+    partner_ico TEXT,
+    ext_system TEXT,
+    ext_ids TEXT,
+    total_cents INTEGER,
+    currency TEXT,
+    date TEXT,
+    pohoda_id TEXT,
+    confirmed_at TEXT NOT NULL,
+    confirmed_as TEXT NOT NULL CHECK (confirmed_as IN ('imported', 'already_present'))
+  );
+  CREATE INDEX ledger_by_agenda ON ledger (connector, agenda, confirmed_at);
+  `,
 ];
 
 /** The schema version this program reads and writes. */

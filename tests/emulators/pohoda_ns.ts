@@ -14,6 +14,7 @@ export const NS = {
   rdc: `${SCHEMA}/documentresponse.xsd`,
   typ: `${SCHEMA}/type.xsd`,
   inv: `${SCHEMA}/invoice.xsd`,
+  ord: `${SCHEMA}/order.xsd`,
   adb: `${SCHEMA}/addressbook.xsd`,
   ftr: `${SCHEMA}/filter.xsd`,
   lst: `${SCHEMA}/list.xsd`,

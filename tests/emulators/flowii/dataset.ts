@@ -36,21 +36,37 @@ export interface DatasetOptions {
    * (see `UNENCODABLE`), to test the importer's reporting. Off by default.
    */
   unencodable?: boolean;
+  /**
+   * Also generate the rarer agendas FLOWii's document export carries: received invoices and
+   * received and issued orders (`ord:order`). Off by default, so the datasets of other tests stay
+   * what they were.
+   */
+  everyAgenda?: boolean;
 }
 
 const DAY = 86_400;
-/** Relative frequency of the document types in a FLOWii account. */
+/** Relative frequency of the issued document types in a FLOWii account. */
 const TYPE_WEIGHTS: readonly [DocumentType, number][] = [
   ["issuedInvoice", 60],
   ["issuedAdvanceInvoice", 12],
   ["issuedCreditNotice", 10],
   ["receivable", 18],
 ];
+/** With `everyAgenda`: a small share of received invoices and orders besides. */
+const EVERY_AGENDA_WEIGHTS: readonly [DocumentType, number][] = [
+  ...TYPE_WEIGHTS,
+  ["receivedInvoice", 8],
+  ["receivedOrder", 6],
+  ["issuedOrder", 4],
+];
 /** Each type has its own numeric series: year + series digit + 5-digit sequence, e.g. 2026100123. */
 const SERIES_DIGIT: Readonly<Record<DocumentType, string>> = {
   issuedInvoice: "1",
-  issuedAdvanceInvoice: "5",
+  receivedInvoice: "2",
   issuedCreditNotice: "3",
+  receivedOrder: "4",
+  issuedAdvanceInvoice: "5",
+  issuedOrder: "6",
   receivable: "7",
 };
 const BANK_CODES: Readonly<Record<Country, readonly string[]>> = {
@@ -192,8 +208,9 @@ export class FlowiiDataset {
   }
 
   #pickType(): DocumentType {
-    let roll = this.#rng.int(1, TYPE_WEIGHTS.reduce((sum, [, w]) => sum + w, 0));
-    for (const [type, weight] of TYPE_WEIGHTS) {
+    const weights = this.options.everyAgenda ? EVERY_AGENDA_WEIGHTS : TYPE_WEIGHTS;
+    let roll = this.#rng.int(1, weights.reduce((sum, [, w]) => sum + w, 0));
+    for (const [type, weight] of weights) {
       roll -= weight;
       if (roll <= 0) return type;
     }

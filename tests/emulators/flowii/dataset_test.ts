@@ -58,7 +58,12 @@ Deno.test("documents: every type, numbering per type, valid references and credi
     const numbers = ds.documents.filter((d) => d.type === type).map((d) => d.number);
     equal(new Set(numbers).size, numbers.length, `unique ${type} numbers`);
   }
-  const series = { issuedInvoice: "1", issuedAdvanceInvoice: "5", issuedCreditNotice: "3", receivable: "7" };
+  const series: Record<string, string> = {
+    issuedInvoice: "1",
+    issuedAdvanceInvoice: "5",
+    issuedCreditNotice: "3",
+    receivable: "7",
+  };
   for (const d of ds.documents) {
     match(d.number, new RegExp(`^20\\d\\d${series[d.type]}\\d{5}$`));
     ok(partnerIds.has(d.partnerId), d.id);
@@ -78,6 +83,27 @@ Deno.test("documents: every type, numbering per type, valid references and credi
   ok(ds.documents.some((d) => d.items.some((i) => [...i.text].length > 90)), "long item texts");
   const rates = new Set(ds.documents.flatMap((d) => d.items.map((i) => i.rateVAT)));
   deepEqual([...rates].sort(), ["high", "low", "none"], "CZ rates");
+});
+
+Deno.test("everyAgenda adds a small share of received invoices and orders, each type numbered apart", () => {
+  const ds = generateDataset({ ...OPTIONS, everyAgenda: true });
+  const count = (type: string) => ds.documents.filter((d) => d.type === type).length;
+  for (const type of ["receivedInvoice", "receivedOrder", "issuedOrder"]) {
+    const share = count(type) / ds.documents.length;
+    ok(share > 0.01 && share < 0.1, `${type}: ${share}`);
+    const numbers = ds.documents.filter((d) => d.type === type).map((d) => d.number);
+    equal(new Set(numbers).size, numbers.length, `unique ${type} numbers`);
+  }
+  ok(count("issuedInvoice") > ds.documents.length / 3, "issued invoices still the most");
+  for (const d of ds.documents.filter((d) => d.type === "receivedInvoice")) {
+    match(d.number, /^20\d\d2\d{5}$/, "FLOWii's own number");
+    match(d.originalDocument ?? "", /^FV20\d\d\d{5}$/, "the supplier's number");
+    ok(d.dateTax, d.id);
+  }
+  ok(
+    ds.documents.filter((d) => d.type === "receivedOrder").every((d) => d.numberOrder),
+    "the customer's order",
+  );
 });
 
 Deno.test("a Slovak company uses the third VAT rate and invoices abroad in CZK", () => {

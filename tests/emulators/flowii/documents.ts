@@ -1,7 +1,7 @@
 /**
- * Generates one realistic issued document (invoice, advance invoice, credit note or other
- * receivable) for a given partner, number and date. Numbering and the choice of partner belong to
- * the dataset; this file only fills in the content.
+ * Generates one realistic document (invoice, advance invoice, credit note, other receivable,
+ * received invoice or order) for a given partner, number and date. Numbering and the choice of
+ * partner belong to the dataset; this file only fills in the content.
  *
  * @module
  */
@@ -37,6 +37,9 @@ const TEXT_KIND = {
   issuedAdvanceInvoice: "advance",
   issuedCreditNotice: "credit",
   receivable: "receivable",
+  receivedInvoice: "received",
+  receivedOrder: "order",
+  issuedOrder: "order",
 } as const;
 const INVOICE_PAYMENTS: readonly PaymentType[] = [
   "draft",
@@ -159,6 +162,9 @@ function items(
         () => catalogLine(rng, v, pricing, false, pick((c) => c.rate === "none")),
       );
     case "issuedInvoice":
+    case "receivedInvoice":
+    case "receivedOrder":
+    case "issuedOrder":
       return Array.from(
         { length: rng.int(1, 6) },
         () => catalogLine(rng, v, pricing, payVAT, pick(() => true)),
@@ -173,7 +179,7 @@ export function generateDocument(rng: Random, company: Company, spec: DocumentSp
   const pricing = new Pricing(company, foreign);
   const text = documentText(rng, v, spec);
   const paymentType: PaymentType = spec.type === "issuedInvoice" ? rng.pick(INVOICE_PAYMENTS) : "draft";
-  const taxable = spec.type === "issuedInvoice" || spec.type === "issuedCreditNotice";
+  const taxable = ["issuedInvoice", "issuedCreditNotice", "receivedInvoice"].includes(spec.type);
   // The taxable supply may precede the invoice date (Czech and Slovak law allow 15 days).
   const taxLag = spec.type === "issuedInvoice" && rng.chance(0.3) ? rng.int(1, 10) : 0;
   const headerOnly = spec.type === "receivable" && rng.chance(0.5);
@@ -196,7 +202,9 @@ export function generateDocument(rng: Random, company: Company, spec: DocumentSp
     headerOnlyAmount: headerOnly ? pricing.worthEuros(rng, 20, 800) : undefined,
     relatedNumber: spec.relatedNumber,
   };
-  if (spec.type === "issuedInvoice" && rng.chance(0.2)) {
+  // The supplier numbers its invoice in its own series; the customer names its order in its own.
+  if (spec.type === "receivedInvoice") doc.originalDocument = `FV${doc.date.slice(0, 4)}${rng.digits(5)}`;
+  if ((spec.type === "issuedInvoice" && rng.chance(0.2)) || spec.type === "receivedOrder") {
     doc.numberOrder = `OBJ-${doc.date.slice(0, 4)}-${rng.digits(4)}`;
   }
   if (rng.chance(0.15)) doc.note = v.thanks;

@@ -27,6 +27,8 @@ export type GatewayFault =
 export type PayloadFault =
   /** The real zip cut in half: the central directory is missing. */
   | { kind: "truncatedZip" }
+  /** The real zip with a byte of its first entry's compressed data flipped, as damage in transit leaves it. */
+  | { kind: "corruptZip" }
   /** The export file stored as `../evil.xml`. */
   | { kind: "pathTraversalZip" }
   /** The real entries plus `entries` small extra XML files (default 500). */
@@ -41,6 +43,7 @@ export type Fault = GatewayFault | PayloadFault;
 
 const PAYLOAD_KINDS = new Set<Fault["kind"]>([
   "truncatedZip",
+  "corruptZip",
   "pathTraversalZip",
   "manyEntriesZip",
   "zipBomb",
@@ -63,6 +66,11 @@ export class FaultQueue {
     const queue = this.#queues.get(path) ?? [];
     for (let i = 0; i < times; i++) queue.push(fault);
     this.#queues.set(path, queue);
+  }
+
+  /** Drops every fault not used yet. */
+  clear(): void {
+    this.#queues.clear();
   }
 
   /** The next fault of `path` if it is a gateway fault, consuming it. */
@@ -118,6 +126,16 @@ export async function faultyZip(
     case "truncatedZip": {
       const whole = await zipFiles(entries);
       return whole.slice(0, Math.floor(whole.length / 2));
+    }
+    case "corruptZip": {
+      const zip = await zipFiles(
+        entries.length > 0 ? entries : [{ name: "pohoda_export.xml", data: FILLER }],
+      );
+      // The first entry's data follows its 30-byte local header, file name and extra field.
+      const view = new DataView(zip.buffer);
+      const data = 30 + view.getUint16(26, true) + view.getUint16(28, true);
+      zip[data + 2] ^= 0xff;
+      return zip;
     }
     case "pathTraversalZip":
       return zipFiles([{ name: "../evil.xml", data: entries[0]?.data ?? FILLER }]);

@@ -8,9 +8,12 @@
  * - `inv:extId` / `typ:extId`: `ids` = FLOWii id, `exSystemName` = "FLOWii". Partners without
  *   `extIdInExport` get no extId, neither in the address book nor in `inv:partnerIdentity`.
  * - Address book records carry no `adb:actionType` (plain add); upserting is the importer's job.
- * - Documents keep FLOWii's number in `inv:number/typ:numberRequested`; prices are per item in
- *   the document currency (`homeCurrency` or `foreignCurrency`) with `unitPrice`, `price`,
- *   `priceVAT`, `priceSum`; the summary repeats the totals per VAT rate.
+ * - Documents keep FLOWii's number in `inv:number/typ:numberRequested` (a received invoice too: the
+ *   supplier's number goes to `inv:originalDocument`); prices are per item in the document currency
+ *   (`homeCurrency` or `foreignCurrency`) with `unitPrice`, `price`, `priceVAT`, `priceSum`; the
+ *   summary repeats the totals per VAT rate.
+ * - Received and issued orders are `ord:order`, shaped like invoices (`ord:orderHeader`,
+ *   `ord:orderDetail/ord:orderItem`, `ord:orderSummary`). [unverified: FLOWii's order export]
  *
  * @module
  */
@@ -18,7 +21,7 @@
 import { NS } from "../pohoda_ns.ts";
 import { el, encodeDocument, encodeDocumentChunks, leaf, type XmlElement, type XmlEncoding } from "../xml.ts";
 import { documentTotals, lineAmounts, roundsToWholeUnits, VAT_PERCENT } from "./amounts.ts";
-import type { Company, DocumentItem, IssuedDocument, Partner } from "./records.ts";
+import { type Company, type DocumentItem, isOrder, type IssuedDocument, type Partner } from "./records.ts";
 
 /** What every export needs besides its records. */
 export interface ExportOptions {
@@ -105,21 +108,30 @@ function addressbook(partner: Partner): XmlElement {
   );
 }
 
-function item(item: DocumentItem, percentVAT: number, currencyBlock: string): XmlElement {
+/** How invoices and orders name their parts: the same XSD types under their own prefix. */
+const SHAPES = {
+  invoice: { p: "inv", root: "invoice", detail: "invoiceDetail", item: "invoiceItem" },
+  order: { p: "ord", root: "order", detail: "orderDetail", item: "orderItem" },
+} as const;
+
+type Shape = (typeof SHAPES)[keyof typeof SHAPES];
+
+function item(shape: Shape, item: DocumentItem, percentVAT: number, currencyBlock: string): XmlElement {
   const amounts = lineAmounts(item, percentVAT);
+  const p = shape.p;
   return el(
-    "inv:invoiceItem",
+    `${p}:${shape.item}`,
     {},
-    field("inv:text", item.text, 90),
-    leaf("inv:quantity", decimal(item.quantity)),
-    field("inv:unit", item.unit, 10),
-    leaf("inv:payVAT", String(item.payVAT)),
-    leaf("inv:rateVAT", item.rateVAT),
+    field(`${p}:text`, item.text, 90),
+    leaf(`${p}:quantity`, decimal(item.quantity)),
+    field(`${p}:unit`, item.unit, 10),
+    leaf(`${p}:payVAT`, String(item.payVAT)),
+    leaf(`${p}:rateVAT`, item.rateVAT),
     item.discountPercentage === undefined
       ? undefined
-      : leaf("inv:discountPercentage", decimal(item.discountPercentage)),
+      : leaf(`${p}:discountPercentage`, decimal(item.discountPercentage)),
     el(
-      currencyBlock,
+      `${p}:${currencyBlock}`,
       {},
       leaf("typ:unitPrice", decimal(item.unitPrice)),
       leaf("typ:price", decimal(amounts.price)),
@@ -139,19 +151,20 @@ function rateSummary(prefix: string, totals: { base: number; vat: number }, perc
   ];
 }
 
-function summary(doc: IssuedDocument, company: Company): XmlElement {
+function summary(shape: Shape, doc: IssuedDocument, company: Company): XmlElement {
   const totals = documentTotals(doc, company);
   const percent = VAT_PERCENT[company.country];
   const rounded = roundsToWholeUnits(doc, company);
   const foreign = doc.foreignCurrency;
+  const p = shape.p;
   return el(
-    "inv:invoiceSummary",
+    `${p}:${shape.root}Summary`,
     {},
-    leaf("inv:roundingDocument", rounded ? "math2one" : "none"),
-    leaf("inv:roundingVAT", "none"),
+    leaf(`${p}:roundingDocument`, rounded ? "math2one" : "none"),
+    leaf(`${p}:roundingVAT`, "none"),
     foreign
       ? el(
-        "inv:foreignCurrency",
+        `${p}:foreignCurrency`,
         {},
         el("typ:currency", {}, leaf("typ:ids", foreign.currency)),
         leaf("typ:rate", decimal(foreign.rate)),
@@ -159,7 +172,7 @@ function summary(doc: IssuedDocument, company: Company): XmlElement {
         leaf("typ:priceSum", decimal(totals.payable)),
       )
       : el(
-        "inv:homeCurrency",
+        `${p}:homeCurrency`,
         {},
         totals.byRate.none.base === 0 ? undefined : leaf("typ:priceNone", decimal(totals.byRate.none.base)),
         ...rateSummary("priceLow", totals.byRate.low, percent.low),
@@ -171,19 +184,44 @@ function summary(doc: IssuedDocument, company: Company): XmlElement {
   );
 }
 
-function invoice(doc: IssuedDocument, partner: Partner, company: Company): XmlElement {
-  const currencyBlock = doc.foreignCurrency ? "inv:foreignCurrency" : "inv:homeCurrency";
+/** The items and the summary of an invoice or order. */
+function detailAndSummary(shape: Shape, doc: IssuedDocument, company: Company): (XmlElement | undefined)[] {
+  const currencyBlock = doc.foreignCurrency ? "foreignCurrency" : "homeCurrency";
   const percent = VAT_PERCENT[company.country];
+  return [
+    doc.items.length === 0 ? undefined : el(
+      `${shape.p}:${shape.detail}`,
+      {},
+      ...doc.items.map((i) => item(shape, i, percent[i.rateVAT], currencyBlock)),
+    ),
+    summary(shape, doc, company),
+  ];
+}
+
+/** The document's own extId and number, unless FLOWii leaves them out. */
+function identification(shape: Shape, doc: IssuedDocument) {
+  return {
+    extId: doc.withoutExtId ? undefined : extId(`${shape.p}:extId`, doc.id),
+    number: doc.number
+      ? el(`${shape.p}:number`, {}, field("typ:numberRequested", doc.number, 32))
+      : undefined,
+  };
+}
+
+function invoice(doc: IssuedDocument, partner: Partner, company: Company): XmlElement {
+  const shape = SHAPES.invoice;
+  const { extId, number } = identification(shape, doc);
   return el(
     "inv:invoice",
     { version: "2.0" },
     el(
       "inv:invoiceHeader",
       {},
-      extId("inv:extId", doc.id),
+      extId,
       leaf("inv:invoiceType", doc.type),
-      el("inv:number", {}, field("typ:numberRequested", doc.number, 32)),
+      number,
       field("inv:symVar", doc.symVar, 20),
+      field("inv:originalDocument", doc.originalDocument, 32),
       // POHODA SK keeps the corrected invoice's number on a credit note; CZ has no such field.
       doc.type === "issuedCreditNotice" && company.country === "SK"
         ? leaf("inv:originalDocumentNumber", doc.relatedNumber)
@@ -205,18 +243,41 @@ function invoice(doc: IssuedDocument, partner: Partner, company: Company): XmlEl
         : undefined,
       leaf("inv:note", doc.note),
     ),
-    doc.items.length === 0
-      ? undefined
-      : el("inv:invoiceDetail", {}, ...doc.items.map((i) => item(i, percent[i.rateVAT], currencyBlock))),
-    summary(doc, company),
+    ...detailAndSummary(shape, doc, company),
   );
 }
 
-/** The `dat:dataPack` element without its items. */
+/** A received or issued order (`ord:order`); its header is an `xsd:all`, written in the XSD's order. */
+function order(doc: IssuedDocument, partner: Partner, company: Company): XmlElement {
+  const shape = SHAPES.order;
+  const { extId, number } = identification(shape, doc);
+  return el(
+    "ord:order",
+    { version: "2.0" },
+    el(
+      "ord:orderHeader",
+      {},
+      extId,
+      leaf("ord:orderType", doc.type),
+      number,
+      // The customer's order number: received orders only.
+      doc.type === "receivedOrder" ? field("ord:numberOrder", doc.numberOrder, 32) : undefined,
+      leaf("ord:date", doc.date),
+      field("ord:text", doc.text, 240),
+      identity("ord:partnerIdentity", partner, true),
+      el("ord:paymentType", {}, leaf("typ:paymentType", doc.paymentType)),
+      leaf("ord:note", doc.note),
+    ),
+    ...detailAndSummary(shape, doc, company),
+  );
+}
+
+/** The `dat:dataPack` element without its items; `agendas` are the namespaces its records use. */
 function dataPackRoot(
   agenda: "partners" | "documents",
   records: readonly { id: string; modifiedAt: number }[],
   options: ExportOptions,
+  agendas: Record<string, string>,
 ): XmlElement {
   // The XSD requires at least one dataPackItem, so an empty export cannot be a dataPack.
   if (records.length === 0) throw new Error("a dataPack needs at least one dataPackItem");
@@ -225,7 +286,7 @@ function dataPackRoot(
   return el("dat:dataPack", {
     "xmlns:dat": NS.dat,
     "xmlns:typ": NS.typ,
-    [agenda === "partners" ? "xmlns:adb" : "xmlns:inv"]: agenda === "partners" ? NS.adb : NS.inv,
+    ...agendas,
     version: "2.0",
     id: clip(options.packId, 64) ?? `FLOWii-${company.id}-${agenda}-${newest}`,
     ico: company.ico,
@@ -244,9 +305,11 @@ function* packItems<T extends { id: string }>(
   }
 }
 
+const PARTNER_NAMESPACES = { "xmlns:adb": NS.adb };
+
 /** The partner export: one `adb:addressbook` per partner. Throws for an empty list. */
 export function partnersExportXml(records: readonly Partner[], options: ExportOptions): Uint8Array {
-  const root = dataPackRoot("partners", records, options);
+  const root = dataPackRoot("partners", records, options, PARTNER_NAMESPACES);
   return encodeDocument({ ...root, children: [...packItems(records, addressbook)] }, options.encoding);
 }
 
@@ -255,32 +318,43 @@ export function partnersExportChunks(
   records: readonly Partner[],
   options: ExportOptions,
 ): Iterable<Uint8Array<ArrayBuffer>> {
-  const root = dataPackRoot("partners", records, options);
+  const root = dataPackRoot("partners", records, options, PARTNER_NAMESPACES);
   return encodeDocumentChunks(root, packItems(records, addressbook), options.encoding);
 }
 
-/** The `inv:invoice` maker of a document export: each document printed with its partner's current data. */
-function invoiceOf(
+/** The namespaces of a document export: `ord` only when it holds an order. */
+function documentNamespaces(records: readonly IssuedDocument[]): Record<string, string> {
+  return records.some((doc) => isOrder(doc.type))
+    ? { "xmlns:inv": NS.inv, "xmlns:ord": NS.ord }
+    : { "xmlns:inv": NS.inv };
+}
+
+/** The agenda maker of a document export: each document printed with its partner's current data. */
+function documentOf(
   options: ExportOptions & { partners: readonly Partner[] },
 ): (doc: IssuedDocument) => XmlElement {
   const byId = new Map(options.partners.map((p) => [p.id, p]));
   return (doc) => {
     const partner = byId.get(doc.partnerId);
     if (!partner) throw new Error(`document ${doc.id} refers to unknown partner ${doc.partnerId}`);
-    return invoice(doc, partner, options.company);
+    return (isOrder(doc.type) ? order : invoice)(doc, partner, options.company);
   };
 }
 
 /**
- * The document export: one `inv:invoice` per document. `partners` must contain every referenced
- * partner (their current data is printed as the document's partner). Throws for an empty list.
+ * The document export: one `inv:invoice` (or `ord:order`) per document. `partners` must contain
+ * every referenced partner (their current data is printed as the document's partner). Throws for an
+ * empty list.
  */
 export function documentsExportXml(
   records: readonly IssuedDocument[],
   options: ExportOptions & { partners: readonly Partner[] },
 ): Uint8Array {
-  const root = dataPackRoot("documents", records, options);
-  return encodeDocument({ ...root, children: [...packItems(records, invoiceOf(options))] }, options.encoding);
+  const root = dataPackRoot("documents", records, options, documentNamespaces(records));
+  return encodeDocument(
+    { ...root, children: [...packItems(records, documentOf(options))] },
+    options.encoding,
+  );
 }
 
 /** {@link documentsExportXml} in chunks, generated as they are read: for exports too large to hold. */
@@ -288,6 +362,6 @@ export function documentsExportChunks(
   records: readonly IssuedDocument[],
   options: ExportOptions & { partners: readonly Partner[] },
 ): Iterable<Uint8Array<ArrayBuffer>> {
-  const root = dataPackRoot("documents", records, options);
-  return encodeDocumentChunks(root, packItems(records, invoiceOf(options)), options.encoding);
+  const root = dataPackRoot("documents", records, options, documentNamespaces(records));
+  return encodeDocumentChunks(root, packItems(records, documentOf(options)), options.encoding);
 }

@@ -107,6 +107,44 @@ Deno.test("envelope and extId conventions", () => {
   });
 });
 
+Deno.test("with every agenda, received invoices and orders validate and carry their numbers and ids", async () => {
+  for (const country of ["CZ", "SK"] as const) {
+    const { ds, documents } = exports(country, "windows-1250", { everyAgenda: true });
+    deepEqual(await validateXml("data", documents), []);
+    inspect(documents, (doc) => {
+      for (const type of ["receivedOrder", "issuedOrder"]) {
+        const orders = ds.documents.filter((d) => d.type === type);
+        ok(orders.length > 0, type);
+        const header = `//ord:orderHeader[ord:orderType = '${type}']`;
+        deepEqual(strings(doc, `${header}/ord:number/typ:numberRequested`), orders.map((d) => d.number));
+        deepEqual(strings(doc, `${header}/ord:extId/typ:ids`), orders.map((d) => d.id));
+      }
+      equal(number(doc, "count(//ord:order/ord:orderDetail/ord:orderItem)") > 0, true);
+      const received = ds.documents.filter((d) => d.type === "receivedInvoice");
+      ok(received.length > 0);
+      deepEqual(
+        strings(doc, "//inv:invoiceHeader[inv:invoiceType = 'receivedInvoice']/inv:originalDocument"),
+        received.map((d) => d.originalDocument),
+      );
+    });
+  }
+});
+
+Deno.test("a document FLOWii exports without number and extId has neither in the XML", () => {
+  const ds = generateDataset({ ...BASE, documents: 3 });
+  Object.assign(ds.documents[1], { number: "", withoutExtId: true });
+  const documents = documentsExportXml(ds.documents, {
+    encoding: "utf-8",
+    company: ds.company,
+    partners: ds.partners,
+  });
+  inspect(documents, (doc) => {
+    equal(number(doc, "count(//inv:invoiceHeader/inv:number)"), 2);
+    equal(number(doc, "count(//inv:invoiceHeader/inv:extId)"), 2);
+    equal(number(doc, "count(//ord:order)"), 0);
+  });
+});
+
 Deno.test("summaries agree with the items; credit notes carry the sign on quantities and amounts", () => {
   const { documents } = exports("CZ", "utf-8");
   inspect(documents, (doc) => {

@@ -1,7 +1,7 @@
 /**
- * The typed records the emulated FLOWii account holds: its own company, partners and issued
- * documents. They carry FLOWii's view (ids, modification times); `pohoda_xml.ts` turns them into
- * the POHODA XML FLOWii exports.
+ * The typed records the emulated FLOWii account holds: its own company, partners and documents
+ * (issued ones mostly; received invoices and orders too). They carry FLOWii's view (ids,
+ * modification times); `pohoda_xml.ts` turns them into the POHODA XML FLOWii exports.
  *
  * @module
  */
@@ -64,8 +64,24 @@ export interface Partner {
   extIdInExport: boolean;
 }
 
-/** The issued-document agendas FLOWii exports, named by POHODA's `inv:invoiceType`. */
-export type DocumentType = "issuedInvoice" | "issuedAdvanceInvoice" | "issuedCreditNotice" | "receivable";
+/** The invoice agendas FLOWii exports, named by POHODA's `inv:invoiceType`. */
+export type InvoiceType =
+  | "issuedInvoice"
+  | "issuedAdvanceInvoice"
+  | "issuedCreditNotice"
+  | "receivable"
+  | "receivedInvoice";
+
+/** The order agendas FLOWii exports (`ord:order`), named by POHODA's `ord:orderType`. */
+export type OrderType = "receivedOrder" | "issuedOrder";
+
+/** Every document agenda FLOWii exports. */
+export type DocumentType = InvoiceType | OrderType;
+
+/** True for the types exported as `ord:order`. */
+export function isOrder(type: DocumentType): type is OrderType {
+  return type === "receivedOrder" || type === "issuedOrder";
+}
 
 /** POHODA VAT rate classes: CZ uses high/low/none, SK high/low/third/none. */
 export type VatRate = "high" | "low" | "third" | "none";
@@ -95,15 +111,20 @@ export interface ForeignCurrency {
   amount: number;
 }
 
-/** An issued document. */
+/** A document: issued mostly, or a received invoice, or an order. */
 export interface IssuedDocument {
   /** FLOWii record id (numeric string, unique across partners and documents). */
   id: string;
   /** Last modification, UNIX seconds. */
   modifiedAt: number;
   type: DocumentType;
-  /** Document number, unique per type (each type has its own series). */
+  /**
+   * Document number, unique per type (each type has its own series); FLOWii's own number for a
+   * received invoice too. Empty: exported without a number.
+   */
   number: string;
+  /** FLOWii exports the document without its `extId` (its FLOWii id); with it by default. */
+  withoutExtId?: boolean;
   symVar: string;
   /** ISO dates (YYYY-MM-DD). */
   date: string;
@@ -122,6 +143,8 @@ export interface IssuedDocument {
   headerOnlyAmount?: number;
   /** Number of the invoice a credit note corrects or a receivable refers to. */
   relatedNumber?: string;
+  /** The supplier's own number of a received invoice (POHODA `inv:originalDocument`). */
+  originalDocument?: string;
   numberOrder?: string;
   note?: string;
 }

@@ -76,6 +76,8 @@ export interface FlowiiEmulator {
   encoding: Record<ExportKind, XmlEncoding>;
   /** Makes the next `times` requests of `path` (see `FLOWII_PATHS`) fail with `fault`. */
   inject(path: string, fault: Fault, times?: number): void;
+  /** Drops the injected faults not used yet. */
+  clearFaults(): void;
   /** Lets all tokens issued so far expire now. */
   expireTokens(): void;
   /** New partners, modified now. */
@@ -243,6 +245,7 @@ export function startFlowii(options: FlowiiOptions = {}): FlowiiEmulator {
     requests,
     encoding,
     inject: (path, fault, times) => faults.inject(path, fault, times),
+    clearFaults: () => faults.clear(),
     expireTokens: () => tokens.expireAll(),
     addPartners: (count) => dataset.addPartners(count, seconds()),
     addDocuments: (count) => dataset.addDocuments(count, seconds()),

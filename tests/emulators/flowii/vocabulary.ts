@@ -35,7 +35,9 @@ export interface Vocabulary {
   mobileStarts: readonly string[];
   catalog: readonly CatalogItem[];
   /** Document texts per document type; `{n}` is replaced by a related document number. */
-  texts: Readonly<Record<"invoice" | "advance" | "credit" | "receivable", readonly string[]>>;
+  texts: Readonly<
+    Record<"invoice" | "advance" | "credit" | "receivable" | "received" | "order", readonly string[]>
+  >;
   /** A closing note some documents carry. */
   thanks: string;
   /** Appended to some item texts to make them longer (FLOWii allows more than POHODA's 90 characters). */
@@ -169,6 +171,8 @@ const CZ: Vocabulary = {
       "Přefakturace nákladů na dopravu",
       "Náhrada škody dle dohody",
     ],
+    received: ["Nákup materiálu", "Servis a údržba vozidel", "Nájemné za kancelář", "Telefonní služby"],
+    order: ["Objednávka zboží", "Objednávka prací dle nabídky", "Objednávka materiálu na stavbu"],
   },
   thanks: "Děkujeme za Vaši objednávku.",
   longItemSuffix: " – dodávka dle objednávky, včetně dopravy na místo určení, montáže, zaškolení obsluhy",
@@ -292,6 +296,8 @@ const SK: Vocabulary = {
       "Prefakturácia nákladov na dopravu",
       "Náhrada škody podľa dohody",
     ],
+    received: ["Nákup materiálu", "Servis a údržba vozidiel", "Nájomné za kanceláriu", "Telefónne služby"],
+    order: ["Objednávka tovaru", "Objednávka prác podľa ponuky", "Objednávka materiálu na stavbu"],
   },
   thanks: "Ďakujeme za Vašu objednávku.",
   longItemSuffix:

@@ -15,8 +15,11 @@ import { toIssue, validateDocument, type XsdIssue } from "../xsd.ts";
 import { attribute, child, children, pohodaXPath, siblingPosition } from "./dom.ts";
 import { describeItem, type MServerFaults } from "./faults.ts";
 import { importInvoice } from "./invoice.ts";
+import { answerList, isListRequest } from "./list.ts";
+import { importOrder } from "./order.ts";
 import { type Company, type PohodaDb, today } from "./pohoda.ts";
 import type { Detail, ItemResult, ResponseAgenda, ResponsePackModel } from "./response.ts";
+import { unreadableNote } from "./unreadable.ts";
 
 /** The `programVersion` the emulator reports (a current POHODA SQL release). */
 export const PROGRAM_VERSION = "14200.4 SQL (1.10.2026)";
@@ -35,6 +38,8 @@ export interface ImportContext {
   /** `STW-Check-Duplicity: true` was sent. */
   checkDuplicity: boolean;
   faults: Pick<MServerFaults, "rejectItem" | "packError">;
+  /** Characters this POHODA cannot read: a pack holding one is refused whole (see unreadable.ts). */
+  unreadable?: string;
 }
 
 /** The answer plus what the request log keeps about the request. */
@@ -48,6 +53,7 @@ export interface ImportResult {
 
 const IMPORTERS: Record<ResponseAgenda, { namespace: string; run: AgendaImporter }> = {
   invoice: { namespace: NS.inv, run: importInvoice },
+  order: { namespace: NS.ord, run: importOrder },
   addressbook: { namespace: NS.adb, run: importAddressbook },
 };
 
@@ -61,6 +67,8 @@ export function importDataPack(bytes: Uint8Array, context: ImportContext): Impor
   });
   // Like the real "no XML-import right" answer, this refuses before the pack is read.
   if (context.faults.packError !== undefined) return refused(context.faults.packError);
+  const unreadable = context.unreadable && unreadableNote(bytes, context.unreadable);
+  if (unreadable) return refused(unreadable);
   let doc: XmlDocument;
   try {
     doc = XmlDocument.fromBuffer(bytes);
@@ -192,11 +200,12 @@ function importItem(
   if (issues.length > 0) {
     return refuse(issues.map(({ issue, xpath }) => ({ state: "error", note: issue.message, xpath })));
   }
+  // A list request imports nothing: no duplicity check, no injected rejection.
+  if (isListRequest(agenda)) return answerList(agenda, itemId, db);
   const earlier = context.checkDuplicity ? db.findImport(packId, itemId) : undefined;
   if (earlier) {
     // The record may have been deleted since; POHODA then leaves out its id.
-    const exists = earlier.recordId !== undefined &&
-      (earlier.agendaType === "adresar" ? db.address(earlier.recordId) : db.invoice(earlier.recordId));
+    const exists = earlier.recordId !== undefined && db.recordExists(earlier.agendaType, earlier.recordId);
     return {
       kind: "duplicity",
       id: itemId,

@@ -1,6 +1,6 @@
 /**
  * Import of `inv:invoice` into the in-memory POHODA. Invoices are create-only (the schema has no
- * actionType): numbering with `numberRequested`/`checkDuplicity` or a numeric series, the 606 warning
+ * actionType): numbering (`numbering.ts`) with `numberRequested`/`checkDuplicity` or a numeric series, the 606 warning
  * for dates outside the accounting year, links to the address book and to source documents.
  *
  * @module
@@ -8,7 +8,8 @@
 
 import type { XmlElement } from "libxml2-wasm";
 import { type AgendaContext, type AgendaOutcome, failed, optionalExtId, readExtId } from "./agenda.ts";
-import { attribute, booleanAttribute, child, children, pohodaXPath, simpleFields, text } from "./dom.ts";
+import { attribute, child, children, pohodaXPath, simpleFields, text } from "./dom.ts";
+import { assignNumber } from "./numbering.ts";
 import {
   type AddressBookRecord,
   type Fields,
@@ -43,16 +44,6 @@ const AGENDA_OF: Record<string, InvoiceAgenda> = {
   commitment: "ostatni_zavazky",
 };
 
-/** Series code of each agenda's default numeric series; numbers look like `26FV00001`. */
-const SERIES_CODE: Record<InvoiceAgenda, string> = {
-  vydane_faktury: "FV",
-  vydane_zalohove_faktury: "ZF",
-  ostatni_pohledavky: "OP",
-  prijate_faktury: "FP",
-  prijate_zalohove_faktury: "ZP",
-  ostatni_zavazky: "OZ",
-};
-
 /** Where an invoice's deducted advances live. */
 const ADVANCE_AGENDA: Partial<Record<InvoiceAgenda, InvoiceAgenda>> = {
   vydane_faktury: "vydane_zalohove_faktury",
@@ -60,7 +51,6 @@ const ADVANCE_AGENDA: Partial<Record<InvoiceAgenda, InvoiceAgenda>> = {
 };
 
 // errno of the real warnings/errors the emulator reproduces (reference §16).
-const ERRNO_VALUE_ADJUSTED = 603;
 const ERRNO_DATE_OUTSIDE_PERIOD = 606;
 const ERRNO_RECORD_NOT_FOUND = 115;
 
@@ -86,7 +76,7 @@ export function importInvoice({ db, element, packId, itemId }: AgendaContext): A
       xpath: pohodaXPath(links.missing),
     });
   }
-  const numbering = assignNumber(db, header, agenda);
+  const numbering = assignNumber(db, child(header, "inv:number"), agenda);
   if (numbering.state === "error") return numbering;
 
   const details: Detail[] = [...numbering.details];
@@ -136,47 +126,6 @@ export function importInvoice({ db, element, packId, itemId }: AgendaContext): A
 /** `{ key: value }` when the value is present, else `{}` — keeps absent fields out of stored records. */
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
   return value === undefined ? {} : { [key]: value } as { [P in K]: V };
-}
-
-type Numbering = { state: "ok"; number: string; details: Detail[] } | (AgendaOutcome & { state: "error" });
-
-/**
- * The document number: `typ:numberRequested` if free; when taken, an error with `checkDuplicity`
- * (the default) or the next number of the default series plus a 603 warning without it; otherwise the
- * next number of the series named by `typ:ids`, or of the agenda's default series.
- */
-function assignNumber(db: PohodaDb, header: XmlElement, agenda: InvoiceAgenda): Numbering {
-  const defaultPrefix = `${String(db.company.year).slice(-2)}${SERIES_CODE[agenda]}`;
-  const requested = child(header, "inv:number/typ:numberRequested");
-  if (!requested) {
-    return {
-      state: "ok",
-      number: db.nextNumber(agenda, text(header, "inv:number/typ:ids") ?? defaultPrefix),
-      details: [],
-    };
-  }
-  const wanted = text(requested, ".") ?? "";
-  if (!db.numberTaken(agenda, wanted)) return { state: "ok", number: wanted, details: [] };
-  const xpath = pohodaXPath(requested);
-  if (booleanAttribute(requested, "checkDuplicity", true)) {
-    return {
-      ...failed(`Doklad s číslem ${wanted} již existuje.`, { xpath, valueRequested: wanted }),
-      state: "error",
-    };
-  }
-  const number = db.nextNumber(agenda, defaultPrefix);
-  return {
-    state: "ok",
-    number,
-    details: [{
-      state: "warning",
-      errno: ERRNO_VALUE_ADJUSTED,
-      note: `Hodnota prvku musela být upravena: doklad s číslem ${wanted} již existuje.`,
-      xpath,
-      valueRequested: wanted,
-      valueProduced: number,
-    }],
-  };
 }
 
 /**

@@ -281,12 +281,12 @@ Deno.test("the pack-level error override answers like a user without the XML-imp
 
 Deno.test("agendas the emulator does not import are refused per item, answered by id", async () => {
   await withMServer(async (server) => {
-    const { pack } = await postXml(server, await sample("own-list-requests-datapack.xml"));
+    const intDoc = (text: string) =>
+      `<int:intDoc xmlns:int="http://www.stormware.cz/schema/version_2/intDoc.xsd" version="2.0">` +
+      `<int:intDocHeader><int:text>${text}</int:text></int:intDocHeader></int:intDoc>`;
+    const { pack } = await postXml(server, dataPack("P", [["INT-1", intDoc("a")], ["INT-2", intDoc("b")]]));
     equal(pack?.state, "ok");
-    deepEqual(pack?.items.map((item) => [item.id, item.state]), [["LST-INV-1", "error"], [
-      "LST-ADB-1",
-      "error",
-    ]]);
-    match(pack?.items[0].note ?? "", /listInvoiceRequest/);
+    deepEqual(pack?.items.map((item) => [item.id, item.state]), [["INT-1", "error"], ["INT-2", "error"]]);
+    match(pack?.items[0].note ?? "", /intDoc/);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The in-memory POHODA behind the emulator: the address book, issued/received documents per agenda,
- * and the *XML Import* history that the batch duplicity check consults. It only stores and finds;
- * import semantics live in `addressbook.ts` and `invoice.ts`. Tests read it to assert outcomes and
+ * received and issued orders, and the *XML Import* history that the batch duplicity check consults.
+ * It only stores and finds; import semantics live in `addressbook.ts`, `invoice.ts` and `order.ts`. Tests read it to assert outcomes and
  * may also seed it (e.g. a partner that already exists in POHODA).
  *
  * @module
@@ -52,8 +52,14 @@ export type InvoiceAgenda =
   | "prijate_zalohove_faktury"
   | "ostatni_zavazky";
 
+/** The order agendas (`ord:orderType` receivedOrder, issuedOrder), named as in `ftr:printAgendaType`. */
+export type OrderAgenda = "prijate_objednavky" | "vydane_objednavky";
+
+/** The agendas of numbered documents: each keeps its own numbers. */
+export type DocumentAgenda = InvoiceAgenda | OrderAgenda;
+
 /** Every agenda the emulator imports into. */
-export type AgendaType = InvoiceAgenda | "adresar";
+export type AgendaType = DocumentAgenda | "adresar";
 
 /** Document totals in the document's currency (an approximation, see `totals.ts`). */
 export interface Totals {
@@ -99,6 +105,29 @@ export interface Invoice {
   dataPackItemId: string;
 }
 
+/** One imported received or issued order. */
+export interface Order {
+  id: number;
+  agenda: OrderAgenda;
+  /** `ord:orderType`: `receivedOrder` or `issuedOrder`. */
+  orderType: string;
+  number: string;
+  extId?: ExtId;
+  /** Document date (YYYY-MM-DD). */
+  date: string;
+  text?: string;
+  /** All simple `ord:orderHeader` fields as sent (numberOrder, dateDelivery, note, …). */
+  header: Fields;
+  /** `ord:partnerIdentity`: the address as sent, and its external ids. */
+  partner: { address: Fields; extIds: ExtId[] };
+  /** Texts of the `ord:orderItem`s in order. */
+  itemTexts: string[];
+  created: string;
+  /** The import that created it. */
+  dataPackId: string;
+  dataPackItemId: string;
+}
+
 /** One row of the *XML Import* history: a successfully imported (dataPack@id, dataPackItem@id). */
 export interface ImportRecord {
   packId: string;
@@ -135,12 +164,15 @@ export class PohodaDb {
   readonly addressBook: AddressBookRecord[] = [];
   /** Documents of all invoice agendas in creation order. */
   readonly invoices: Invoice[] = [];
+  /** Received and issued orders in creation order. */
+  readonly orders: Order[] = [];
   /** XML Import history. */
   readonly imports: ImportRecord[] = [];
 
   // Separate id sequences per table, as in POHODA's SQL database.
   #lastAddressId = 0;
   #lastInvoiceId = 0;
+  #lastOrderId = 0;
   readonly #lastNumber = new Map<string, number>();
 
   readonly #addressById = new Map<number, AddressBookRecord>();
@@ -148,7 +180,8 @@ export class PohodaDb {
   readonly #addressesByKey = new Map<string, Set<AddressBookRecord>>();
   readonly #keysOfAddress = new Map<AddressBookRecord, string[]>();
   readonly #invoiceById = new Map<number, Invoice>();
-  /** `agenda\0number` of every document. */
+  readonly #orderById = new Map<number, Order>();
+  /** `agenda\0number` of every document and order. */
   readonly #numbers = new Set<string>();
   /** The first history row of each `packId\0itemId`, for the first `#indexedImports` rows of `imports`. */
   readonly #importByItem = new Map<string, ImportRecord>();
@@ -220,13 +253,49 @@ export class PohodaDb {
     return invoice;
   }
 
+  /** Removes a document (as a user deleting it in POHODA; its import history stays). */
+  deleteInvoice(id: number): void {
+    const invoice = this.#invoiceById.get(id);
+    if (!invoice) return;
+    this.invoices.splice(this.invoices.indexOf(invoice), 1);
+    this.#invoiceById.delete(id);
+    const key = `${invoice.agenda}\u0000${invoice.number}`;
+    if (!this.invoices.some((other) => `${other.agenda}\u0000${other.number}` === key)) {
+      this.#numbers.delete(key);
+    }
+  }
+
   /** Document by id. */
   invoice(id: number): Invoice | undefined {
     return this.#invoiceById.get(id);
   }
 
+  /** Stores a new order and returns it with its id. */
+  addOrder(data: Omit<Order, "id">): Order {
+    const order: Order = { ...data, id: ++this.#lastOrderId };
+    this.orders.push(order);
+    this.#orderById.set(order.id, order);
+    this.#numbers.add(`${order.agenda}\u0000${order.number}`);
+    return order;
+  }
+
+  /** Order by id. */
+  order(id: number): Order | undefined {
+    return this.#orderById.get(id);
+  }
+
+  /** True when record `id` of `agenda` exists (it may have been deleted since it was imported). */
+  recordExists(agenda: AgendaType, id: number): boolean {
+    const table = agenda === "adresar"
+      ? this.#addressById
+      : agenda === "prijate_objednavky" || agenda === "vydane_objednavky"
+      ? this.#orderById
+      : this.#invoiceById;
+    return table.has(id);
+  }
+
   /** True when `number` is already used in `agenda`. */
-  numberTaken(agenda: InvoiceAgenda, number: string): boolean {
+  numberTaken(agenda: DocumentAgenda, number: string): boolean {
     return this.#numbers.has(`${agenda}\u0000${number}`);
   }
 
@@ -234,7 +303,7 @@ export class PohodaDb {
    * Next free number of the numeric series with this prefix in `agenda`: the prefix followed by a
    * five-digit counter (e.g. `26FV00001`), skipping numbers taken by requested numbers.
    */
-  nextNumber(agenda: InvoiceAgenda, prefix: string): string {
+  nextNumber(agenda: DocumentAgenda, prefix: string): string {
     const key = `${agenda}\u0000${prefix}`;
     let counter = this.#lastNumber.get(key) ?? 0;
     let number: string;

@@ -32,11 +32,11 @@ export interface Produced {
 }
 
 /** Agendas whose import answer the emulator writes, by their `dataPackItem` child's local name. */
-export type ResponseAgenda = "invoice" | "addressbook";
+export type ResponseAgenda = "invoice" | "order" | "addressbook";
 
 /** The answer for one `dat:dataPackItem`. */
 export type ItemResult =
-  /** An agenda answer (`inv:invoiceResponse`, `adb:addressbookResponse`). */
+  /** An agenda answer (`inv:invoiceResponse`, `ord:orderResponse`, `adb:addressbookResponse`). */
   | {
     kind: "agenda";
     id: string;
@@ -56,7 +56,9 @@ export type ItemResult =
     number?: string;
   }
   /** An item refused without an agenda answer (e.g. an agenda the emulator does not implement). */
-  | { kind: "bare"; id: string; state: "error"; note: string };
+  | { kind: "bare"; id: string; state: "error"; note: string }
+  /** The answer to a list request: `lst:listInvoice`, `lAdb:listAddressBook` (see `list.ts`). */
+  | { kind: "list"; id: string; state: PackState; note?: string; list: XmlElement };
 
 /** The whole answer. */
 export interface ResponsePackModel {
@@ -71,6 +73,7 @@ export interface ResponsePackModel {
 
 const RESPONSE_ELEMENT: Record<ResponseAgenda, string> = {
   invoice: "inv:invoiceResponse",
+  order: "ord:orderResponse",
   addressbook: "adb:addressbookResponse",
 };
 
@@ -90,7 +93,10 @@ export function renderResponsePack(model: ResponsePackModel): string {
       "xmlns:rdc": NS.rdc,
       "xmlns:typ": NS.typ,
       "xmlns:inv": NS.inv,
+      "xmlns:ord": NS.ord,
       "xmlns:adb": NS.adb,
+      "xmlns:lst": NS.lst,
+      "xmlns:lAdb": NS.lAdb,
     },
     ...model.items.map(renderItem),
   );
@@ -131,10 +137,17 @@ function renderItem(item: ItemResult): XmlElement {
       );
     case "bare":
       return el("rsp:responsePackItem", { version: "2.0", id: item.id, state: item.state, note: item.note });
+    case "list":
+      return el(
+        "rsp:responsePackItem",
+        { version: "2.0", id: item.id, state: item.state, note: item.note },
+        item.list,
+      );
   }
 }
 
-function renderDetail(detail: Detail): XmlElement {
+/** One `rdc:detail`. */
+export function renderDetail(detail: Detail): XmlElement {
   // valueRequested and valueProduced belong to the XSD group that starts with rdc:XPath.
   const located = detail.xpath === undefined ? [] : [
     leaf("rdc:XPath", detail.xpath),

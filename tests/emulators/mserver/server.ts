@@ -48,6 +48,11 @@ export interface MServerOptions {
   xsdDir?: string;
   /** mServer configuration name reported by `/status`; default `spojka-emulator`. */
   name?: string;
+  /**
+   * Characters this POHODA cannot read besides those its XML parser refuses: a pack holding one is
+   * refused whole as not well-formed (see unreadable.ts). Default none.
+   */
+  unreadable?: string;
 }
 
 /** One HTTP request the emulator received, for assertions. */
@@ -156,6 +161,7 @@ export async function startMServer(options: MServerOptions): Promise<MServer> {
         validator,
         checkDuplicity: request.headers.get("stw-check-duplicity")?.trim().toLowerCase() === "true",
         faults,
+        unreadable: options.unreadable,
       });
       await sleep(faults.itemLatencyMs * result.itemIds.length);
       const response = renderResponsePack(result.model);

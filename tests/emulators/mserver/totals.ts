@@ -56,8 +56,31 @@ export function invoiceTotals(invoice: XmlElement): { totals: Totals; currency?:
   const vat = cents(sums.reduce((sum, line) => sum + line.vat, 0));
   const rounding = ROUNDING[text(invoice, "inv:invoiceSummary/inv:roundingDocument") ?? "none"] ??
     ROUNDING.none;
-  const total = cents(rounding.round((base + vat) / rounding.step) * rounding.step);
+  // POHODA works the total out with its own rates and rounding settings, which the emulator only
+  // approximates (CZ rates, Math.round): a total the document states is what such a POHODA arrives at.
+  const total = statedTotal(invoice, currency) ??
+    cents(rounding.round((base + vat) / rounding.step) * rounding.step);
   return { totals: { base, vat, total }, currency };
+}
+
+/**
+ * The total the summary states, read as spojka's ledger reads it (src/pohoda/facts.ts): the foreign
+ * `priceSum`, or the parts of `inv:homeCurrency` (each rate's sum, else base plus VAT; the zero rate;
+ * the rounding). `undefined` when the summary states no amount.
+ */
+function statedTotal(invoice: XmlElement, currency: string | undefined): number | undefined {
+  if (currency) return number(invoice, "inv:invoiceSummary/inv:foreignCurrency/typ:priceSum");
+  const home = (name: string) => number(invoice, `inv:invoiceSummary/inv:homeCurrency/typ:${name}`);
+  const parts = [home("priceNone"), home("round/typ:priceRound")];
+  for (const rate of ["priceLow", "priceHigh", "price3"]) {
+    const base = home(rate);
+    const vat = home(`${rate}VAT`);
+    parts.push(
+      home(`${rate}Sum`) ?? (base === undefined && vat === undefined ? undefined : (base ?? 0) + (vat ?? 0)),
+    );
+  }
+  const stated = parts.filter((part) => part !== undefined);
+  return stated.length === 0 ? undefined : cents(stated.reduce((sum, part) => sum + part, 0));
 }
 
 /** Base and VAT of one item: from the unit price (with or without VAT), else from the given prices. */
