@@ -93,6 +93,14 @@ export async function stageStream(
   const flush = () => {
     for (const replaced of outbox.stage(batch, download, new Date())) {
       const later = batch.findLast((i) => i.key === replaced.key)!;
+      if (replaced.identical) {
+        // The same record twice (two files of the zip holding it, say): it goes once, nothing is lost.
+        events.notices.warn(
+          "records exported twice",
+          `${later.agenda} ${later.label}: exported twice, identical; it is sent once.`,
+        );
+        continue;
+      }
       events.tally.add(later.agenda, "failed");
       const why =
         `FLOWii exported two records that spojka tells apart only by ${
@@ -166,14 +174,18 @@ export async function stageStream(
         maxBytes: settings.maxUnzippedBytes,
       })
     ) {
-      if (!/\.xml$/i.test(entry.name)) {
-        await entry.stream.cancel();
-        log.info(`${zipName}: ${entry.name} is not XML; skipped`);
-        continue;
-      }
+      // Every file is read as an export, whatever its name: one skipped would be documents lost
+      // once the cursor moves past them. A file that is not a POHODA dataPack fails the stream.
       files++;
       try {
-        const records = transformStream(decodeXmlStream(entry.stream), {
+        const text = decodeXmlStream(entry.stream, {
+          mislabelled: (declared) =>
+            events.notices.warn(
+              "exports read as UTF-8",
+              `${zipName}: ${entry.name} says it is ${declared}, but its bytes are UTF-8; read as UTF-8.`,
+            ),
+        });
+        const records = transformStream(text, {
           extSystem: settings.extSystem,
           unsupportedCharacters: settings.unsupportedCharacters,
           maxItemChars: settings.maxItemChars,

@@ -44,6 +44,8 @@ export interface Replaced {
   key: string;
   /** The label of the replaced version. */
   label: string;
+  /** The replaced version had the same payload: the record came twice, nothing differs. */
+  identical: boolean;
 }
 
 /** How many items one page of a read in posting order holds. */
@@ -68,6 +70,8 @@ export class Outbox {
   stage(items: readonly OutboxItem[], download: string, now: Date): Replaced[] {
     const replaced: Replaced[] = [];
     const previous = this.#db.statement("SELECT label, staged_by FROM outbox WHERE key = ?");
+    // Asked only of a key the same download staged before: binding every payload twice would cost.
+    const same = this.#db.statement("SELECT payload = ? AS identical FROM outbox WHERE key = ?");
     const upsert = this.#db.statement(
       `INSERT INTO outbox (key, connector, agenda, label, item_id, rank, status, attempts, queued_at, staged_by, payload)
        VALUES (:key, :connector, :agenda, :label, :item_id, :rank, 'pending', 0, :queued_at, :staged_by, :payload)
@@ -79,7 +83,10 @@ export class Outbox {
     this.#db.transaction(() => {
       for (const item of items) {
         const before = previous.get(item.key) as { label: string; staged_by: string } | undefined;
-        if (before?.staged_by === download) replaced.push({ key: item.key, label: before.label });
+        if (before?.staged_by === download) {
+          const { identical } = same.get(item.payload, item.key) as { identical: number };
+          replaced.push({ key: item.key, label: before.label, identical: identical === 1 });
+        }
         upsert.run({ ...this.#columns(item), queued_at: queuedAt, staged_by: download });
       }
     });

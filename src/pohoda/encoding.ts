@@ -92,9 +92,6 @@ export function transliterate(text: string): string {
   return out;
 }
 
-/** Bytes decoded at once: their text (UTF-16) stays a regular heap object. */
-const DECODE_BYTES = 16 * 1024;
-
 /** How much of a document's start is searched for its XML declaration. */
 const HEAD_BYTES = 1024;
 
@@ -104,33 +101,79 @@ export function decodeXml(bytes: Uint8Array): string {
   return decode(decoder, body, false);
 }
 
+/** What {@linkcode decodeXmlStream} tells its caller besides the text. */
+export interface DecodeNotes {
+  /**
+   * The document declares a single-byte encoding (windows-1250 …) but its bytes are UTF-8: it is
+   * read as UTF-8, since read as declared every letter with a diacritic would come out garbled.
+   */
+  mislabelled?(declared: string): void;
+}
+
 /**
  * {@linkcode decodeXml} for a document arriving in pieces: the start is held until the encoding is
  * known (a byte-order mark, the end of the XML declaration, or {@linkcode HEAD_BYTES} bytes), then
  * every piece is decoded as it comes; a character split between pieces is put together.
+ *
+ * A document declaring a single-byte encoding is also held from its first non-ASCII byte until
+ * {@linkcode SNIFF_BYTES} more have come: if they are valid UTF-8, the declaration lies (real
+ * windows-1250 text with diacritics is not valid UTF-8 for long), and UTF-8 is what is read.
  */
-export async function* decodeXmlStream(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
+export async function* decodeXmlStream(
+  bytes: AsyncIterable<Uint8Array>,
+  notes: DecodeNotes = {},
+): AsyncGenerator<string> {
   let decoder: TextDecoder | undefined;
+  /** The declared single-byte encoding, until the bytes after the first non-ASCII one confirmed it. */
+  let unconfirmed: string | undefined;
   let pending: Uint8Array = new Uint8Array(0);
+  /** Decides on the held bytes (at the end: on what there is); true when decoding may go on. */
+  const confirm = (final: boolean): boolean => {
+    const first = pending.findIndex((byte) => byte >= 0x80);
+    if (first < 0) return true; // ASCII reads the same either way: decided later
+    if (pending.length - first < SNIFF_BYTES && !final) return false;
+    if (isUtf8(pending.subarray(first, first + SNIFF_BYTES), final)) {
+      notes.mislabelled?.(unconfirmed!);
+      decoder = utf8();
+    }
+    unconfirmed = undefined;
+    return true;
+  };
   for await (const piece of bytes) {
-    if (decoder) {
+    if (decoder && unconfirmed === undefined) {
       pending = piece;
     } else {
       pending = concat(pending, piece);
-      if (pending.length < HEAD_BYTES && !(pending.length >= 3 && pending.includes(0x3e /* > */))) continue;
-      ({ decoder, body: pending } = sniff(pending));
+      if (!decoder) {
+        if (pending.length < HEAD_BYTES && !(pending.length >= 3 && pending.includes(0x3e /* > */))) continue;
+        ({ decoder, body: pending } = sniff(pending));
+        if (decoder.encoding !== "utf-8" && !decoder.encoding.startsWith("utf-16")) {
+          unconfirmed = decoder.encoding;
+        }
+      }
+      if (unconfirmed !== undefined && !confirm(false)) continue;
     }
-    // Decoded in slices: a string over V8's regular object size (128 KiB) is a large object, and a
-    // stream of those makes the heap collect old space every few pieces.
-    for (let at = 0; at < pending.length; at += DECODE_BYTES) {
-      const text = decode(decoder, pending.subarray(at, at + DECODE_BYTES), true);
-      if (text !== "") yield text;
-    }
+    const text = decode(decoder, pending, true);
+    pending = new Uint8Array(0);
+    if (text !== "") yield text;
   }
-  if (decoder) pending = new Uint8Array(0);
-  else ({ decoder, body: pending } = sniff(pending));
-  const rest = decode(decoder, pending, false);
+  if (!decoder) ({ decoder, body: pending } = sniff(pending));
+  if (unconfirmed !== undefined) confirm(true);
+  const rest = decode(decoder!, pending, false);
   if (rest !== "") yield rest;
+}
+
+/** Bytes after the first non-ASCII one that decide whether a single-byte declaration holds. */
+const SNIFF_BYTES = 4096;
+
+/** Whether `bytes` (starting with a non-ASCII byte) are UTF-8; a character cut at the end counts. */
+function isUtf8(bytes: Uint8Array, final: boolean): boolean {
+  try {
+    utf8().decode(bytes, { stream: !final });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {

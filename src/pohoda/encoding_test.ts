@@ -1,5 +1,5 @@
 import { deepEqual, equal, throws } from "node:assert/strict";
-import { decodeXml, encode1250, transliterate, unencodable } from "./encoding.ts";
+import { decodeXml, decodeXmlStream, encode1250, transliterate, unencodable } from "./encoding.ts";
 
 const czsk = "Žluťoučký kůň úpěl ďábelské ódy; Ľubomír, Ŕ, ô, ä, ĺ; Łódź; Győr; € „uvozovky“ – pomlčka";
 
@@ -40,4 +40,36 @@ Deno.test("windows-1250 bytes declared as UTF-8 are an error, not mojibake", () 
     () => decodeXml(new TextEncoder().encode('<?xml version="1.0" encoding="x-klingon"?><a/>')),
     /x-klingon/,
   );
+});
+
+Deno.test("UTF-8 bytes that declare windows-1250 are read as UTF-8 and reported; real windows-1250 is not", async () => {
+  const text = (encoding: string) =>
+    `<?xml version="1.0" encoding="${encoding}"?>\n<r>${"<a>plain ASCII first</a>".repeat(50)}` +
+    `<b>${czsk.replace(/[Łő]/g, "")}</b>${"<c>Kroměříž, Žilina</c>".repeat(300)}</r>`;
+  const lying = new TextEncoder().encode(text("windows-1250"));
+  const honest = encode1250(text("windows-1250"));
+  const read = async (bytes: Uint8Array, size: number) => {
+    const declared: string[] = [];
+    const pieces = async function* () {
+      for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+    };
+    const decoded = (await Array.fromAsync(
+      decodeXmlStream(pieces(), { mislabelled: (label) => declared.push(label) }),
+    )).join("");
+    return { decoded, declared };
+  };
+  for (const size of [1, 7, 1000, 1e6]) {
+    deepEqual(
+      await read(lying, size),
+      { decoded: text("windows-1250"), declared: ["windows-1250"] },
+      `${size}`,
+    );
+    deepEqual(await read(honest, size), { decoded: text("windows-1250"), declared: [] }, `${size}`);
+  }
+  // A short document decides at its end.
+  const short = new TextEncoder().encode(`<?xml version="1.0" encoding="windows-1250"?><r>Žluť</r>`);
+  deepEqual(await read(short, 3), {
+    decoded: `<?xml version="1.0" encoding="windows-1250"?><r>Žluť</r>`,
+    declared: ["windows-1250"],
+  });
 });

@@ -36,7 +36,9 @@ export type PayloadFault =
   /** One entry of `megabytes` MB of zeros (default 50) under the real file name; ~50 kB packed. */
   | { kind: "zipBomb"; megabytes?: number }
   /** A sound zip whose export file stops in the middle (as a failed export job leaves it). */
-  | { kind: "truncatedXml" };
+  | { kind: "truncatedXml" }
+  /** A sound zip of the entries `rewrite` makes of the real ones: renamed, added, hostile content … */
+  | { kind: "rewrittenZip"; rewrite: (entries: readonly ZipEntry[]) => ZipEntry[] };
 
 /** Anything `inject` accepts. */
 export type Fault = GatewayFault | PayloadFault;
@@ -48,6 +50,7 @@ const PAYLOAD_KINDS = new Set<Fault["kind"]>([
   "manyEntriesZip",
   "zipBomb",
   "truncatedXml",
+  "rewrittenZip",
 ]);
 
 function isPayload(fault: Fault): fault is PayloadFault {
@@ -150,6 +153,8 @@ export async function faultyZip(
       return zipFiles(
         entries.map((entry) => ({ ...entry, data: entry.data.slice(0, Math.floor(entry.data.length / 2)) })),
       );
+    case "rewrittenZip":
+      return zipFiles(fault.rewrite(entries));
     case "zipBomb":
       return zipFiles([{
         name: entries[0]?.name ?? "pohoda_export.xml",
