@@ -1,16 +1,20 @@
 /**
  * `spojka verify` and the settling of "this number already exists", end to end: the real CLI as a
- * subprocess against the FLOWii and mServer emulators. Every request spojka sent, list requests
- * included, must validate against the official XSD.
+ * subprocess against the FLOWii and mServer emulators, for invoices and partners, and for orders
+ * (a dataset with every agenda FLOWii exports). Every request spojka sent, list requests included,
+ * must validate against the official XSD.
  */
 import { deepEqual, equal, match, ok } from "node:assert/strict";
 import type { Invoice, MServer } from "./emulators/mserver/mod.ts";
+import type { Order } from "./emulators/mserver/pohoda.ts";
 import { startWorld, type World } from "./helpers/world.ts";
 
 const small = { dataset: { seed: 11, partners: 8, documents: 24 } };
+/** Invoices, advances, received invoices, received and issued orders. */
+const everyAgenda = { dataset: { seed: 21, partners: 8, documents: 40, everyAgenda: true } };
 
-async function withWorld(body: (world: World) => Promise<void>): Promise<void> {
-  const world = await startWorld({ flowii: small });
+async function withWorld(body: (world: World) => Promise<void>, flowii = small): Promise<void> {
+  const world = await startWorld({ flowii });
   try {
     await body(world);
     const posted = world.mserver.requests.filter((r) =>
@@ -27,6 +31,20 @@ function stored(mserver: MServer, type: string, number: string): Invoice {
   const found = mserver.pohoda.invoices.find((i) => i.invoiceType === type && i.number === number);
   if (!found) throw new Error(`POHODA has no ${type} ${number}`);
   return found;
+}
+
+/** The emulated POHODA's order of this type and number. */
+function storedOrder(mserver: MServer, type: string, number: string): Order {
+  const found = mserver.pohoda.orders.find((o) => o.orderType === type && o.number === number);
+  if (!found) throw new Error(`POHODA has no ${type} ${number}`);
+  return found;
+}
+
+/** How many list requests of this kind mServer has answered. */
+function listRequests(mserver: MServer, name: string, type?: string): number {
+  return mserver.requests.filter((r) =>
+    r.body?.includes(`<lst:${name} `) && (type === undefined || r.body.includes(`="${type}"`))
+  ).length;
 }
 
 interface Report {
@@ -156,4 +174,91 @@ Deno.test("a number POHODA has for this same document counts as already present,
     equal(code, 0, JSON.stringify(report.problems));
     equal(report.checked.documents, 24);
   });
+});
+
+Deno.test("verify covers orders: they agree after a sync of every agenda; one deleted in POHODA is named", async () => {
+  await withWorld(async (world) => {
+    const { flowii, mserver } = world;
+    const sync = await world.spojka("sync");
+    equal(sync.code, 0, sync.stderr);
+    const orders = flowii.dataset.documents.filter((d) =>
+      d.type === "receivedOrder" || d.type === "issuedOrder"
+    );
+    ok(orders.some((d) => d.type === "receivedOrder") && orders.some((d) => d.type === "issuedOrder"));
+    const agrees = await world.spojka("verify");
+    equal(agrees.code, 0, agrees.stdout + agrees.stderr);
+    match(agrees.stdout, /Checked against POHODA: 40 documents, 8 partners\./);
+    match(agrees.stdout, /Everything agrees/);
+    // Each order type is listed by its own request.
+    ok(listRequests(mserver, "listOrderRequest", "receivedOrder") > 0);
+    ok(listRequests(mserver, "listOrderRequest", "issuedOrder") > 0);
+
+    const deleted = orders.find((d) => d.type === "receivedOrder")!;
+    mserver.pohoda.deleteOrder(storedOrder(mserver, deleted.type, deleted.number).id);
+    const text = await world.spojka("verify");
+    equal(text.code, 5, "exit 5: POHODA does not hold what spojka confirmed");
+    match(
+      text.stdout,
+      new RegExp(
+        `Missing in POHODA \\(1\\):\\n  receivedOrder ${deleted.number} \\([^)]+\\): not found in POHODA`,
+      ),
+    );
+    const { report } = await verifyJson(world);
+    deepEqual(report.problems.map((p) => [p.kind, p.agenda, p.label.split(" ")[0]]), [
+      ["missing", "receivedOrder", deleted.number],
+    ]);
+  }, everyAgenda);
+});
+
+Deno.test("a taken order number: of this same order it counts as present, of another order it fails naming both", async () => {
+  await withWorld(async (world) => {
+    const { flowii, mserver } = world;
+    const victim = flowii.dataset.documents.find((d) => d.type === "issuedOrder")!;
+    // Typed into POHODA by hand, before spojka: same number, another supplier and amount.
+    mserver.pohoda.addOrder({
+      agenda: "vydane_objednavky",
+      orderType: "issuedOrder",
+      number: victim.number,
+      date: victim.date,
+      text: "Objednávka zadaná ručně",
+      header: {},
+      partner: { address: { company: "Jiná firma a.s.", ico: "87654321" }, extIds: [] },
+      itemTexts: [],
+      totals: { base: 1000, vat: 210, total: 1210 },
+      created: victim.date,
+      dataPackId: "ruční",
+      dataPackItemId: "ruční",
+    });
+    const first = await world.spojka("sync");
+    equal(first.code, 1, "exit 1: finished, but an item failed");
+    match(
+      first.stderr,
+      new RegExp(
+        `${victim.number}.*not imported: the number ${victim.number} is taken in POHODA by another document: ` +
+          `POHODA has issuedOrder ${victim.number} \\(Jiná firma a\\.s\\., IČO 87654321, total 1210\\.00, .*\\), ` +
+          `this one is issuedOrder ${victim.number} \\(`,
+      ),
+    );
+    const orders = flowii.dataset.documents.filter((d) =>
+      d.type === "receivedOrder" || d.type === "issuedOrder"
+    );
+    equal(mserver.pohoda.orders.length, orders.length, "the other orders imported beside POHODA's own");
+
+    // POHODA forgot which ids it imported (a restored database): only the number guard is left.
+    mserver.pohoda.imports.length = 0;
+    equal((await world.spojka("reset", "--cursor")).code, 0);
+    const lookupsBefore = listRequests(mserver, "listOrderRequest");
+    const again = await world.spojka("sync");
+    equal(again.code, 1, "the order POHODA has under another partner still fails");
+    ok(listRequests(mserver, "listOrderRequest") > lookupsBefore, "the taken order numbers were looked up");
+    equal(mserver.pohoda.orders.length, orders.length, "nothing doubled");
+    match(again.stdout, /imported 0, updated 8, already present 39, with warnings 0, failed 1/);
+    const status = JSON.parse((await world.spojka("status", "--json")).stdout);
+    equal(status.outbox.failed, 1);
+    match(status.outbox.failedItems[0].error, /taken in POHODA by another document/);
+    // What was confirmed, orders counted present by their number included, agrees with POHODA.
+    const { code, report } = await verifyJson(world);
+    equal(code, 0, JSON.stringify(report.problems));
+    deepEqual(report.checked, { documents: 39, partners: 8 });
+  }, everyAgenda);
 });

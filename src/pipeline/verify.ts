@@ -1,9 +1,9 @@
 /**
  * Reconciling what spojka confirmed (the ledger) with what POHODA holds, through list requests:
- * every confirmed document must be in POHODA exactly once, with the same number, partner IČO and
- * total; every confirmed partner exactly once. Documents are found by type and number (by POHODA's
- * id when they have no number), partners by the identity their upsert filters by (external id, else
- * IČO).
+ * every confirmed document (invoice or order) must be in POHODA exactly once, with the same number,
+ * partner IČO and total; every confirmed partner exactly once. Documents are found by type and
+ * number (by POHODA's id when they have no number), partners by the identity their upsert filters by
+ * (external id, else IČO).
  *
  * POHODA is listed per document type, the whole agenda by default; with `since`, only documents
  * dated from the earliest date among those checked, so a duplicate dated before it goes unseen. The
@@ -15,7 +15,7 @@
 
 import { formatLocal } from "../core/time.ts";
 import { describeDocument, differences, type DocumentFacts, type PartnerFacts } from "../pohoda/facts.ts";
-import type { InvoiceQuery, PohodaLists } from "../pohoda/list.ts";
+import type { DocumentQuery, PohodaLists } from "../pohoda/list.ts";
 import type { ConfirmedAs, Ledger, LedgerDocument, LedgerPartner } from "./ledger.ts";
 
 /** What to check. */
@@ -63,7 +63,7 @@ export interface VerifyReport {
 /** Checks the ledger against POHODA. */
 export async function verifyPohoda(
   ledger: Ledger,
-  lists: Pick<PohodaLists, "invoices" | "addresses">,
+  lists: Pick<PohodaLists, "documents" | "addresses">,
   options: VerifyOptions = {},
 ): Promise<VerifyReport> {
   const progress = options.progress ?? (() => {});
@@ -71,10 +71,10 @@ export async function verifyPohoda(
   const notChecked: VerifyReport["notChecked"] = [];
   let documents = 0;
   for (const { agenda, count, earliestDate } of ledger.documentAgendas(options.since)) {
-    const query: InvoiceQuery = { invoiceType: agenda };
+    const query: DocumentQuery = { type: agenda };
     if (options.since && earliestDate) query.dateFrom = earliestDate;
     progress(`Listing ${agenda} in POHODA (checking ${count})`);
-    const index = await documentIndex(lists.invoices(query), agenda);
+    const index = await documentIndex(lists.documents(query), agenda);
     let unchecked = 0;
     for (const document of ledger.documents(agenda, options.since)) {
       const problem = checkDocument(document, index);

@@ -1,7 +1,7 @@
 import { deepEqual, equal, match } from "node:assert/strict";
 import { join } from "node:path";
 import type { DocumentFacts, PartnerFacts } from "../pohoda/facts.ts";
-import type { InvoiceQuery } from "../pohoda/list.ts";
+import type { DocumentQuery } from "../pohoda/list.ts";
 import { NS } from "../pohoda/namespaces.ts";
 import { StateDb } from "../state/db.ts";
 import { confirmInLedger, Ledger } from "./ledger.ts";
@@ -43,10 +43,10 @@ async function ledgerWith(items: [string, string, string, string | undefined][])
 
 /** POHODA as list answers give it; every query is remembered. */
 function fakeLists(documents: DocumentFacts[], partners: PartnerFacts[]) {
-  const queries: (InvoiceQuery | { extSystem?: string })[] = [];
+  const queries: (DocumentQuery | { extSystem?: string })[] = [];
   return {
     queries,
-    invoices: async function* (query: InvoiceQuery) {
+    documents: async function* (query: DocumentQuery) {
       queries.push(query);
       // Like a POHODA that lists the type's whole agenda.
       yield* documents;
@@ -86,7 +86,7 @@ Deno.test("documents are found by number (by POHODA's id without one), among POH
   ]);
   deepEqual(report.checked, { documents: 3, partners: 1 });
   deepEqual(report.notChecked, [{ agenda: "issuedInvoice", count: 1 }]);
-  deepEqual(lists.queries, [{ invoiceType: "issuedInvoice" }, { extSystem: undefined }]);
+  deepEqual(lists.queries, [{ type: "issuedInvoice" }, { extSystem: undefined }]);
   const text = formatVerify(report);
   match(text, /Missing in POHODA \(1\):\n {2}issuedInvoice FV2: not found in POHODA \(imported /);
   match(text, /Different in POHODA \(1\):\n {2}issuedInvoice ext: total 100\.00 here, 0\.01 in POHODA/);
@@ -104,8 +104,40 @@ Deno.test("with --since, POHODA is listed from the earliest date among the docum
   }], []);
   const report = await verifyPohoda(ledger, lists, { since: new Date("2026-03-01T00:00:00Z") });
   equal(report.ok, true);
-  deepEqual(lists.queries, [{ invoiceType: "issuedInvoice", dateFrom: "2026-03-01" }]);
+  deepEqual(lists.queries, [{ type: "issuedInvoice", dateFrom: "2026-03-01" }]);
   match(formatVerify(report), /Everything agrees/);
   const none = await verifyPohoda(await ledgerWith([]), lists);
   match(formatVerify(none), /has not confirmed anything yet/);
+});
+
+Deno.test("orders from the ledger are listed by their type and checked by number, partner IČO and total", async () => {
+  const order = (number: string) =>
+    `<ord:order xmlns:ord="${NS.ord}" xmlns:typ="${NS.typ}" version="2.0"><ord:orderHeader>` +
+    `<ord:orderType>receivedOrder</ord:orderType><ord:number><typ:numberRequested>${number}</typ:numberRequested>` +
+    `</ord:number><ord:date>2026-03-01</ord:date><ord:partnerIdentity><typ:address><typ:ico>11111111</typ:ico>` +
+    `</typ:address></ord:partnerIdentity></ord:orderHeader><ord:orderSummary><ord:homeCurrency>` +
+    `<typ:priceNone>100</typ:priceNone></ord:homeCurrency></ord:orderSummary></ord:order>`;
+  const ledger = await ledgerWith([
+    ["receivedOrder/OBJ1", "receivedOrder", order("OBJ1"), "1"],
+    ["receivedOrder/OBJ2", "receivedOrder", order("OBJ2"), "2"],
+  ]);
+  const lists = fakeLists([{
+    agenda: "receivedOrder",
+    number: "OBJ1",
+    partnerIco: "11111111",
+    totalCents: 10000,
+    id: "1",
+  }], []);
+  const report = await verifyPohoda(ledger, lists);
+  deepEqual(report.problems.map((p) => [p.kind, p.agenda, p.key]), [[
+    "missing",
+    "receivedOrder",
+    "receivedOrder/OBJ2",
+  ]]);
+  deepEqual(report.checked, { documents: 2, partners: 0 });
+  deepEqual(lists.queries, [{ type: "receivedOrder" }]);
+  match(
+    formatVerify(report),
+    /Missing in POHODA \(1\):\n {2}receivedOrder receivedOrder\/OBJ2: not found in POHODA/,
+  );
 });

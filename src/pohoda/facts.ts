@@ -2,31 +2,36 @@
  * The facts that say which POHODA record a record is, and whether two copies of a document agree:
  * a document's type, number, partner IČO, total and date; a partner's identity. The same reader
  * serves spojka's own payloads (the ledger) and POHODA's list answers, so both sides are judged by
- * one rule.
+ * one rule. Documents are invoices (`inv:invoice`, `lst:invoice`) and orders (`ord:order`,
+ * `lst:order`): the two agendas keep their facts in elements of the same names and types, under
+ * their own prefixes (`inv:invoiceHeader` / `ord:orderHeader`, `inv:invoiceSummary` /
+ * `ord:orderSummary`, both summaries of `typ:typeCurrencyHome` and `typ:typeCurrencyForeign`).
  *
  * **The document total** is the total in the document's own currency as POHODA's summary states it:
- * with a foreign currency, `inv:invoiceSummary/inv:foreignCurrency/typ:priceSum`; otherwise the sum
- * of the parts of `inv:invoiceSummary/inv:homeCurrency`: `priceNone` + `priceLowSum` + `priceHighSum`
- * + `price3Sum` (each `…Sum` missing: its base plus its VAT) + `round/priceRound`. POHODA itself
- * computes the total from the rates and the rounding (Stormware's support in radekhulan/myinvoice#165:
- * homeCurrency has no priceSum), and its own export states every part (the real list answer in
+ * with a foreign currency, `…Summary/…:foreignCurrency/typ:priceSum`; otherwise the sum of the parts
+ * of `…Summary/…:homeCurrency`: `priceNone` + `priceLowSum` + `priceHighSum` + `price3Sum` (each
+ * `…Sum` missing: its base plus its VAT) + `round/priceRound`. POHODA itself computes the total
+ * from the rates and the rounding (Stormware's support in radekhulan/myinvoice#165: homeCurrency
+ * has no priceSum), and its own export states every part (the real list answer in
  * `pohoda-samples`: 0 + 0 + 9820 + 0 + 0 = 9820, its amount to pay). Whether the foreign `priceSum`
  * includes a foreign `round` is not documented; it is taken as the total. A document whose summary
- * states no amount has no known total, and its total is not compared.
+ * states no amount has no known total, and its total is not compared. **Not verified**: that
+ * POHODA's list answer states an order's summary as it does an invoice's (no real order answer has
+ * been seen; the XSD gives both the same types).
  *
  * @module
  */
 
 import { NS } from "./namespaces.ts";
-import { at, child, childrenOf, isElement, parseXml, text, type XmlElement } from "./xmltree.ts";
+import { at, child, childrenOf, isElement, localName, parseXml, text, type XmlElement } from "./xmltree.ts";
 
 /** What identifies a document and what must agree between spojka's copy and POHODA's. */
 export interface DocumentFacts {
-  /** `inv:invoiceType`, e.g. `issuedInvoice`. */
+  /** The document type: `inv:invoiceType` (e.g. `issuedInvoice`) or `ord:orderType` (`receivedOrder`). */
   agenda: string;
-  /** `inv:number/typ:numberRequested`. */
+  /** `…:number/typ:numberRequested`. */
   number?: string;
-  /** The partner's IČO (`inv:partnerIdentity/typ:address/typ:ico`). */
+  /** The partner's IČO (`…:partnerIdentity/typ:address/typ:ico`). */
   partnerIco?: string;
   /** The partner's company, else name, for people to recognise it. */
   partnerName?: string;
@@ -34,9 +39,9 @@ export interface DocumentFacts {
   totalCents?: number;
   /** The foreign currency (`EUR` …); absent for the home currency. */
   currency?: string;
-  /** `inv:date`, YYYY-MM-DD. */
+  /** `…:date`, YYYY-MM-DD. */
   date?: string;
-  /** POHODA's record id (`inv:invoiceHeader/inv:id`), in POHODA's answers. */
+  /** POHODA's record id (`inv:invoiceHeader/inv:id`, `ord:orderHeader/ord:id`), in POHODA's answers. */
   id?: string;
 }
 
@@ -62,6 +67,26 @@ export interface PartnerFacts {
   id?: string;
 }
 
+/** Where a document agenda keeps its facts: the namespace of its parts and their names. */
+interface DocumentShape {
+  ns: string;
+  header: string;
+  type: string;
+  summary: string;
+}
+
+/** The document agendas, by the local name of their record (`inv:invoice`, `lst:order` …). */
+const DOCUMENT_SHAPES: Record<string, DocumentShape> = {
+  invoice: { ns: NS.inv, header: "invoiceHeader", type: "invoiceType", summary: "invoiceSummary" },
+  order: { ns: NS.ord, header: "orderHeader", type: "orderType", summary: "orderSummary" },
+};
+
+/** The shape of a document record, by its local name; `undefined` for other records. */
+function shapeOf(record: XmlElement): DocumentShape | undefined {
+  const name = localName(record.name);
+  return Object.hasOwn(DOCUMENT_SHAPES, name) ? DOCUMENT_SHAPES[name] : undefined;
+}
+
 /** The facts of an outbox item, by its payload; `undefined` for agendas without facts or an unreadable payload. */
 export function itemFacts(
   payload: string,
@@ -73,42 +98,47 @@ export function itemFacts(
     // spojka wrote the payload itself; a fault here must not cost the pack its outcomes.
     return undefined;
   }
-  if (isElement(root, NS.inv, "invoice")) return { kind: "document", facts: documentFacts(root) };
+  if (shapeOf(root)?.ns === root.ns) return { kind: "document", facts: documentFacts(root) };
   if (isElement(root, NS.adb, "addressbook")) return { kind: "partner", facts: partnerFacts(root) };
   return undefined;
 }
 
 /**
- * The payload without its `invoiceDetail`: the items are most of a document and hold none of its
- * facts; skipping them about halves the cost of reading a payload. A cut by text is sound for
- * spojka's own serialisation (xmltree.ts), which writes no comments or CDATA and escapes every `<`
- * in text, so the first end tag of that name closes it.
+ * The payload without its items (`invoiceDetail`, `orderDetail`): the items are most of a document
+ * and hold none of its facts; skipping them about halves the cost of reading a payload. A cut by
+ * text is sound for spojka's own serialisation (xmltree.ts), which writes no comments or CDATA and
+ * escapes every `<` in text, so the first end tag of that name closes it.
  */
 function withoutItems(payload: string): string {
-  const start = /<([\w.-]+:)?invoiceDetail[\s>]/.exec(payload);
+  const start = /<([\w.-]+:)?(invoiceDetail|orderDetail)[\s>]/.exec(payload);
   if (!start) return payload;
-  const endTag = `</${start[1] ?? ""}invoiceDetail>`;
+  const endTag = `</${start[1] ?? ""}${start[2]}>`;
   const end = payload.indexOf(endTag, start.index);
   return end < 0 ? payload : payload.slice(0, start.index) + payload.slice(end + endTag.length);
 }
 
-/** The facts of an `inv:invoice` (a payload, or a `lst:invoice` of a list answer). */
-export function documentFacts(invoice: XmlElement): DocumentFacts {
-  const header = child(invoice, NS.inv, "invoiceHeader");
-  const address = at(header, [NS.inv, "partnerIdentity"], [NS.typ, "address"]);
-  const summary = child(invoice, NS.inv, "invoiceSummary");
-  const foreign = child(summary, NS.inv, "foreignCurrency");
+/**
+ * The facts of a document: an `inv:invoice` or `ord:order` payload, or a `lst:invoice` or
+ * `lst:order` of a list answer (told apart by the record's local name).
+ */
+export function documentFacts(record: XmlElement): DocumentFacts {
+  const shape = shapeOf(record) ?? DOCUMENT_SHAPES.invoice;
+  const { ns } = shape;
+  const header = child(record, ns, shape.header);
+  const address = at(header, [ns, "partnerIdentity"], [NS.typ, "address"]);
+  const summary = child(record, ns, shape.summary);
+  const foreign = child(summary, ns, "foreignCurrency");
   const currency = field(at(foreign, [NS.typ, "currency"], [NS.typ, "ids"]));
   const foreignTotal = cents(child(foreign, NS.typ, "priceSum"));
   const facts: DocumentFacts = {
-    agenda: field(child(header, NS.inv, "invoiceType")) ?? "invoice",
-    number: field(at(header, [NS.inv, "number"], [NS.typ, "numberRequested"])),
+    agenda: field(child(header, ns, shape.type)) ?? localName(record.name),
+    number: field(at(header, [ns, "number"], [NS.typ, "numberRequested"])),
     partnerIco: field(child(address, NS.typ, "ico")),
     partnerName: field(child(address, NS.typ, "company")) ?? field(child(address, NS.typ, "name")),
-    totalCents: foreignTotal ?? (currency ? undefined : homeTotal(child(summary, NS.inv, "homeCurrency"))),
+    totalCents: foreignTotal ?? (currency ? undefined : homeTotal(child(summary, ns, "homeCurrency"))),
     currency,
-    date: field(child(header, NS.inv, "date"))?.slice(0, 10),
-    id: field(child(header, NS.inv, "id")),
+    date: field(child(header, ns, "date"))?.slice(0, 10),
+    id: field(child(header, ns, "id")),
   };
   return withoutUndefined(facts);
 }

@@ -71,6 +71,46 @@ Deno.test("a foreign-currency document's total is its foreign priceSum, in that 
   equal(amount({ agenda: "issuedCreditNotice", totalCents: -5 }), "-0.05");
 });
 
+Deno.test("an order's facts are read like an invoice's, its total from ord:orderSummary", () => {
+  const order = (summary: string) =>
+    `<ord:order xmlns:ord="${NS.ord}" xmlns:typ="${NS.typ}" version="2.0"><ord:orderHeader>` +
+    `<ord:orderType>receivedOrder</ord:orderType><ord:number><typ:numberRequested checkDuplicity="true">OBJ-7` +
+    `</typ:numberRequested></ord:number><ord:date>2026-03-02</ord:date><ord:partnerIdentity><typ:address>` +
+    `<typ:name>Jan Novák</typ:name><typ:ico>12345679</typ:ico></typ:address></ord:partnerIdentity></ord:orderHeader>` +
+    `<ord:orderDetail><ord:orderItem><ord:text>Cement</ord:text><ord:homeCurrency><typ:unitPrice>9</typ:unitPrice>` +
+    `</ord:homeCurrency></ord:orderItem></ord:orderDetail><ord:orderSummary>${summary}</ord:orderSummary></ord:order>`;
+  deepEqual(
+    facts(order(
+      `<ord:homeCurrency><typ:priceNone>100</typ:priceNone><typ:priceLow>200</typ:priceLow>` +
+        `<typ:priceLowVAT>24</typ:priceLowVAT><typ:priceHighSum>121.4</typ:priceHighSum>` +
+        `<typ:round><typ:priceRound>0.6</typ:priceRound></typ:round></ord:homeCurrency>`,
+    )),
+    {
+      agenda: "receivedOrder",
+      number: "OBJ-7",
+      partnerIco: "12345679",
+      partnerName: "Jan Novák",
+      totalCents: 44600,
+      date: "2026-03-02",
+    },
+  );
+  const foreign = facts(order(
+    `<ord:foreignCurrency><typ:currency><typ:ids>EUR</typ:ids></typ:currency><typ:priceSum>99.5</typ:priceSum>` +
+      `</ord:foreignCurrency>`,
+  ));
+  equal(amount(foreign), "99.50 EUR");
+  // POHODA's list answer: an lst:order, its parts in the order namespace.
+  const listed = parseXml(
+    order("").replace("<ord:order ", `<lst:order xmlns:lst="${NS.lst}" `)
+      .replace("</ord:order>", "</lst:order>").replace(
+        "<ord:orderHeader>",
+        "<ord:orderHeader><ord:id>5</ord:id>",
+      ),
+  );
+  equal(documentFacts(listed).id, "5");
+  equal(documentFacts(listed).agenda, "receivedOrder");
+});
+
 Deno.test("a partner's facts: the identity its upsert filters by, its extIds and IČO", async () => {
   const upsert =
     `<adb:addressbook xmlns:adb="${NS.adb}" xmlns:ftr="${NS.ftr}" xmlns:typ="${NS.typ}" version="2.0">` +
@@ -125,4 +165,5 @@ Deno.test("a document is described with what people recognise it by", () => {
 Deno.test("an unreadable payload or another agenda has no facts", () => {
   equal(itemFacts("<inv:invoice"), undefined);
   equal(itemFacts(`<x:order xmlns:x="urn:x"/>`), undefined);
+  equal(itemFacts(`<inv:order xmlns:inv="${NS.inv}"/>`), undefined);
 });

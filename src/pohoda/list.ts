@@ -1,21 +1,26 @@
 /**
  * POHODA's list (export) requests, for reconciling with what spojka confirmed:
- * `lst:listInvoiceRequest` (one invoice type, filtered by numbers or a date range) and
- * `lAdb:listAddressBookRequest`, sent through mServer like any pack, and their answers
- * (`lst:listInvoice`, `lAdb:listAddressBook`) read page by page, so an agenda of tens of thousands of
- * documents never has to be one tree.
+ * `lst:listInvoiceRequest` and `lst:listOrderRequest` (one document type, filtered by numbers or a
+ * date range) and `lAdb:listAddressBookRequest`, sent through mServer like any pack, and their
+ * answers (`lst:listInvoice`, `lst:listOrder`, `lAdb:listAddressBook`) read page by page, so an
+ * agenda of tens of thousands of documents never has to be one tree.
  *
  * What is official (list.xsd, list_addBook.xsd, filter.xsd; reference §17): the request shapes, the
  * filters, `ftr:limit` with `idFrom` ("the lowest record id exported") and `count` (1–10000), and
- * `extSystem` (the external system whose ids are exported). **Not verified** against a live POHODA:
+ * `extSystem` (the external system whose ids are exported). An order request is the invoice
+ * request with `orderType`/`orderVersion` and `lst:requestOrder` (the same `ftr:groupFilter_1`),
+ * answered by `lst:listOrder` with `lst:order` records (`ord:orderType`). **Not verified** against
+ * a live POHODA:
  * - paging: that records come in id order, so that the next page starts after the highest id seen.
  *   Defensively, a record met twice counts once, a page longer than asked for ends the listing (POHODA
  *   ignored `count`: all is in), and a page of records already seen (it ignored `idFrom`) or an answer
  *   split into `rdc:parts` (files) stops it with an error rather than a partial listing. The page
  *   size is {@linkcode LIST_PAGE};
  * - whether `invoiceType` selects documents of that type or its whole agenda (an issued credit note
- *   lives among the issued invoices): callers compare the `inv:invoiceType` of each document;
- * - that `ftr:selectedNumbers` matches `typ:numberRequested` against the document number.
+ *   lives among the issued invoices): callers compare the type of each document;
+ * - that `ftr:selectedNumbers` matches `typ:numberRequested` against the document number;
+ * - anything about `lst:listOrderRequest` beyond its schema: the reference and the samples cover
+ *   invoice and address-book lists only, so its answer is taken to mirror theirs.
  *
  * @module
  */
@@ -46,9 +51,12 @@ import {
 export const LIST_PAGE = 500;
 
 /** Which documents of one type to list. */
-export interface InvoiceQuery {
-  /** `inv:invoiceType`, e.g. `issuedInvoice`. */
-  invoiceType: string;
+export interface DocumentQuery {
+  /**
+   * The document type: an `ord:orderType` (`receivedOrder`, `issuedOrder`) is listed by
+   * `lst:listOrderRequest`, any other type as an `inv:invoiceType` by `lst:listInvoiceRequest`.
+   */
+  type: string;
   /** Only documents with these numbers (`ftr:selectedNumbers`). */
   numbers?: readonly string[];
   /** Only documents dated from / till these days (YYYY-MM-DD). */
@@ -75,8 +83,40 @@ export type ListSend = (pack: Uint8Array<ArrayBuffer>) => Promise<Uint8Array>;
 const PACK_ID = "spojka-list";
 const PACK_NOTE = "spojka: kontrola dokladů a adresáře";
 
-/** `lst:listInvoiceRequest` for one invoice type, optionally one page of it. */
-export function invoiceListRequest(query: InvoiceQuery, page?: Page): string {
+/** How a list request of a document agenda is spelled. */
+interface DocumentList {
+  /** The request element in `lst`. */
+  request: string;
+  /** Its attributes naming the type and the version of the documents. */
+  typeAttribute: string;
+  versionAttribute: string;
+  /** Its filter element in `lst`. */
+  filter: string;
+}
+
+const INVOICE_LIST: DocumentList = {
+  request: "listInvoiceRequest",
+  typeAttribute: "invoiceType",
+  versionAttribute: "invoiceVersion",
+  filter: "requestInvoice",
+};
+
+const ORDER_LIST: DocumentList = {
+  request: "listOrderRequest",
+  typeAttribute: "orderType",
+  versionAttribute: "orderVersion",
+  filter: "requestOrder",
+};
+
+/** The values of `ord:orderTypeType` (order.xsd); `inv:invoiceType` has none of them. */
+const ORDER_TYPES: ReadonlySet<string> = new Set(["issuedOrder", "receivedOrder"]);
+
+/**
+ * The list request for documents of one type (`lst:listInvoiceRequest` or `lst:listOrderRequest`,
+ * see {@linkcode DocumentQuery}), optionally one page of it.
+ */
+export function documentListRequest(query: DocumentQuery, page?: Page): string {
+  const list = ORDER_TYPES.has(query.type) ? ORDER_LIST : INVOICE_LIST;
   const filter: XmlElement[] = [];
   if (query.dateFrom) filter.push(leaf(NS.ftr, "ftr", "dateFrom", query.dateFrom));
   if (query.dateTill) filter.push(leaf(NS.ftr, "ftr", "dateTill", query.dateTill));
@@ -91,18 +131,18 @@ export function invoiceListRequest(query: InvoiceQuery, page?: Page): string {
   const request = element(
     NS.lst,
     "lst",
-    "requestInvoice",
+    list.filter,
     filter.length ? [element(NS.ftr, "ftr", "filter", filter)] : [],
   );
   return serialize(element(
     NS.lst,
     "lst",
-    "listInvoiceRequest",
+    list.request,
     [...limit(NS.lst, "lst", page), request],
     [
       { name: "version", value: "2.0" },
-      { name: "invoiceType", value: query.invoiceType },
-      { name: "invoiceVersion", value: "2.0" },
+      { name: list.typeAttribute, value: query.type },
+      { name: list.versionAttribute, value: "2.0" },
     ],
   ));
 }
@@ -146,8 +186,8 @@ export function listPack(ico: string, items: ListItem[]): Uint8Array<ArrayBuffer
 }
 
 /**
- * The records of each answered list request, by `dataPackItem@id`: the `lst:invoice` or
- * `lAdb:addressbook` elements. Throws a ServiceError when POHODA refused the pack or a request.
+ * The records of each answered list request, by `dataPackItem@id`: the `lst:invoice`, `lst:order`
+ * or `lAdb:addressbook` elements. Throws a ServiceError when POHODA refused the pack or a request.
  */
 export function readListAnswer(bytes: Uint8Array): Map<string, XmlElement[]> {
   let root: XmlElement;
@@ -207,9 +247,9 @@ export class PohodaLists {
     this.#pageSize = pageSize;
   }
 
-  /** The documents `query` selects (of any invoice type POHODA answers with; callers compare). */
-  invoices(query: InvoiceQuery): AsyncGenerator<DocumentFacts> {
-    return this.#paged((page) => invoiceListRequest(query, page), documentFacts);
+  /** The documents `query` selects (of any type POHODA answers with; callers compare). */
+  documents(query: DocumentQuery): AsyncGenerator<DocumentFacts> {
+    return this.#paged((page) => documentListRequest(query, page), documentFacts);
   }
 
   /** The whole address book, with the external ids of `extSystem`. */

@@ -1,5 +1,6 @@
 /**
- * Settling "this document number already exists". POHODA refuses a document whose number it has:
+ * Settling "this document number already exists", for invoices and orders alike. POHODA refuses a
+ * document whose number it has:
  * that is this very document when it was imported before without spojka's ids (by the vendor's
  * connector, or before a database was restored), or another document with the same number. A lookup
  * of the number tells them apart: the item counts as already present only when POHODA's document
@@ -34,7 +35,7 @@ type Taken = Extract<ItemOutcome, { outcome: "number_taken" }>;
 export async function* settleTakenNumbers<E extends { kind: string }>(
   events: AsyncIterable<E>,
   payloadOf: (key: string) => string,
-  lists: Pick<PohodaLists, "invoices">,
+  lists: Pick<PohodaLists, "documents">,
 ): AsyncGenerator<Settled<E>> {
   for await (const event of events) {
     const outcomes = (event as { outcomes?: Map<string, ItemOutcome> }).outcomes;
@@ -55,7 +56,7 @@ export async function* settleTakenNumbers<E extends { kind: string }>(
 async function settle(
   taken: [string, Taken][],
   payloadOf: (key: string) => string,
-  lists: Pick<PohodaLists, "invoices">,
+  lists: Pick<PohodaLists, "documents">,
 ): Promise<Map<string, SettledOutcome>> {
   const ours = new Map(taken.map(([key]) => {
     const found = itemFacts(payloadOf(key));
@@ -63,15 +64,15 @@ async function settle(
   }));
   const byType = Map.groupBy([...ours.values()].filter((f) => f !== undefined), (facts) => facts.agenda);
   const pohoda = new Map<string, DocumentFacts[] | SpojkaError>();
-  for (const [invoiceType, documents] of byType) {
+  for (const [type, documents] of byType) {
     try {
       const found: DocumentFacts[] = [];
       const numbers = [...new Set(documents.map((d) => d.number!))];
-      for await (const facts of lists.invoices({ invoiceType, numbers })) found.push(facts);
-      pohoda.set(invoiceType, found);
+      for await (const facts of lists.documents({ type, numbers })) found.push(facts);
+      pohoda.set(type, found);
     } catch (e) {
       if (!(e instanceof SpojkaError)) throw e;
-      pohoda.set(invoiceType, e);
+      pohoda.set(type, e);
     }
   }
   return new Map(taken.map(([key, outcome]) => {

@@ -1,7 +1,7 @@
 import { deepEqual, equal, match } from "node:assert/strict";
 import { ServiceError } from "../core/errors.ts";
 import type { DocumentFacts } from "./facts.ts";
-import type { InvoiceQuery } from "./list.ts";
+import type { DocumentQuery } from "./list.ts";
 import { NS } from "./namespaces.ts";
 import type { ItemOutcome, PackEvent } from "./post.ts";
 import { settleTakenNumbers } from "./taken.ts";
@@ -14,12 +14,23 @@ function payload(type: string, number: string, ico: string, total: string): stri
     `<typ:priceHighSum>${total}</typ:priceHighSum></inv:homeCurrency></inv:invoiceSummary></inv:invoice>`;
 }
 
+/** A received order, as the transform sends it. */
+function order(number: string, ico: string, total: string): string {
+  return `<ord:order xmlns:ord="${NS.ord}" xmlns:typ="${NS.typ}" version="2.0"><ord:orderHeader>` +
+    `<ord:orderType>receivedOrder</ord:orderType><ord:number><typ:numberRequested checkDuplicity="true">${number}` +
+    `</typ:numberRequested></ord:number><ord:partnerIdentity><typ:address><typ:company>Firma ${ico}</typ:company>` +
+    `<typ:ico>${ico}</typ:ico></typ:address></ord:partnerIdentity></ord:orderHeader><ord:orderSummary>` +
+    `<ord:homeCurrency><typ:priceHighSum>${total}</typ:priceHighSum></ord:homeCurrency></ord:orderSummary></ord:order>`;
+}
+
 const payloads: Record<string, string> = {
   same: payload("issuedInvoice", "FV1", "11111111", "1210"),
   other: payload("issuedInvoice", "FV2", "11111111", "1210"),
   gone: payload("issuedInvoice", "FV3", "11111111", "1210"),
   advance: payload("issuedAdvanceInvoice", "ZF1", "22222222", "500"),
   fresh: payload("issuedInvoice", "FV9", "11111111", "10"),
+  sameOrder: order("OBJ1", "33333333", "242"),
+  otherOrder: order("OBJ2", "33333333", "242"),
 };
 
 /** POHODA's documents, as a list answer gives them. */
@@ -41,16 +52,19 @@ const pohoda: DocumentFacts[] = [
     id: "2",
   },
   { agenda: "issuedAdvanceInvoice", number: "ZF1", partnerIco: "22222222", totalCents: 50000, id: "3" },
+  { agenda: "receivedOrder", number: "OBJ1", partnerIco: "33333333", totalCents: 24200, id: "1" },
+  { agenda: "receivedOrder", number: "OBJ2", partnerIco: "33333333", totalCents: 99900, id: "2" },
 ];
 
 function fakeLists(failWith?: Error) {
-  const queries: InvoiceQuery[] = [];
+  const queries: DocumentQuery[] = [];
   return {
     queries,
-    invoices: async function* (query: InvoiceQuery): AsyncGenerator<DocumentFacts> {
+    documents: async function* (query: DocumentQuery): AsyncGenerator<DocumentFacts> {
       queries.push(query);
       if (failWith) throw failWith;
-      yield* pohoda.filter((d) => query.numbers?.includes(d.number!));
+      // Like POHODA: the numbers of the type asked for.
+      yield* pohoda.filter((d) => d.agenda === query.type && query.numbers?.includes(d.number!));
     },
   };
 }
@@ -107,9 +121,31 @@ Deno.test("a taken number counts as present only when POHODA's document with it 
   equal(outcomes.get("fresh"), imported);
   // One lookup per document type for the whole pack.
   deepEqual(lists.queries, [
-    { invoiceType: "issuedInvoice", numbers: ["FV1", "FV2", "FV3"] },
-    { invoiceType: "issuedAdvanceInvoice", numbers: ["ZF1"] },
+    { type: "issuedInvoice", numbers: ["FV1", "FV2", "FV3"] },
+    { type: "issuedAdvanceInvoice", numbers: ["ZF1"] },
   ]);
+});
+
+Deno.test("a taken order number is looked up among the orders of its type and judged like a document's", async () => {
+  const lists = fakeLists();
+  const [event] = await settleAll([{
+    kind: "answered",
+    outcomes: new Map([["sameOrder", taken("OBJ1")], ["otherOrder", taken("OBJ2")]]),
+  }], lists);
+  if (event.kind !== "answered") throw new Error("expected the answered pack");
+  deepEqual(event.outcomes.get("sameOrder"), {
+    outcome: "duplicate",
+    by: "number",
+    id: "1",
+    number: "OBJ1",
+    detail: "its number already exists in POHODA as this same document (partner IČO and total agree): " +
+      "receivedOrder OBJ1 (IČO 33333333, total 242.00, POHODA id 1)",
+  });
+  match(
+    (event.outcomes.get("otherOrder") as { reason: string }).reason,
+    /the number OBJ2 is taken in POHODA by another document: POHODA has receivedOrder OBJ2 \(IČO 33333333, total 999\.00, POHODA id 2\), this one is receivedOrder OBJ2 \(Firma 33333333, IČO 33333333, total 242\.00\) \(total 242\.00 here, 999\.00 in POHODA\)/,
+  );
+  deepEqual(lists.queries, [{ type: "receivedOrder", numbers: ["OBJ1", "OBJ2"] }]);
 });
 
 Deno.test("a lookup that fails leaves the items failed for the next run; other events pass untouched", async () => {

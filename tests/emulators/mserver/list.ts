@@ -1,19 +1,23 @@
 /**
  * List (export) requests answered from the in-memory POHODA: `lst:listInvoiceRequest` with
- * `lst:listInvoice` (one `lst:invoice` per document) and `lAdb:listAddressBookRequest` with
- * `lAdb:listAddressBook` (one `lAdb:addressbook` per record), shaped like the real answer in
- * `pohoda-samples/masa331-response_pack-listInvoice.xml` and valid against response.xsd.
+ * `lst:listInvoice` (one `lst:invoice` per document), `lst:listOrderRequest` with `lst:listOrder`
+ * (one `lst:order` per order) and `lAdb:listAddressBookRequest` with `lAdb:listAddressBook` (one
+ * `lAdb:addressbook` per record), shaped like the real answer in
+ * `pohoda-samples/masa331-response_pack-listInvoice.xml` and valid against response.xsd. An order
+ * is listed like an invoice under its own prefix. [unverified: no real order list answer seen]
  *
- * - Filters (`ftr:filter`): id, extId, dateFrom/dateTill (the document date), selectedNumbers
- *   (`typ:numberRequested`), selectedIco, selectedCompanys; the address book's as in `filter.ts`.
- *   `ftr:queryFilter`, `ftr:userFilterName` and `lastChanges` are answered with an error.
+ * - Filters (`ftr:filter`, the same for documents and orders): id, extId, dateFrom/dateTill (the
+ *   document date), selectedNumbers (`typ:numberRequested`), selectedIco, selectedCompanys; the
+ *   address book's as in `filter.ts`. `ftr:queryFilter`, `ftr:userFilterName` and `lastChanges` are
+ *   answered with an error.
  * - `ftr:limit`: records by ascending id from `idFrom`, at most `count`.
- * - `invoiceType` selects documents of exactly that type. [unverified: POHODA may list the type's
- *   whole agenda, e.g. credit notes with issued invoices]
+ * - `invoiceType` / `orderType` selects documents of exactly that type. [unverified: POHODA may
+ *   list the type's whole agenda, e.g. credit notes with issued invoices]
  * - `extSystem`: the records' external ids of that system are exported, the others are not.
  * - A document's summary states its total the way POHODA's does (the parts of `inv:homeCurrency`, or
- *   `inv:foreignCurrency/typ:priceSum`). The emulator keeps no split by VAT rate: the base and VAT
- *   are shown under the high rate (under `priceNone` without VAT), the rest as the rounding.
+ *   `inv:foreignCurrency/typ:priceSum`; an order's the same under `ord:`). The emulator keeps no
+ *   split by VAT rate: the base and VAT are shown under the high rate (under `priceNone` without
+ *   VAT), the rest as the rounding.
  *
  * @module
  */
@@ -29,6 +33,7 @@ import {
   type ExtId,
   type Fields,
   type Invoice,
+  type Order,
   type PohodaDb,
   sameExtId,
 } from "./pohoda.ts";
@@ -36,16 +41,30 @@ import { type ItemResult, renderDetail } from "./response.ts";
 
 /** True for the list requests the emulator answers. */
 export function isListRequest(request: Dom): boolean {
-  return (request.namespaceUri === NS.lst && request.name === "listInvoiceRequest") ||
+  return (request.namespaceUri === NS.lst &&
+    (request.name === "listInvoiceRequest" || request.name === "listOrderRequest")) ||
     (request.namespaceUri === NS.lAdb && request.name === "listAddressBookRequest");
 }
 
 /** Answers a list request (see {@linkcode isListRequest}) from `db`. */
 export function answerList(request: Dom, itemId: string, db: PohodaDb, now = new Date()): ItemResult {
   const extSystem = attribute(request, "extSystem");
-  return request.name === "listInvoiceRequest"
-    ? answer("lst:listInvoice", selectInvoices(request, db), (r) => renderInvoice(r, extSystem))
-    : answer("lAdb:listAddressBook", selectAddresses(request, db), (r) => renderRecord(r, extSystem));
+  switch (request.name) {
+    case "listInvoiceRequest":
+      return answer(
+        "lst:listInvoice",
+        selectDocuments(request, INVOICES, db.invoices),
+        (r) => renderInvoice(r, extSystem),
+      );
+    case "listOrderRequest":
+      return answer(
+        "lst:listOrder",
+        selectDocuments(request, ORDERS, db.orders),
+        (r) => renderOrder(r, extSystem),
+      );
+    default:
+      return answer("lAdb:listAddressBook", selectAddresses(request, db), (r) => renderRecord(r, extSystem));
+  }
 
   function answer<T extends { id: number }>(
     name: string,
@@ -75,38 +94,62 @@ type Selection<T> = { records: T[] } | { unsupported: string };
 
 const UNSUPPORTED = "Emulátor mServeru nepodporuje ftr:queryFilter, ftr:userFilterName ani ftr:lastChanges.";
 
-function selectInvoices(request: Dom, db: PohodaDb): Selection<Invoice> {
-  const type = attribute(request, "invoiceType");
-  const tests: ((invoice: Invoice) => boolean)[] = [(invoice) => invoice.invoiceType === type];
-  const requestInvoice = child(request, "lst:requestInvoice");
+/** What a list request of a document agenda names: its type attribute and its filter element. */
+interface DocumentRequest<T> {
+  typeAttribute: string;
+  filter: string;
+  typeOf: (record: T) => string;
+}
+
+const INVOICES: DocumentRequest<Invoice> = {
+  typeAttribute: "invoiceType",
+  filter: "lst:requestInvoice",
+  typeOf: (invoice) => invoice.invoiceType,
+};
+
+const ORDERS: DocumentRequest<Order> = {
+  typeAttribute: "orderType",
+  filter: "lst:requestOrder",
+  typeOf: (order) => order.orderType,
+};
+
+/** The documents (invoices or orders) of the requested type that pass its `ftr:filter`. */
+function selectDocuments<T extends Invoice | Order>(
+  request: Dom,
+  kind: DocumentRequest<T>,
+  records: T[],
+): Selection<T> {
+  const type = attribute(request, kind.typeAttribute);
+  const tests: ((record: T) => boolean)[] = [(record) => kind.typeOf(record) === type];
+  const requestDocuments = child(request, kind.filter);
   if (
-    requestInvoice &&
-    (child(requestInvoice, "ftr:queryFilter") || child(requestInvoice, "ftr:userFilterName"))
+    requestDocuments &&
+    (child(requestDocuments, "ftr:queryFilter") || child(requestDocuments, "ftr:userFilterName"))
   ) {
     return { unsupported: UNSUPPORTED };
   }
-  const filter = requestInvoice && child(requestInvoice, "ftr:filter");
+  const filter = requestDocuments && child(requestDocuments, "ftr:filter");
   if (filter) {
     if (child(filter, "ftr:lastChanges")) return { unsupported: UNSUPPORTED };
     const id = text(filter, "ftr:id");
-    if (id !== undefined) tests.push((invoice) => String(invoice.id) === id);
+    if (id !== undefined) tests.push((record) => String(record.id) === id);
     const extId = child(filter, "ftr:extId");
     if (extId) {
       const wanted = readExtId(extId);
-      tests.push((invoice) => invoice.extId !== undefined && sameExtId(invoice.extId, wanted));
+      tests.push((record) => record.extId !== undefined && sameExtId(record.extId, wanted));
     }
     const from = text(filter, "ftr:dateFrom");
-    if (from !== undefined) tests.push((invoice) => invoice.date >= from);
+    if (from !== undefined) tests.push((record) => record.date >= from);
     const till = text(filter, "ftr:dateTill");
-    if (till !== undefined) tests.push((invoice) => invoice.date <= till);
+    if (till !== undefined) tests.push((record) => record.date <= till);
     const numbers = listed(filter, "ftr:selectedNumbers/ftr:number/typ:numberRequested");
-    if (numbers) tests.push((invoice) => numbers.has(invoice.number));
+    if (numbers) tests.push((record) => numbers.has(record.number));
     const icos = listed(filter, "ftr:selectedIco/ftr:ico");
-    if (icos) tests.push((invoice) => icos.has(invoice.partner.address.ico ?? ""));
+    if (icos) tests.push((record) => icos.has(record.partner.address.ico ?? ""));
     const companies = listed(filter, "ftr:selectedCompanys/ftr:company");
-    if (companies) tests.push((invoice) => companies.has(invoice.partner.address.company ?? ""));
+    if (companies) tests.push((record) => companies.has(record.partner.address.company ?? ""));
   }
-  return { records: db.invoices.filter((invoice) => tests.every((test) => test(invoice))) };
+  return { records: records.filter((record) => tests.every((test) => test(record))) };
 }
 
 /** The values of the elements at `path`, or `undefined` when there are none. */
@@ -169,24 +212,59 @@ function renderInvoice(invoice: Invoice, extSystem: string | undefined): XmlElem
         ...invoice.itemTexts.map((t) => el("inv:invoiceItem", {}, leaf("inv:text", t))),
       )
       : undefined,
-    el("inv:invoiceSummary", {}, summary(invoice)),
+    el("inv:invoiceSummary", {}, summary("inv", invoice)),
   );
 }
 
-/** The summary's amounts: their parts add up to the document's total (see the module notes). */
-function summary(invoice: Invoice): XmlElement {
-  const { base, vat, total } = invoice.totals;
-  if (invoice.currency) {
-    return el(
-      "inv:foreignCurrency",
+function renderOrder(order: Order, extSystem: string | undefined): XmlElement {
+  const { partner } = order;
+  return el(
+    "lst:order",
+    { version: "2.0" },
+    el(
+      "ord:orderHeader",
       {},
-      el("typ:currency", {}, leaf("typ:ids", invoice.currency)),
+      leaf("ord:id", order.id),
+      order.extId && order.extId.exSystemName === extSystem
+        ? renderExtId("ord:extId", order.extId)
+        : undefined,
+      leaf("ord:orderType", order.orderType),
+      el("ord:number", {}, leaf("typ:numberRequested", order.number)),
+      leaf("ord:date", order.date),
+      leaf("ord:text", order.text),
+      el(
+        "ord:partnerIdentity",
+        {},
+        ...partner.extIds.filter((extId) => extId.exSystemName === extSystem).map((e) =>
+          renderExtId("typ:extId", e)
+        ),
+        addressElement(partner.address),
+      ),
+    ),
+    order.itemTexts.length > 0
+      ? el("ord:orderDetail", {}, ...order.itemTexts.map((t) => el("ord:orderItem", {}, leaf("ord:text", t))))
+      : undefined,
+    el("ord:orderSummary", {}, summary("ord", order)),
+  );
+}
+
+/**
+ * The summary's amounts (`inv:invoiceSummary`, `ord:orderSummary` content under prefix `p`): their
+ * parts add up to the document's total (see the module notes).
+ */
+function summary(p: "inv" | "ord", document: Invoice | Order): XmlElement {
+  const { base, vat, total } = document.totals;
+  if (document.currency) {
+    return el(
+      `${p}:foreignCurrency`,
+      {},
+      el("typ:currency", {}, leaf("typ:ids", document.currency)),
       leaf("typ:priceSum", decimal(total)),
     );
   }
   const rounding = total - base - vat;
   return el(
-    "inv:homeCurrency",
+    `${p}:homeCurrency`,
     {},
     leaf("typ:priceNone", decimal(vat === 0 ? base : 0)),
     leaf("typ:priceHigh", decimal(vat === 0 ? 0 : base)),

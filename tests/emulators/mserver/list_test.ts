@@ -42,7 +42,7 @@ async function list(server: MServer, requests: [string, string][]): Promise<Answ
 function records(answer: Answer, itemId: string): XmlElement[] {
   const doc = XmlDocument.fromBuffer(answer.bytes);
   const path = `/rsp:responsePack/rsp:responsePackItem[@id='${itemId}']/*/*[local-name()='invoice' or ` +
-    `local-name()='addressbook']`;
+    `local-name()='order' or local-name()='addressbook']`;
   return doc.find(path, NS) as XmlElement[];
 }
 
@@ -140,4 +140,66 @@ Deno.test("the sample list requests are answered; a filter the emulator cannot r
     equal(refused.pack?.items[0].state, "error");
     match(refused.pack?.items[0].note ?? "", /nepodporuje ftr:queryFilter/);
     deepEqual(await validateXml("response", refused.bytes), []);
+  }));
+
+/** An order of `type` for 10 × 100 at `rate` (`high`: 21 %), in EUR when `eur`. */
+const order = (type: string, number: string, ico: string, options: { rate?: string; eur?: boolean } = {}) => {
+  const prices = options.eur ? "ord:foreignCurrency" : "ord:homeCurrency";
+  const summary = options.eur
+    ? `<ord:orderSummary><ord:foreignCurrency><typ:currency><typ:ids>EUR</typ:ids></typ:currency>` +
+      `<typ:priceSum>1000</typ:priceSum></ord:foreignCurrency></ord:orderSummary>`
+    : "";
+  return `<ord:order xmlns:ord="${NS.ord}" version="2.0"><ord:orderHeader><ord:orderType>${type}</ord:orderType>` +
+    `<ord:number><typ:numberRequested checkDuplicity="true">${number}</typ:numberRequested></ord:number>` +
+    `<ord:date>2025-04-02</ord:date><ord:partnerIdentity><typ:address><typ:company>Firma ${ico}</typ:company>` +
+    `<typ:ico>${ico}</typ:ico></typ:address></ord:partnerIdentity></ord:orderHeader><ord:orderDetail>` +
+    `<ord:orderItem><ord:text>Cement</ord:text><ord:quantity>10</ord:quantity>` +
+    `<ord:rateVAT>${
+      options.rate ?? "none"
+    }</ord:rateVAT><${prices}><typ:unitPrice>100</typ:unitPrice></${prices}>` +
+    `</ord:orderItem></ord:orderDetail>${summary}</ord:order>`;
+};
+
+const orderRequest = (type: string, filter = "") =>
+  `<lst:listOrderRequest version="2.0" orderType="${type}" orderVersion="2.0">` +
+  `<lst:requestOrder>${filter}</lst:requestOrder></lst:listOrderRequest>`;
+
+Deno.test("orders are listed by lst:listOrderRequest per order type, with their summary's total", () =>
+  withMServer(async (server) => {
+    await postXml(
+      server,
+      dataPack("SEED", [
+        ["a", order("receivedOrder", "OBJ1", "11111111", { rate: "high" })],
+        ["b", order("receivedOrder", "OBJ2", "22222222", { eur: true })],
+        ["c", order("issuedOrder", "OBJ1", "33333333")],
+      ]),
+    );
+    equal(server.pohoda.orders.length, 3);
+    const answer = await list(server, [
+      ["received", orderRequest("receivedOrder")],
+      ["issued", orderRequest("issuedOrder")],
+      [
+        "numbers",
+        orderRequest(
+          "receivedOrder",
+          `<ftr:filter><ftr:selectedNumbers><ftr:number><typ:numberRequested>OBJ2</typ:numberRequested>` +
+            `</ftr:number></ftr:selectedNumbers></ftr:filter>`,
+        ),
+      ],
+      ["invoices", invoiceRequest("")],
+    ]);
+    equal(answer.pack?.items.every((item) => item.state === "ok"), true);
+    const orderNumbers = (found: XmlElement[]) =>
+      found.map((record) => record.get("ord:orderHeader/ord:number/typ:numberRequested", NS)?.content);
+    deepEqual(orderNumbers(records(answer, "received")), ["OBJ1", "OBJ2"]);
+    deepEqual(orderNumbers(records(answer, "issued")), ["OBJ1"]);
+    deepEqual(orderNumbers(records(answer, "numbers")), ["OBJ2"]);
+    deepEqual(records(answer, "invoices"), [], "orders are not invoices");
+    const [home, eur] = records(answer, "received");
+    const value = (record: XmlElement, path: string) => record.get(path, NS)?.content;
+    equal(value(home, "ord:orderHeader/ord:orderType"), "receivedOrder");
+    equal(value(home, "ord:orderHeader/ord:partnerIdentity/typ:address/typ:ico"), "11111111");
+    equal(value(home, "ord:orderSummary/ord:homeCurrency/typ:priceHighSum"), "1210");
+    equal(value(eur, "ord:orderSummary/ord:foreignCurrency/typ:priceSum"), "1000");
+    equal(value(eur, "ord:orderSummary/ord:foreignCurrency/typ:currency/typ:ids"), "EUR");
   }));

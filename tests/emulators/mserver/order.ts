@@ -12,6 +12,7 @@ import { type AgendaContext, type AgendaOutcome, failed, optionalExtId, readExtI
 import { child, children, pohodaXPath, simpleFields, text } from "./dom.ts";
 import { assignNumber } from "./numbering.ts";
 import { type OrderAgenda, today } from "./pohoda.ts";
+import { orderTotals } from "./totals.ts";
 
 /** `ord:orderType` → agenda. */
 const AGENDA_OF: Record<string, OrderAgenda> = {
@@ -42,6 +43,7 @@ export function importOrder({ db, element, packId, itemId }: AgendaContext): Age
   const address = child(identity, "typ:address");
   const extId = optionalExtId(header, "ord:extId");
   const documentText = text(header, "ord:text");
+  const { totals, currency } = orderTotals(element);
   const order = db.addOrder({
     agenda,
     orderType,
@@ -55,6 +57,8 @@ export function importOrder({ db, element, packId, itemId }: AgendaContext): Age
       extIds: children(identity, "typ:extId").map(readExtId),
     },
     itemTexts: children(element, "ord:orderDetail/ord:orderItem").map((item) => text(item, "ord:text") ?? ""),
+    ...(currency ? { currency } : {}),
+    totals,
     created: today(),
     dataPackId: packId,
     dataPackItemId: itemId,

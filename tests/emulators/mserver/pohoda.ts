@@ -122,6 +122,9 @@ export interface Order {
   partner: { address: Fields; extIds: ExtId[] };
   /** Texts of the `ord:orderItem`s in order. */
   itemTexts: string[];
+  /** Currency code of a foreign-currency order; absent for home currency (CZK). */
+  currency?: string;
+  totals: Totals;
   created: string;
   /** The import that created it. */
   dataPackId: string;
@@ -259,10 +262,7 @@ export class PohodaDb {
     if (!invoice) return;
     this.invoices.splice(this.invoices.indexOf(invoice), 1);
     this.#invoiceById.delete(id);
-    const key = `${invoice.agenda}\u0000${invoice.number}`;
-    if (!this.invoices.some((other) => `${other.agenda}\u0000${other.number}` === key)) {
-      this.#numbers.delete(key);
-    }
+    this.#releaseNumber(invoice, this.invoices);
   }
 
   /** Document by id. */
@@ -282,6 +282,21 @@ export class PohodaDb {
   /** Order by id. */
   order(id: number): Order | undefined {
     return this.#orderById.get(id);
+  }
+
+  /** Removes an order (as a user deleting it in POHODA; its import history stays). */
+  deleteOrder(id: number): void {
+    const order = this.#orderById.get(id);
+    if (!order) return;
+    this.orders.splice(this.orders.indexOf(order), 1);
+    this.#orderById.delete(id);
+    this.#releaseNumber(order, this.orders);
+  }
+
+  /** Frees the number of a removed record unless another record of its agenda (in `rest`) has it. */
+  #releaseNumber(removed: Invoice | Order, rest: (Invoice | Order)[]): void {
+    const key = `${removed.agenda}\u0000${removed.number}`;
+    if (!rest.some((other) => `${other.agenda}\u0000${other.number}` === key)) this.#numbers.delete(key);
   }
 
   /** True when record `id` of `agenda` exists (it may have been deleted since it was imported). */

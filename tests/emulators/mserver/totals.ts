@@ -44,21 +44,47 @@ export function invoiceLines(invoice: XmlElement): XmlElement[] {
   );
 }
 
+/**
+ * Where a document keeps its amounts: `inv:invoice` and `ord:order` name their items and summary
+ * alike under their own prefix (`inv:invoiceSummary`, `ord:orderSummary`), with the same item fields.
+ */
+interface Shape {
+  p: "inv" | "ord";
+  summary: string;
+  lines: (document: XmlElement) => XmlElement[];
+}
+
+const INVOICE: Shape = { p: "inv", summary: "inv:invoiceSummary", lines: invoiceLines };
+const ORDER: Shape = {
+  p: "ord",
+  summary: "ord:orderSummary",
+  lines: (order) => children(order, "ord:orderDetail/ord:orderItem"),
+};
+
 /** Totals of an `inv:invoice`, in the foreign currency when the summary names one. */
 export function invoiceTotals(invoice: XmlElement): { totals: Totals; currency?: string } {
-  const currency = text(invoice, "inv:invoiceSummary/inv:foreignCurrency/typ:currency/typ:ids");
-  const prices = currency ? "inv:foreignCurrency" : "inv:homeCurrency";
-  const lines = invoiceLines(invoice);
+  return documentTotals(invoice, INVOICE);
+}
+
+/** Totals of an `ord:order`, in the foreign currency when the summary names one. */
+export function orderTotals(order: XmlElement): { totals: Totals; currency?: string } {
+  return documentTotals(order, ORDER);
+}
+
+function documentTotals(document: XmlElement, shape: Shape): { totals: Totals; currency?: string } {
+  const currency = text(document, `${shape.summary}/${shape.p}:foreignCurrency/typ:currency/typ:ids`);
+  const prices = `${shape.p}:${currency ? "foreignCurrency" : "homeCurrency"}`;
+  const lines = shape.lines(document);
   const sums = lines.length > 0
-    ? lines.map((line) => lineSums(line, prices))
-    : [summarySums(invoice, currency)];
+    ? lines.map((line) => lineSums(line, shape.p, prices))
+    : [summarySums(document, shape, currency)];
   const base = cents(sums.reduce((sum, line) => sum + line.base, 0));
   const vat = cents(sums.reduce((sum, line) => sum + line.vat, 0));
-  const rounding = ROUNDING[text(invoice, "inv:invoiceSummary/inv:roundingDocument") ?? "none"] ??
+  const rounding = ROUNDING[text(document, `${shape.summary}/${shape.p}:roundingDocument`) ?? "none"] ??
     ROUNDING.none;
   // POHODA works the total out with its own rates and rounding settings, which the emulator only
   // approximates (CZ rates, Math.round): a total the document states is what such a POHODA arrives at.
-  const total = statedTotal(invoice, currency) ??
+  const total = statedTotal(document, shape, currency) ??
     cents(rounding.round((base + vat) / rounding.step) * rounding.step);
   return { totals: { base, vat, total }, currency };
 }
@@ -68,9 +94,10 @@ export function invoiceTotals(invoice: XmlElement): { totals: Totals; currency?:
  * `priceSum`, or the parts of `inv:homeCurrency` (each rate's sum, else base plus VAT; the zero rate;
  * the rounding). `undefined` when the summary states no amount.
  */
-function statedTotal(invoice: XmlElement, currency: string | undefined): number | undefined {
-  if (currency) return number(invoice, "inv:invoiceSummary/inv:foreignCurrency/typ:priceSum");
-  const home = (name: string) => number(invoice, `inv:invoiceSummary/inv:homeCurrency/typ:${name}`);
+function statedTotal(document: XmlElement, shape: Shape, currency: string | undefined): number | undefined {
+  const summary = `${shape.summary}/${shape.p}`;
+  if (currency) return number(document, `${summary}:foreignCurrency/typ:priceSum`);
+  const home = (name: string) => number(document, `${summary}:homeCurrency/typ:${name}`);
   const parts = [home("priceNone"), home("round/typ:priceRound")];
   for (const rate of ["priceLow", "priceHigh", "price3"]) {
     const base = home(rate);
@@ -84,30 +111,33 @@ function statedTotal(invoice: XmlElement, currency: string | undefined): number 
 }
 
 /** Base and VAT of one item: from the unit price (with or without VAT), else from the given prices. */
-function lineSums(line: XmlElement, prices: string): { base: number; vat: number } {
-  const percent = number(line, "inv:percentVAT") ?? RATE_PERCENT[text(line, "inv:rateVAT") ?? "none"] ?? 0;
+function lineSums(line: XmlElement, p: Shape["p"], prices: string): { base: number; vat: number } {
+  const percent = number(line, `${p}:percentVAT`) ?? RATE_PERCENT[text(line, `${p}:rateVAT`) ?? "none"] ?? 0;
   const unitPrice = number(line, `${prices}/typ:unitPrice`);
   if (unitPrice === undefined) {
     const base = number(line, `${prices}/typ:price`) ?? 0;
     return { base: cents(base), vat: cents(number(line, `${prices}/typ:priceVAT`) ?? base * percent / 100) };
   }
-  const quantity = (number(line, "inv:quantity") ?? 1) * (number(line, "inv:coefficient") ?? 1);
-  const amount = quantity * unitPrice * (1 - (number(line, "inv:discountPercentage") ?? 0) / 100);
-  if (text(line, "inv:payVAT") === "true") {
+  const quantity = (number(line, `${p}:quantity`) ?? 1) * (number(line, `${p}:coefficient`) ?? 1);
+  const amount = quantity * unitPrice * (1 - (number(line, `${p}:discountPercentage`) ?? 0) / 100);
+  if (text(line, `${p}:payVAT`) === "true") {
     const base = cents(amount / (1 + percent / 100));
     return { base, vat: cents(amount - base) };
   }
   return { base: cents(amount), vat: cents(amount * percent / 100) };
 }
 
-/** Base and VAT of a document without items, from `inv:invoiceSummary`. */
-function summarySums(invoice: XmlElement, currency: string | undefined): { base: number; vat: number } {
-  if (currency) {
-    return { base: number(invoice, "inv:invoiceSummary/inv:foreignCurrency/typ:priceSum") ?? 0, vat: 0 };
-  }
+/** Base and VAT of a document without items, from its summary. */
+function summarySums(
+  document: XmlElement,
+  shape: Shape,
+  currency: string | undefined,
+): { base: number; vat: number } {
+  const summary = `${shape.summary}/${shape.p}`;
+  if (currency) return { base: number(document, `${summary}:foreignCurrency/typ:priceSum`) ?? 0, vat: 0 };
   const sum = (...names: string[]) =>
     names.reduce(
-      (total, name) => total + (number(invoice, `inv:invoiceSummary/inv:homeCurrency/typ:${name}`) ?? 0),
+      (total, name) => total + (number(document, `${summary}:homeCurrency/typ:${name}`) ?? 0),
       0,
     );
   return {
