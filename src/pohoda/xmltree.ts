@@ -119,61 +119,73 @@ function findElement(el: XmlElement, test: (node: XmlElement) => boolean): XmlEl
 export function serialize(el: XmlElement): string {
   const bindings = new Bindings();
   // Written before the start tag: writing the subtree finds the namespaces to declare on it.
-  const attrs = writeAttrs(el, bindings);
-  const content = writeContent(el, bindings);
-  const start = "<" + el.name + bindings.declarations() + attrs;
+  const attrs = writeAttrs(el, bindings, undefined);
+  const content = writeContent(el, bindings, attrs.scope);
+  const start = "<" + el.name + bindings.declarations() + attrs.text;
   return content === undefined ? start + "/>" : start + ">" + content + "</" + el.name + ">";
 }
 
 /**
- * The prefixes a fragment uses, each bound to one namespace, in the order they are first met (the
- * order of the declarations: content hashes of records depend on it). Few: arrays beat a Map.
+ * The prefixes a fragment uses, bound on its root in the order they are first met (the order of the
+ * declarations: content hashes of records depend on it). Few: arrays beat a Map.
  */
 class Bindings {
   readonly #prefixes: string[] = [];
   readonly #uris: string[] = [];
 
-  bind(name: string, ns: string): void {
-    const prefix = prefixOf(name);
-    // An unprefixed name outside any namespace needs no declaration.
-    if (ns === "" && prefix === "") return;
+  /** The namespace the root binds `prefix` to, binding it to `ns` if it has none yet. */
+  bind(prefix: string, ns: string): string {
     const prefixes = this.#prefixes;
-    for (let i = 0; i < prefixes.length; i++) {
-      if (prefixes[i] !== prefix) continue;
-      if (this.#uris[i] === ns) return;
-      throw new Error(
-        `<${name}> binds the prefix "${prefix}" to ${ns}, but the fragment already uses it for ${
-          this.#uris[i]
-        }`,
-      );
-    }
+    for (let i = 0; i < prefixes.length; i++) if (prefixes[i] === prefix) return this.#uris[i];
     prefixes.push(prefix);
     this.#uris.push(ns);
+    return ns;
   }
 
   declarations(): string {
     let out = "";
-    for (let i = 0; i < this.#prefixes.length; i++) {
-      const prefix = this.#prefixes[i];
-      if (prefix !== "xml") out += ` ${prefix ? `xmlns:${prefix}` : "xmlns"}="${escapeAttr(this.#uris[i])}"`;
-    }
+    for (let i = 0; i < this.#prefixes.length; i++) out += declaration(this.#prefixes[i], this.#uris[i]);
     return out;
   }
 }
 
-/** The attributes of `el` as written in its start tag, their namespaces bound. */
-function writeAttrs(el: XmlElement, bindings: Bindings): string {
-  bindings.bind(el.name, el.ns);
+function declaration(prefix: string, ns: string): string {
+  return prefix === "xml" ? "" : ` ${prefix ? `xmlns:${prefix}` : "xmlns"}="${escapeAttr(ns)}"`;
+}
+
+/**
+ * Prefixes an element rebinds for its subtree: a record may use one prefix for two namespaces in
+ * different places, which one declaration on the fragment's root cannot say.
+ */
+type Scope = ReadonlyMap<string, string> | undefined;
+
+/** The start tag of `el` after its name (declarations it needs, attributes), and the scope of its content. */
+function writeAttrs(el: XmlElement, bindings: Bindings, scope: Scope): { text: string; scope: Scope } {
+  let local: Map<string, string> | undefined;
+  let declared = "";
+  const need = (name: string, ns: string) => {
+    const prefix = prefixOf(name);
+    // An unprefixed name outside any namespace needs no declaration.
+    if (ns === "" && prefix === "") return;
+    const bound = local?.get(prefix) ?? scope?.get(prefix) ?? bindings.bind(prefix, ns);
+    if (bound === ns) return;
+    if (local?.has(prefix)) {
+      throw new SyntaxError(`<${el.name}> uses the prefix "${prefix}" for two namespaces at once`);
+    }
+    (local ??= new Map(scope)).set(prefix, ns);
+    declared += declaration(prefix, ns);
+  };
+  need(el.name, el.ns);
   let out = "";
   for (const a of el.attrs) {
-    if (a.ns !== undefined) bindings.bind(a.name, a.ns);
+    if (a.ns !== undefined) need(a.name, a.ns);
     out += " " + a.name + '="' + escapeAttr(a.value) + '"';
   }
-  return out;
+  return { text: declared + out, scope: local ?? scope };
 }
 
 /** What goes between the tags of `el`; undefined for an empty element. */
-function writeContent(el: XmlElement, bindings: Bindings): string | undefined {
+function writeContent(el: XmlElement, bindings: Bindings, scope: Scope): string | undefined {
   if (el.children.length === 0) return undefined;
   let out = "";
   for (const c of el.children) {
@@ -181,8 +193,9 @@ function writeContent(el: XmlElement, bindings: Bindings): string | undefined {
       out += escapeText(c);
       continue;
     }
-    const start = "<" + c.name + writeAttrs(c, bindings);
-    const content = writeContent(c, bindings);
+    const attrs = writeAttrs(c, bindings, scope);
+    const start = "<" + c.name + attrs.text;
+    const content = writeContent(c, bindings, attrs.scope);
     out += content === undefined ? start + "/>" : start + ">" + content + "</" + c.name + ">";
   }
   return out;

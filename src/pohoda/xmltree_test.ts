@@ -1,5 +1,15 @@
 import { deepEqual, equal, match, throws } from "node:assert/strict";
-import { at, child, element, parseXml, prefixIn, serialize, text, XmlSyntaxError } from "./xmltree.ts";
+import {
+  at,
+  child,
+  element,
+  parseXml,
+  prefixIn,
+  serialize,
+  text,
+  type XmlElement,
+  XmlSyntaxError,
+} from "./xmltree.ts";
 
 const INV = "http://www.stormware.cz/schema/version_2/invoice.xsd";
 const TYP = "http://www.stormware.cz/schema/version_2/type.xsd";
@@ -54,4 +64,27 @@ Deno.test("malformed XML is an XmlSyntaxError with its position", () => {
   });
   throws(() => parseXml("<a><x:b/></a>"), /namespace prefix of <x:b> is not declared/);
   throws(() => parseXml("PK\u0003\u0004 not xml"), XmlSyntaxError);
+});
+
+Deno.test("a prefix bound to another namespace inside a record is declared where it changes", () => {
+  const record = parseXml(
+    `<inv:invoice xmlns:inv="urn:inv" xmlns:typ="urn:typ"><typ:a/>` +
+      `<inv:note xmlns:typ="urn:evil"><typ:x typ:y="1"/><typ:z xmlns:typ="urn:typ"/></inv:note><typ:b/></inv:invoice>`,
+  );
+  const again = parseXml(serialize(record));
+  const names = (
+    el: XmlElement,
+  ): string[] => [
+    `${el.name} ${el.ns}`,
+    ...el.children.flatMap((c) => typeof c === "string" ? [] : names(c)),
+  ];
+  deepEqual(names(again), names(record));
+  deepEqual(names(again), [
+    "inv:invoice urn:inv",
+    "typ:a urn:typ",
+    "inv:note urn:inv",
+    "typ:x urn:evil",
+    "typ:z urn:typ",
+    "typ:b urn:typ",
+  ]);
 });
