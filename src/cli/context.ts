@@ -7,7 +7,6 @@
 
 import { ConfigError, type ExitCode } from "../core/errors.ts";
 import { reportError } from "../core/report.ts";
-import { exists } from "../core/files.ts";
 import { type DataPaths, dataPaths, resolveDataDir } from "../core/datadir.ts";
 import { Log } from "../core/log.ts";
 import { Progress } from "../core/progress.ts";
@@ -55,13 +54,13 @@ export async function withContext(
   let progress: Progress | undefined;
   let code: ExitCode;
   try {
-    if (options.create) await Deno.mkdir(dir, { recursive: true });
-    else if (!(await exists(dir))) {
-      throw new ConfigError(`The data folder ${dir} does not exist.`, {
-        hint:
-          "Run spojka init there first, or point --dir or SPOJKA_HOME at the folder that holds config.toml.",
+    if (options.create) {
+      await Deno.mkdir(dir, { recursive: true }).catch((e) => {
+        // A file in the way is said below, as for every command.
+        if (!(e instanceof Deno.errors.AlreadyExists || e instanceof Deno.errors.NotADirectory)) throw e;
       });
     }
+    await requireFolder(dir);
     const paths = dataPaths(dir);
     log = new Log({ file: paths.log, echo: options.echo });
     const logged = log;
@@ -72,12 +71,30 @@ export async function withContext(
     log.detail(`spojka ${command} started (pid ${Deno.pid}, data folder ${dir})`);
     code = await body({ paths, log, env, progress });
   } catch (e) {
-    code = reportError(e, log);
+    code = reportError(e, log, dir);
   } finally {
     progress?.stop();
   }
   log.detail(`spojka ${command} finished with exit code ${code}`);
   return code;
+}
+
+/** Throws a usage error unless `dir` is a folder. */
+async function requireFolder(dir: string): Promise<void> {
+  try {
+    if ((await Deno.stat(dir)).isDirectory) return;
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) {
+      throw new ConfigError(`The data folder ${dir} does not exist.`, {
+        hint:
+          "Run spojka init there first, or point --dir or SPOJKA_HOME at the folder that holds config.toml.",
+      });
+    }
+    if (!(e instanceof Deno.errors.NotADirectory)) throw e;
+  }
+  throw new ConfigError(`The data folder ${dir} cannot be used: it, or a folder above it, is a file.`, {
+    hint: "Point --dir or SPOJKA_HOME at a folder (spojka init creates it).",
+  });
 }
 
 /** The configuration of the data folder, or a usage error telling the user to run init. */

@@ -11,6 +11,7 @@ import { type GlobalOptions, withContext } from "./context.ts";
 import { init } from "./init.ts";
 import { outboxDrop, outboxList, outboxRetry, outboxShow } from "./outbox.ts";
 import { reset } from "./reset.ts";
+import { schedule } from "./schedule.ts";
 import { serve } from "./serve.ts";
 import { status } from "./status.ts";
 import { sync } from "./sync.ts";
@@ -33,6 +34,10 @@ export async function run(args: string[]): Promise<number> {
     .command("init")
     .description("set up the connectors: asks for accounts and passwords, stores them encrypted")
     .option("--non-interactive", "take every value from SPOJKA_* environment variables")
+    .option(
+      "--from-lastrun <file>",
+      "start both FLOWii streams where the vendor's connector stopped (its lastrun.txt)",
+    )
     .action(async (options) => {
       code = await withContext("init", globals(), { create: true }, (ctx) => init(ctx, options));
     });
@@ -66,10 +71,24 @@ export async function run(args: string[]): Promise<number> {
     .command("reset")
     .description("--cursor: fetch everything again on the next sync; --all: remove config, key and state")
     .option("--cursor", "forget where each stream continues")
+    .option("--to <when>", "with --cursor: continue FLOWii from this date (2026-01-31) or UNIX time")
     .option("--all", "remove config.toml, spojka.key and state.json (logs and downloads stay)")
+    .option("--new-state", "start with an empty state where state.db is missing (spojka will not on its own)")
     .option("--yes", "do not ask for confirmation")
     .action(async (options) => {
       code = await withContext(`reset`, globals(), {}, (ctx) => reset(ctx, options));
+    });
+
+  program
+    .command("schedule")
+    .description("print the Task Scheduler command (cron and systemd on Linux) that runs spojka regularly")
+    .option("--every <minutes>", "run sync every this many minutes (default 30)")
+    .option("--at <HH:MM>", "run sync once a day at this time instead")
+    .option("--serve", "start spojka serve when the computer starts instead")
+    .option("--name <task>", "the task's name (default spojka, or spojka-serve)")
+    .option("--install", "Windows: create the task now (as an administrator)")
+    .action(async (options) => {
+      code = await withContext("schedule", globals(), {}, (ctx) => schedule(ctx, options));
     });
 
   program

@@ -8,6 +8,7 @@
 import { z } from "zod";
 import { hasValidCheckDigit } from "./ico.ts";
 import {
+  alertsSchema,
   type ConnectorId,
   eshopSchema,
   flowiiSchema,
@@ -15,6 +16,7 @@ import {
   krosSchema,
   pohodaSchema,
   SHOPTET_URL,
+  SMTP_PORTS,
   stockSchema,
   wooUrlProblem,
 } from "./schema.ts";
@@ -49,15 +51,22 @@ export interface Question {
   warn?: (value: string) => string | undefined;
 }
 
-/** A connector `init` can set up, with its questions in the order they are asked. */
+/** A connector `init` can set up, or `alerts`, which tell of the connectors' problems. */
+export type SetupId = ConnectorId | "alerts";
+
+/** A part of the config `init` can set up, with its questions in the order they are asked. */
 export interface ConnectorSetup {
-  id: ConnectorId;
+  id: SetupId;
   title: string;
   questions: Question[];
+  /** Not offered ticked on a first setup: an addition to the connectors, not one of them. */
+  extra?: boolean;
 }
 
 const secretText = z.string().min(1, { error: "must not be empty" });
 const platform = (answers: Answers) => answers.eshop?.platform;
+const alerts = alertsSchema.shape;
+const byEmail = (answers: Answers) => Boolean(answers.alerts?.email_to);
 
 /** Connectors in the order the wizard offers them. */
 export const SETUPS: readonly ConnectorSetup[] = [
@@ -232,7 +241,102 @@ export const SETUPS: readonly ConnectorSetup[] = [
       },
     ],
   },
+  {
+    id: "alerts",
+    title: "Alerts by e-mail or webhook when a run fails or items are rejected",
+    extra: true,
+    questions: [
+      {
+        section: "alerts",
+        key: "email_to",
+        label: "Send alerts by e-mail to (addresses separated by commas; Enter for none)",
+        env: "SPOJKA_ALERT_EMAIL_TO",
+        optional: true,
+        schema: alerts.email_to,
+      },
+      {
+        section: "alerts",
+        key: "email_from",
+        label: "Sender address of the alerts",
+        env: "SPOJKA_ALERT_EMAIL_FROM",
+        when: byEmail,
+        schema: alerts.email_from.unwrap(),
+      },
+      {
+        section: "alerts",
+        key: "smtp_host",
+        label: "SMTP server (e.g. smtp.firma.cz)",
+        env: "SPOJKA_SMTP_HOST",
+        when: byEmail,
+        schema: alerts.smtp_host.unwrap(),
+      },
+      {
+        section: "alerts",
+        key: "smtp_security",
+        label: "SMTP encryption (starttls: port 587; tls: port 465; none: only on this machine)",
+        env: "SPOJKA_SMTP_SECURITY",
+        when: byEmail,
+        choices: alerts.smtp_security.unwrap().options,
+        default: "starttls",
+        schema: alerts.smtp_security,
+      },
+      {
+        section: "alerts",
+        key: "smtp_port",
+        label: "SMTP port",
+        env: "SPOJKA_SMTP_PORT",
+        when: byEmail,
+        default: (answers) =>
+          String(SMTP_PORTS[(answers.alerts?.smtp_security as keyof typeof SMTP_PORTS) ?? "starttls"]),
+        schema: alerts.smtp_port.unwrap(),
+      },
+      {
+        section: "alerts",
+        key: "smtp_user",
+        label: "SMTP user (Enter if the server needs no sign-in)",
+        env: "SPOJKA_SMTP_USER",
+        when: byEmail,
+        optional: true,
+        schema: z.string().trim(),
+      },
+      {
+        section: "alerts",
+        key: "smtp_password",
+        label: "SMTP password",
+        env: "SPOJKA_SMTP_PASSWORD",
+        secret: true,
+        when: (answers) => byEmail(answers) && Boolean(answers.alerts?.smtp_user),
+        schema: secretText,
+      },
+      {
+        section: "alerts",
+        key: "webhook_url",
+        label: "Webhook URL to POST alerts to as JSON (Enter for none)",
+        env: "SPOJKA_ALERT_WEBHOOK_URL",
+        optional: true,
+        schema: alerts.webhook_url.unwrap(),
+      },
+      {
+        section: "alerts",
+        key: "webhook_secret",
+        label: "Webhook secret to sign each alert with (Enter for none)",
+        env: "SPOJKA_ALERT_WEBHOOK_SECRET",
+        secret: true,
+        optional: true,
+        when: (answers) => Boolean(answers.alerts?.webhook_url),
+        schema: secretText,
+      },
+    ],
+  },
 ];
+
+/** Whether `config` holds every section `setup` asks about. */
+export function isSetUp(config: object | null, setup: ConnectorSetup): boolean {
+  const sections = new Set(setup.questions.map((q) => q.section));
+  return [...sections].every((section) =>
+    (config as Record<string, unknown> | null)?.[section] !== undefined
+  );
+}
 
 /** The question's default for these answers. */
 export function defaultOf(question: Question, answers: Answers): string | undefined {

@@ -198,6 +198,65 @@ export const serveSchema = z.strictObject({
   debounce_seconds: count(0, 3600).default(10),
 });
 
+/** How the SMTP connection is protected, and the port each way uses unless `smtp_port` says otherwise. */
+export const SMTP_PORTS = { starttls: 587, tls: 465, none: 25 } as const;
+
+/** Whether `host` is this machine, where nothing travels over a network. */
+function isLoopback(host: string): boolean {
+  return ["127.0.0.1", "localhost", "::1", "[::1]"].includes(host.toLowerCase());
+}
+
+/** The shape of an e-mail address; the mail server has the last word. */
+const isEmail = (text: string) => /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/.test(text.trim());
+
+/** One or more e-mail addresses separated by commas. */
+const emailList = z.string().trim().refine((value) => value.split(",").every(isEmail), {
+  error: "must be e-mail addresses separated by commas, e.g. uctovnik@firma.cz, spravce@firma.cz",
+});
+
+/**
+ * `[alerts]`: who hears of a failed run or rejected items, by e-mail and/or a webhook (optional as a
+ * whole). Ports and repeat are coerced so that `init`, which collects text, can write them.
+ */
+export const alertsSchema = z
+  .strictObject({
+    email_to: emailList.optional(),
+    email_from: z.string().trim().refine(isEmail, {
+      error: "must be one e-mail address, e.g. spojka@firma.cz",
+    })
+      .optional(),
+    smtp_host: z.string().trim().regex(/^[\w.-]+$|^\[[\d:a-fA-F]+\]$/, {
+      error: 'must be a host name or IP address without "smtp://" or a port, e.g. smtp.firma.cz',
+    }).optional(),
+    smtp_security: z.enum(["starttls", "tls", "none"]).default("starttls"),
+    smtp_port: z.coerce.number<string | number>().pipe(count(1, 65535)).optional(),
+    smtp_user: z.string().trim().optional(),
+    smtp_password: sealed.optional(),
+    webhook_url: httpUrl("https://hooks.firma.cz/spojka").optional(),
+    webhook_secret: sealed.optional(),
+    repeat_hours: z.coerce.number<string | number>().pipe(count(1, 24 * 30)).default(24),
+    timeout_seconds: count(5, 600).default(30),
+  })
+  .superRefine((alerts, ctx) => {
+    const problem = (key: string, message: string) => ctx.addIssue({ code: "custom", path: [key], message });
+    if (!alerts.email_to && !alerts.webhook_url) {
+      problem("email_to", "or webhook_url is needed: where should alerts go? Run spojka init");
+    }
+    if (alerts.email_to) {
+      if (!alerts.smtp_host) problem("smtp_host", "is missing: e-mail alerts need the SMTP server");
+      if (!alerts.email_from) problem("email_from", "is missing: e-mail alerts need a sender address");
+    }
+    if (alerts.smtp_user && !alerts.smtp_password) {
+      problem("smtp_password", "is missing for smtp_user; run spojka init");
+    }
+    if (alerts.smtp_password && alerts.smtp_security === "none" && !isLoopback(alerts.smtp_host ?? "")) {
+      problem(
+        "smtp_security",
+        'is "none", which would send the SMTP password unencrypted; use "starttls" or "tls"',
+      );
+    }
+  });
+
 /** The connectors by id, and the config sections each is made of: all present, or none. */
 const CONNECTORS = {
   flowii: { title: "FLOWii → POHODA", sections: ["flowii", "pohoda"] },
@@ -207,6 +266,11 @@ const CONNECTORS = {
 export type ConnectorId = keyof typeof CONNECTORS;
 /** Every connector id, in the order connectors run. */
 export const CONNECTOR_IDS = Object.keys(CONNECTORS) as ConnectorId[];
+
+/** What the user calls connector `id`, e.g. "FLOWii → POHODA". */
+export function connectorTitle(id: ConnectorId): string {
+  return CONNECTORS[id].title;
+}
 
 /** Whether every section of connector `id` is present in `config`. */
 export function isConfigured(config: object | null, id: ConnectorId): boolean {
@@ -227,6 +291,7 @@ export const configSchema = z
     eshop: eshopSchema.optional(),
     stock: stockSchema.optional(),
     serve: serveSchema.optional(),
+    alerts: alertsSchema.optional(),
   })
   .superRefine((config, ctx) => {
     for (const { title: connector, sections } of Object.values(CONNECTORS)) {
@@ -273,6 +338,8 @@ export type KrosConfig = NonNullable<Config["kros"]>;
 export type EshopConfig = NonNullable<Config["eshop"]>;
 /** `[stock]` in memory. */
 export type StockConfig = NonNullable<Config["stock"]>;
+/** `[alerts]` in memory. */
+export type AlertsConfig = NonNullable<Config["alerts"]>;
 
 /** Environment variables that override stored secrets at run time (and are never written). */
 export const SECRET_ENV: Readonly<Record<string, string>> = {
@@ -284,4 +351,6 @@ export const SECRET_ENV: Readonly<Record<string, string>> = {
   "eshop.shoptet_token": "SPOJKA_SHOPTET_TOKEN",
   "eshop.woo_key": "SPOJKA_WOO_KEY",
   "eshop.woo_secret": "SPOJKA_WOO_SECRET",
+  "alerts.smtp_password": "SPOJKA_SMTP_PASSWORD",
+  "alerts.webhook_secret": "SPOJKA_ALERT_WEBHOOK_SECRET",
 };

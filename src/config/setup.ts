@@ -6,8 +6,8 @@
  */
 
 import { ConfigError } from "../core/errors.ts";
-import { type Answers, checkAnswer, defaultOf, type Question, SETUPS } from "./questions.ts";
-import { type Config, CONFIG_VERSION, isConfigured } from "./schema.ts";
+import { type Answers, checkAnswer, defaultOf, isSetUp, type Question, SETUPS } from "./questions.ts";
+import { type Config, CONFIG_VERSION } from "./schema.ts";
 import { MASK, Secret } from "./secret.ts";
 
 /** The questions `init` needs answered; the terminal implementation lives in `src/cli/prompt.ts`. */
@@ -41,7 +41,7 @@ export async function askConfig(
     SETUPS.map((c) => ({
       value: c.id,
       name: c.title,
-      checked: isConfigured(current, c.id) || current === null,
+      checked: isSetUp(current, c) || (current === null && !c.extra),
     })),
   );
   const answers = cloneSections(current);
@@ -119,7 +119,7 @@ export function configFromEnv(
     connectors.push(connector.id);
   }
   if (connectors.length === 0) {
-    const names = SETUPS.map((c) =>
+    const names = SETUPS.filter((c) => !c.extra).map((c) =>
       c.questions.filter((q) => !q.optional && q.default === undefined && !q.when)
         .map((q) => q.env).join(", ")
     );

@@ -21,6 +21,11 @@ export const ExitCode = {
    * another partner IČO or total.
    */
   VerifyFailed: 5,
+  /**
+   * The disk is full, or spojka may not write to a folder it needs (read-only, another user's), or
+   * the disk reports errors: the data folder's disk is the user's to fix, never a bug.
+   */
+  Storage: 6,
   /** An unexpected internal error (a bug); details are in log.txt. */
   Internal: 70,
 } as const;
@@ -61,6 +66,13 @@ export class LockedError extends SpojkaError {
 export class ServiceError extends SpojkaError {
   constructor(message: string, options?: { hint?: string; cause?: unknown }) {
     super(ExitCode.Unreachable, message, options);
+  }
+}
+
+/** The disk is full, or a folder cannot be written (exit 6); see src/core/storage.ts. */
+export class StorageError extends SpojkaError {
+  constructor(message: string, options?: { hint?: string; cause?: unknown }) {
+    super(ExitCode.Storage, message, options);
   }
 }
 

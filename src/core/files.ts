@@ -5,35 +5,64 @@
  * @module
  */
 
+import { dirname, join } from "node:path";
+import { storageError } from "./storage.ts";
+
 /** Options for {@linkcode writeFileAtomic}. */
 export interface AtomicWriteOptions {
-  /** Keep the previous content as `<path>.bak` (for files whose loss would hurt, such as the state). */
-  backup?: boolean;
   /** File mode for a new file (ignored on Windows). */
   mode?: number;
 }
 
-/** Writes `data` to `path` atomically: temp file, fsync, rename over the old file. */
+/**
+ * Writes `data` to `path` atomically: temp file, fsync, rename over the old file. When that fails
+ * the temp file is removed, and a disk fault is thrown as the {@linkcode StorageError} it means.
+ */
 export async function writeFileAtomic(
   path: string,
   data: Uint8Array | string,
   options: AtomicWriteOptions = {},
 ): Promise<void> {
   const bytes = typeof data === "string" ? new TextEncoder().encode(data) : data;
-  // One fixed temp name: writers hold the data folder's lock, and a crash leaves at most one leftover,
-  // which the next write truncates and reuses.
-  const temp = `${path}.tmp`;
-  const file = await Deno.open(temp, { write: true, create: true, truncate: true, mode: options.mode });
+  // One fixed temp name: writers hold the data folder's lock, which also removes what a crash left
+  // (removeLeftovers).
+  const temp = `${path}${TEMP_SUFFIX}`;
   try {
-    let written = 0;
-    while (written < bytes.length) written += await file.write(bytes.subarray(written));
-    await file.sync();
-  } finally {
-    file.close();
+    const file = await Deno.open(temp, { write: true, create: true, truncate: true, mode: options.mode });
+    try {
+      let written = 0;
+      while (written < bytes.length) written += await file.write(bytes.subarray(written));
+      await file.sync();
+    } finally {
+      file.close();
+    }
+    await Deno.rename(temp, path);
+  } catch (e) {
+    // On a full disk the temp may hold a part of the content; on a read-only one it is not there.
+    await removeIfExists(temp).catch(() => {});
+    throw storageError(e, dirname(path)) ?? e;
   }
-  if (options.backup && await exists(path)) await Deno.copyFile(path, `${path}.bak`);
-  await Deno.rename(temp, path);
   await syncDirectoryOf(path);
+}
+
+/** What {@linkcode writeFileAtomic} names its temp files. */
+export const TEMP_SUFFIX = ".tmp";
+
+/**
+ * Removes the files directly in `dir` whose names end with one of `suffixes`: what writes cut
+ * short by a crash left behind. Only for a holder of the data folder's lock, so no write of
+ * another run is in progress. A missing folder has nothing to remove.
+ */
+export async function removeLeftovers(dir: string, suffixes: readonly string[]): Promise<void> {
+  try {
+    for await (const entry of Deno.readDir(dir)) {
+      if (entry.isFile && suffixes.some((suffix) => entry.name.endsWith(suffix))) {
+        await removeIfExists(join(dir, entry.name));
+      }
+    }
+  } catch (e) {
+    if (!(e instanceof Deno.errors.NotFound)) throw e;
+  }
 }
 
 /** Whether a file or folder exists at `path`. */

@@ -2,13 +2,16 @@
  * HTTP with the manners every spojka client needs: a timeout per attempt, bounded exponential
  * back-off, `Retry-After` honoured (and capped), and network failures turned into messages a user
  * can act on. Answers are read into memory ({@linkcode request}) or, whatever their size, streamed
- * into a file ({@linkcode download}).
+ * into a file ({@linkcode download}). What a server answers in memory has every registered secret
+ * masked before anyone reads it (a server may echo a password back), so no message, state or kept
+ * response can carry it.
  *
  * @module
  */
 
 import { ServiceError } from "./errors.ts";
 import { removeIfExists } from "./files.ts";
+import { redact, redactBytes } from "./redact.ts";
 
 /** When and how often to try again. */
 export interface RetryPolicy {
@@ -75,7 +78,7 @@ export const ERROR_BODY_BYTES = 64 * 1024;
  */
 export function request(url: string, init: RequestInit, ctx: RequestContext): Promise<HttpResponse> {
   return withRetries(url, init, ctx, "total", async (response) => ({
-    body: new Uint8Array(await response.arrayBuffer()),
+    body: redactBytes(new Uint8Array(await response.arrayBuffer())),
   }));
 }
 
@@ -110,7 +113,7 @@ export async function download(
       async (response, alive) =>
         response.ok
           ? { ok: true, bytes: await saveBody(response, part, alive, onBytes) }
-          : { ok: false, body: await readStart(response.body, ERROR_BODY_BYTES, alive) },
+          : { ok: false, body: redactBytes(await readStart(response.body, ERROR_BODY_BYTES, alive)) },
     );
     if (response.ok) {
       await Deno.rename(part, path);
@@ -157,11 +160,12 @@ async function withRetries<T>(
       result = await read(response, timer.alive);
     } catch (e) {
       if (e instanceof LocalFailure) throw e.error;
-      const problem = describeNetworkError(ctx.service, url, e, {
+      // fetch's own words may quote the URL, with a key in its query.
+      const problem = redact(describeNetworkError(ctx.service, url, e, {
         timeoutMs: policy.timeoutMs,
         deadline,
         answered: response !== undefined,
-      });
+      }));
       if (last || !policy.retryNetworkErrors) throw new ServiceError(problem, { cause: e });
       const wait = backoff(attempt, policy);
       ctx.log.detail(
@@ -174,7 +178,7 @@ async function withRetries<T>(
     }
     const location = response.headers.get("location");
     if (response.status >= 300 && response.status < 400 && location) {
-      throw new ServiceError(`${ctx.service} redirects ${url} to ${new URL(location, url).href}.`, {
+      throw new ServiceError(redact(`${ctx.service} redirects ${url} to ${new URL(location, url).href}.`), {
         hint: "Use that address in config.toml (http/https and www. matter), then run spojka again.",
       });
     }
@@ -370,9 +374,11 @@ export function requestJson(
 /**
  * What an error answer says, for a message: `: “…”` from a JSON error (`message`, `error_description`,
  * `detail`, `title`, `errors[0]`), a web page's title, or the start of the text; empty for no body.
+ * Secrets are masked, also in a body that did not come through {@linkcode request}.
  */
 export function describeBody(body: Uint8Array): string {
-  const head = body.subarray(0, 4000);
+  // Masked before it is cut short, so no cut leaves the start of a secret unmasked.
+  const head = redactBytes(body.subarray(0, 4000));
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(head, { stream: true }); // a cut character is fine

@@ -41,6 +41,11 @@ export class Log {
     this.#echo = options.echo ?? true;
   }
 
+  /** The log file, or `null` when lines go to the console only (none was given, or it cannot be written). */
+  get file(): string | null {
+    return this.#file;
+  }
+
   /**
    * Routes console output through `live` (a live progress line), which clears its line first and
    * redraws it after, so messages never land on the end of a half-drawn line.
@@ -86,7 +91,10 @@ export class Log {
     } catch (e) {
       // A log that cannot be written (read-only folder, full disk, log.txt open elsewhere) must not
       // stop the work or turn its outcome into another exit code: say so once, go on without it.
-      console.error(`Cannot write ${this.#file} (${(e as Error).message}); logging to the console only.`);
+      console.error(
+        `spojka cannot write its log ${this.#file} (${(e as Error).message}); ` +
+          "this run logs to the console only.",
+      );
       this.#file = null;
     }
   }

@@ -4,25 +4,59 @@
  * @module
  */
 
-import { ExitCode, SpojkaError } from "./errors.ts";
+import { ExitCode, LockedError, SpojkaError } from "./errors.ts";
 import type { Log } from "./log.ts";
+import { storageError } from "./storage.ts";
 
-/** Logs `error` the way a user can act on it and returns its exit code; a bug gets its stack in the log. */
-export function reportError(error: unknown, log: Log): ExitCode {
-  if (error instanceof SpojkaError) {
-    log.error(`Error: ${error.message}`);
-    if (error.hint) log.error(error.hint);
-    return error.exitCode;
+/**
+ * Logs `error` the way a user can act on it and returns its exit code; a bug gets its stack in the
+ * log. `dataDir` is the folder named for a disk fault that does not say which file it hit.
+ */
+export function reportError(error: unknown, log: Log, dataDir: string): ExitCode {
+  const known = error instanceof SpojkaError ? error : storageError(error, dataDir);
+  if (known) {
+    log.error(`Error: ${known.message}`);
+    if (known.hint) log.error(known.hint);
+    return known.exitCode;
   }
-  if (error instanceof Deno.errors.PermissionDenied || error instanceof Deno.errors.Busy) {
+  const held = heldState(error, dataDir);
+  if (held) return reportError(held, log, dataDir);
+  if (error instanceof Deno.errors.Busy) {
     log.error(`Error: ${error.message}`);
-    log.error(
-      "Check that the user running spojka may write the data folder, and that no other program holds its files open.",
-    );
+    log.error("Check that no other program holds spojka's files open.");
     return ExitCode.Usage;
   }
   const e = error instanceof Error ? error : new Error(String(error));
-  log.error(`Internal error: ${e.message}. This is a bug in spojka; the details are in log.txt.`);
+  // The stack first, so the message knows whether it reached the log file.
   log.detail(e.stack ?? e.message);
+  const where = log.file ? `the details are in ${log.file}` : "the details follow";
+  log.error(`Internal error: ${e.message.replace(/\.$/, "")}. This is a bug in spojka; ${where}.`);
+  if (!log.file) log.error(e.stack ?? e.message);
   return ExitCode.Internal;
+}
+
+/**
+ * What stopped a run, as it is recorded for `status` and /healthz: a {@linkcode SpojkaError} as it
+ * is, a disk fault as the {@linkcode StorageError} it means, anything else as a bug.
+ */
+export function failureOf(error: unknown, dataDir: string): SpojkaError {
+  if (error instanceof SpojkaError) return error;
+  return storageError(error, dataDir) ?? heldState(error, dataDir) ??
+    new SpojkaError(ExitCode.Internal, `internal error: ${(error as Error)?.message ?? error}`);
+}
+
+/**
+ * SQLite waited its whole busy timeout for another writer of state.db: not spojka (its own runs take
+ * the folder's lock first), so another program holds the file, such as a backup or an antivirus.
+ */
+function heldState(error: unknown, dataDir: string): LockedError | undefined {
+  if (!(error instanceof Error) || (error as { code?: unknown }).code !== "ERR_SQLITE_ERROR") {
+    return undefined;
+  }
+  if (!/^database is locked/.test(error.message)) return undefined;
+  return new LockedError(`Another program holds spojka's state database in ${dataDir} (${error.message}).`, {
+    hint:
+      "Close the program that has state.db open (a backup, an antivirus scan, a database viewer), then run " +
+      "spojka again.",
+  });
 }

@@ -4,6 +4,7 @@
  * @module
  */
 
+import { checkSmtp } from "../alerts/email.ts";
 import { SpojkaError } from "../core/errors.ts";
 import type { Config, ConnectorId } from "../config/schema.ts";
 import { openShop } from "../eshop/open.ts";
@@ -15,7 +16,7 @@ import { MServer } from "../pohoda/mserver.ts";
 
 /** One service's verdict. */
 export interface CheckResult {
-  connector: ConnectorId;
+  connector: ConnectorId | "alerts";
   service: string;
   ok: boolean;
   /** What was found, or what is wrong and how to fix it. */
@@ -28,7 +29,7 @@ type Log = { detail(message: string): void };
 export async function checkConnections(config: Config, log: Log, db: StateDb): Promise<CheckResult[]> {
   // A check answers at once: one attempt, a short timeout, no back-off.
   const once = { max_attempts: 1, timeout_seconds: 15 };
-  const checks: [ConnectorId, string, () => Promise<string[]>][] = [];
+  const checks: [CheckResult["connector"], string, () => Promise<string[]>][] = [];
   if (config.flowii) {
     const flowii = { ...config.flowii, ...once };
     checks.push(["flowii", "FLOWii", async () => {
@@ -62,6 +63,10 @@ export async function checkConnections(config: Config, log: Log, db: StateDb): P
   if (config.eshop) {
     const shop = openShop({ ...config.eshop, ...once }, log);
     checks.push(["stock", shop.name, async () => [await shop.check()]]);
+  }
+  if (config.alerts?.email_to) {
+    const alerts = { ...config.alerts, timeout_seconds: once.timeout_seconds };
+    checks.push(["alerts", "SMTP server for alerts", async () => [await checkSmtp(alerts)]]);
   }
   const results: CheckResult[] = [];
   for (const [connector, service, check] of checks) {

@@ -10,6 +10,7 @@ import type { DataPaths } from "../core/datadir.ts";
 import type { Log } from "../core/log.ts";
 import type { Progress } from "../core/progress.ts";
 import { reportError } from "../core/report.ts";
+import { alertRun, type RunEnded } from "../alerts/notify.ts";
 import { type Config, CONNECTOR_IDS, type ConnectorId, isConfigured } from "../config/schema.ts";
 import { syncFlowii } from "./flowii_pohoda.ts";
 import { syncStock } from "./stock.ts";
@@ -33,7 +34,7 @@ export function configuredConnectors(config: Config): ConnectorId[] {
   return CONNECTOR_IDS.filter((id) => isConfigured(config, id));
 }
 
-/** Runs `ids` in turn and returns the worst exit code. */
+/** Runs `ids` in turn, each followed by its alerts, and returns the worst exit code. */
 export async function runConnectors(
   ids: readonly ConnectorId[],
   config: Config,
@@ -42,11 +43,15 @@ export async function runConnectors(
 ): Promise<ExitCode> {
   let code: ExitCode = Exit.Ok;
   for (const id of ids) {
+    const ended: RunEnded = { connector: id, startedAt: new Date(), exitCode: Exit.Ok };
     try {
-      code = worstExitCode(code, await runConnector(id, config, env, options));
+      ended.exitCode = await runConnector(id, config, env, options);
     } catch (e) {
-      code = worstExitCode(code, reportError(e, env.log));
+      ended.error = e;
+      ended.exitCode = reportError(e, env.log, env.paths.dir);
     }
+    code = worstExitCode(code, ended.exitCode);
+    if (config.alerts && !options.dryRun) await alertRun(config.alerts, ended, env);
   }
   return code;
 }

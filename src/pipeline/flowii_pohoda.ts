@@ -13,6 +13,7 @@
 import { join } from "node:path";
 import { type ExitCode, ExitCode as Exit, ServiceError, SpojkaError } from "../core/errors.ts";
 import { removeIfExists } from "../core/files.ts";
+import { failureOf } from "../core/report.ts";
 import type { DataPaths } from "../core/datadir.ts";
 import type { Log } from "../core/log.ts";
 import { Notices } from "../core/notices.ts";
@@ -25,16 +26,18 @@ import { MServer } from "../pohoda/mserver.ts";
 import { PohodaLists } from "../pohoda/list.ts";
 import { packs, postingRank, postInPacks, type PostPlan } from "../pohoda/post.ts";
 import { refusalHint } from "../pohoda/refusal.ts";
-import { type SettledOutcome, settleTakenNumbers } from "../pohoda/taken.ts";
+import { settleTakenNumbers } from "../pohoda/taken.ts";
+import { type CheckedOutcome, checkUnanswered } from "../pohoda/unanswered.ts";
 import { StateDb } from "../state/db.ts";
 import { getCursor, Memory, setCursor } from "../state/memory.ts";
 import { type ItemRecord, recordOutcome } from "../state/outcomes.ts";
 import { beginRun, endRun } from "../state/runs.ts";
 import { withState } from "../state/store.ts";
 import { VERSION } from "../version.ts";
-import { confirmInLedger } from "./ledger.ts";
+import { confirmInLedger, wasConfirmed } from "./ledger.ts";
 import { Outbox, OutboxSelection, type QueuedItem, type Selection } from "./outbox.ts";
 import { type Staged, type StageSettings, stageStream } from "./flowii_stage.ts";
+import { ownImports } from "./resent.ts";
 import { Tally } from "./tally.ts";
 
 /** What the FLOWii → POHODA sync needs. */
@@ -57,6 +60,21 @@ const STREAMS: readonly { stream: FlowiiStream; zipName: string }[] = [
   { stream: "partners", zipName: "companies.zip" },
   { stream: "documents", zipName: "documents.zip" },
 ];
+
+/**
+ * Sets the cursor of every FLOWii stream to `epoch` (init --from-lastrun, reset --cursor --to): the
+ * next sync fetches what changed since. Returns each stream, as `status` names it, with its previous cursor.
+ */
+export function setFlowiiCursors(db: StateDb, epoch: number): { stream: string; previous?: number }[] {
+  const memory = new Memory(db, CONNECTOR);
+  return db.transaction(() =>
+    STREAMS.map(({ stream }) => {
+      const previous = getCursor(memory, stream)?.epoch;
+      setCursor(memory, stream, epoch);
+      return { stream: `${CONNECTOR}.${stream}`, previous };
+    })
+  );
+}
 /** Where the full list of per-item outcomes is, for the lines that sum up the rest. */
 const LISTED = "spojka status lists them all";
 
@@ -120,10 +138,8 @@ async function syncWith(db: StateDb, sync: FlowiiSync, startedAt: Date): Promise
   } catch (e) {
     // Partner posting may still be in flight: it ends before the state closes, and the run is recorded.
     await partnersPosted;
-    const failure = e instanceof SpojkaError
-      ? e
-      : new SpojkaError(Exit.Internal, `internal error: ${(e as Error).message ?? e}`);
-    endRun(db, run, { counts: tally.toJSON(), failed: tally.total("failed"), failure });
+    const failure = failureOf(e, sync.paths.dir);
+    endRun(db, run, { counts: tally.toJSON(), failed: tally.unsettled(), failure });
     throw e;
   }
   if (!targetFailure && posted === 0) log.info("Nothing to send to POHODA.");
@@ -134,7 +150,7 @@ async function syncWith(db: StateDb, sync: FlowiiSync, startedAt: Date): Promise
   }
 
   const failure = targetFailure ?? sourceFailure;
-  const exitCode = endRun(db, run, { counts: tally.toJSON(), failed: tally.total("failed"), failure });
+  const exitCode = endRun(db, run, { counts: tally.toJSON(), failed: tally.unsettled(), failure });
   notices.summarize(LISTED);
   const [total, ...perAgenda] = tally.lines();
   log.info(`FLOWii → POHODA: ${total}`);
@@ -173,17 +189,13 @@ export function retryFlowii(
     const mserver = new MServer(sync.pohoda, runId, sync.log);
     const report = { tally: new Tally(), notices: new Notices(sync.log), run };
     const end = (failure?: SpojkaError) =>
-      endRun(db, run, { counts: report.tally.toJSON(), failed: report.tally.total("failed"), failure });
+      endRun(db, run, { counts: report.tally.toJSON(), failed: report.tally.unsettled(), failure });
     try {
       for (const note of (await checkMServer(mserver, sync.pohoda)).notes) sync.log.info(note);
       const outbox = new OutboxSelection(db, CONNECTOR, selection);
       await post(sync, db, outbox, mserver, postPlan(sync, runId), report, fileStamp(startedAt), Infinity);
     } catch (e) {
-      end(
-        e instanceof SpojkaError
-          ? e
-          : new SpojkaError(Exit.Internal, `internal error: ${(e as Error).message ?? e}`),
-      );
+      end(failureOf(e, sync.paths.dir));
       throw e;
     }
     const exitCode = end();
@@ -320,10 +332,14 @@ async function post(
   const posting = progress.stage("POHODA", { unit: "items", total });
   let responses = 0;
   try {
-    // A "number already exists" is settled by a lookup in POHODA before the pack's outcomes are.
+    // A "number already exists", and an item the answer does not mention, are settled by a lookup in
+    // POHODA before the pack's outcomes are.
     const lists = new PohodaLists((pack) => mserver.post(pack, false), plan.ico);
+    const payloadOf = (key: string) => byKey.get(key)!.payload;
     const events = postInPacks(items(), (pack, check) => mserver.post(pack, check), plan);
-    for await (const event of settleTakenNumbers(events, (key) => byKey.get(key)!.payload, lists)) {
+    for await (
+      const event of checkUnanswered(settleTakenNumbers(events, payloadOf, lists), payloadOf, lists)
+    ) {
       if (event.response) await keepResponse(paths.responses, stamp, ++responses, event.response);
       if (event.kind === "unreadable") {
         throw new ServiceError(`mServer did not answer with a POHODA response: ${event.problem}.`, {
@@ -347,8 +363,12 @@ async function post(
         continue;
       }
       const now = new Date();
+      // Sent again after a lost answer: what POHODA says it had may be this run's own import.
+      const outcomes = event.response && mserver.answeredAfterRetry(event.response)
+        ? ownImports(event.outcomes, (key) => wasConfirmed(db, key))
+        : event.outcomes;
       db.transaction(() => {
-        for (const [key, outcome] of event.outcomes) {
+        for (const [key, outcome] of outcomes) {
           settle(db, outbox, byKey.get(key)!, outcome, report, now);
           byKey.delete(key);
         }
@@ -366,7 +386,7 @@ function settle(
   db: StateDb,
   outbox: Outbox,
   item: QueuedItem,
-  outcome: SettledOutcome,
+  outcome: CheckedOutcome,
   report: PostReport,
   now: Date,
 ): void {
@@ -411,15 +431,19 @@ function settle(
       } else record("already_present", outcome.detail);
       return;
     case "rejected":
-    case "unanswered": {
-      const reason = outcome.outcome === "rejected"
-        ? outcome.reason
-        : "POHODA's answer did not mention this item";
-      outbox.fail(item, reason, now);
+      outbox.fail(item, outcome.reason, now);
       tally.add(item.agenda, "failed");
-      record("failed", reason);
-      notices.warn("items not imported", `${name}: not imported: ${reason}`);
-    }
+      record("failed", outcome.reason);
+      notices.warn("items not imported", `${name}: not imported: ${outcome.reason}`);
+      return;
+    case "unanswered":
+      // Maybe imported, maybe not: it stays pending as it is, and goes again under the duplicity checks.
+      tally.add(item.agenda, "no_answer");
+      record("no_answer", outcome.detail);
+      notices.warn(
+        "items POHODA did not answer for",
+        `${name}: no answer from POHODA, will be checked: ${outcome.detail}`,
+      );
   }
 }
 

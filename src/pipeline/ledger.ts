@@ -205,3 +205,8 @@ function confirmation(row: LedgerRow): Confirmation {
 function from(since: Date | undefined): string {
   return since ? since.toISOString() : "";
 }
+
+/** Whether the target confirmed the item `key` (any version of it) before. */
+export function wasConfirmed(db: StateDb, key: string): boolean {
+  return db.statement("SELECT 1 FROM ledger WHERE key = ?").get(key) !== undefined;
+}

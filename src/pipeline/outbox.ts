@@ -7,6 +7,7 @@
  * @module
  */
 
+import { redact } from "../core/redact.ts";
 import type { StateDb } from "../state/db.ts";
 import { recordOutcome } from "../state/outcomes.ts";
 import { beginRun, endRun } from "../state/runs.ts";
@@ -171,7 +172,7 @@ export class Outbox {
     this.#db.statement(
       `UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_attempt_at = ?, error = ?
        WHERE key = ? AND staged_by = ?`,
-    ).run(now.toISOString(), reason, item.key, item.stagedBy);
+    ).run(now.toISOString(), redact(reason), item.key, item.stagedBy); // the target's words may echo a secret
   }
 }
 

@@ -42,8 +42,11 @@ Deno.test("an item staged twice by one download is reported as named twice; the 
   const db = await tempDb();
   const outbox = new Outbox(db, "flowii");
   deepEqual(outbox.stage([item("a", "<first/>")], "d1", new Date()), []);
+  deepEqual(outbox.stage([item("a", "<first/>")], "d1", new Date()), [
+    { key: "a", label: "a", identical: true },
+  ]);
   deepEqual(outbox.stage([{ ...item("a", "<second/>"), label: "a again" }], "d1", new Date()), [
-    { key: "a", label: "a" },
+    { key: "a", label: "a", identical: false },
   ]);
   deepEqual(outbox.stage([item("a", "<third/>")], "d2", new Date()), [], "a later download is a new version");
   deepEqual([...outbox.inOrder()].map((i) => i.payload), ["<third/>"]);

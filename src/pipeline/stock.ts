@@ -15,6 +15,7 @@ import type { ShopProduct, ShopTarget } from "../eshop/target.ts";
 import type { StateDb } from "../state/db.ts";
 import { type KrosItem, mapCatalog } from "../kros/catalog.ts";
 import { krosClient } from "../kros/rate_log.ts";
+import { recordOutcome } from "../state/outcomes.ts";
 import { beginRun, endRun, type RunCounts } from "../state/runs.ts";
 import { withState } from "../state/store.ts";
 import { matchKey, planStock, type StockChange, type StockPlan } from "./stock_plan.ts";
@@ -45,7 +46,7 @@ async function syncStockWith(db: StateDb, sync: StockSync, options: { dryRun?: b
   const lastSent = new LastSent(db, shopName(sync.eshop));
   let plan: StockPlan | undefined;
   let written = 0;
-  let failed = 0;
+  let refused: { product: ShopProduct; reason: string }[] = [];
   let failure: SpojkaError | undefined;
   try {
     const raw = await krosClient(sync.kros, log, db).catalog();
@@ -69,11 +70,12 @@ async function syncStockWith(db: StateDb, sync: StockSync, options: { dryRun?: b
       log.warn(`${shop.name} refused ${product.code ?? product.ref}: ${reason}`);
     }
     written = result.written.length;
-    failed = result.failed.length;
+    refused = result.failed;
   } catch (e) {
     if (!(e instanceof SpojkaError)) throw e;
     failure = e;
   }
+  const failed = refused.length;
 
   const counts: RunCounts = plan
     ? {
@@ -86,7 +88,18 @@ async function syncStockWith(db: StateDb, sync: StockSync, options: { dryRun?: b
       },
     }
     : {};
-  const exitCode = endRun(db, beginRun(db, CONNECTOR, startedAt), { counts, failed, failure });
+  const run = beginRun(db, CONNECTOR, startedAt);
+  for (const { product, reason } of refused) {
+    // Named like the shop names it, so status and the alerts say which product to look at.
+    const label = [product.code ?? product.ref, product.name].join(" ");
+    recordOutcome(
+      db,
+      run,
+      { key: product.ref, agenda: "product", label, outcome: "failed", detail: reason },
+      new Date(),
+    );
+  }
+  const exitCode = endRun(db, run, { counts, failed, failure });
   if (plan) {
     log.info(`KROS → ${shop.name}: written ${written}, unchanged ${plan.unchanged}, failed ${failed}`);
   }

@@ -12,6 +12,8 @@ const OUTCOMES = [
   "already_present",
   "with_warnings",
   "failed",
+  /** POHODA's answer did not mention the item and a lookup did not confirm it: it goes again next run. */
+  "no_answer",
 ] as const;
 /** One of {@linkcode OUTCOMES}. */
 export type Outcome = typeof OUTCOMES[number];
@@ -35,6 +37,11 @@ export class Tally {
   /** The total of `outcome` over all agendas. */
   total(outcome: Outcome): number {
     return [...this.#counts.values()].reduce((sum, counts) => sum + counts[outcome], 0);
+  }
+
+  /** Items that failed or got no answer: they wait for the next run, which makes this one partial. */
+  unsettled(): number {
+    return this.total("failed") + this.total("no_answer");
   }
 
   /** Counts per agenda as stored in the run summary. */

@@ -44,6 +44,8 @@ export class MServer {
   readonly #runId: string;
   readonly #log: { detail(message: string): void };
   #queue: Promise<unknown> = Promise.resolve();
+  /** Answers to packs sent more than once (see {@linkcode MServer.answeredAfterRetry}). */
+  readonly #retried = new WeakSet<Uint8Array>();
 
   constructor(config: PohodaConfig, runId: string, log: { detail(message: string): void }) {
     this.#config = config;
@@ -58,7 +60,17 @@ export class MServer {
     return job;
   }
 
+  /**
+   * Whether `answer` (returned by {@linkcode MServer.post}) came to a pack sent more than once: an
+   * earlier attempt, whose answer was lost, may have imported from it.
+   */
+  answeredAfterRetry(answer: Uint8Array): boolean {
+    return this.#retried.has(answer);
+  }
+
   async #post(pack: Uint8Array<ArrayBuffer>, checkDuplicity: boolean): Promise<Uint8Array> {
+    let attempts = 0;
+    const context = this.#context(this.#config.timeout_seconds, this.#config.max_attempts);
     const response = await this.#request(this.#config.url, {
       method: "POST",
       headers: {
@@ -69,8 +81,15 @@ export class MServer {
         "Content-Type": "text/xml",
       },
       body: pack,
-    }, this.#context(this.#config.timeout_seconds, this.#config.max_attempts));
+    }, {
+      ...context,
+      beforeAttempt: () => {
+        attempts++;
+        return Promise.resolve();
+      },
+    });
     if (!response.ok) throw httpError(response);
+    if (attempts > 1) this.#retried.add(response.body);
     return response.body;
   }
 

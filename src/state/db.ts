@@ -10,8 +10,10 @@
  * @module
  */
 
+import { basename, dirname } from "node:path";
 import { DatabaseSync, type StatementSync } from "node:sqlite";
-import { ConfigError } from "../core/errors.ts";
+import { ConfigError, type StorageError } from "../core/errors.ts";
+import { storageError } from "../core/storage.ts";
 
 /**
  * Forward migrations; migration `i` brings the schema from version `i` to `i + 1`. Never edit one
@@ -127,7 +129,7 @@ export class StateDb {
     try {
       sql = new DatabaseSync(path, { enableForeignKeyConstraints: true });
     } catch (e) {
-      throw unreadable(path, e);
+      throw storageFault(path, e) ?? unreadable(path, e);
     }
     const db = new StateDb(sql, path);
     try {
@@ -145,7 +147,7 @@ export class StateDb {
     } catch (e) {
       sql.close();
       if (e instanceof ConfigError) throw e;
-      throw unreadable(path, e);
+      throw storageFault(path, e) ?? unreadable(path, e);
     }
     return db;
   }
@@ -179,8 +181,9 @@ export class StateDb {
       this.sql.exec("COMMIT");
       return result;
     } catch (e) {
-      this.sql.exec("ROLLBACK");
-      throw e;
+      // A COMMIT that failed for a full disk has rolled back already; ROLLBACK would hide why.
+      if (this.sql.isTransaction) this.sql.exec("ROLLBACK");
+      throw storageFault(this.path, e) ?? e;
     } finally {
       this.#depth--;
     }
@@ -218,8 +221,13 @@ function unreadable(path: string, cause: unknown): ConfigError {
   const why = cause instanceof Error ? cause.message : String(cause);
   return new ConfigError(`${path} cannot be read as spojka's state (${why}).`, {
     cause,
-    hint: `If the disk or the file is damaged, move ${path} away: spojka then starts afresh, fetches ` +
-      "everything again and POHODA recognises what it already has. Items that waited in the outbox " +
-      "come back with that download.",
+    hint: `If the disk or the file is damaged, move ${path} away and run spojka reset --new-state: spojka ` +
+      "then starts afresh, fetches everything again and POHODA recognises what it already has. Items " +
+      "that waited in the outbox come back with that download.",
   });
+}
+
+/** A full disk or a folder spojka may not write, as the {@linkcode StorageError} naming the folder of `path`. */
+function storageFault(path: string, cause: unknown): StorageError | undefined {
+  return storageError(cause, dirname(path), basename(path));
 }

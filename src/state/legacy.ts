@@ -170,8 +170,9 @@ async function readStateV1(path: string): Promise<StateV1> {
       `${path} (the state of an earlier spojka) is damaged: ${why}. It cannot be moved into the new state.`,
       {
         hint:
-          `Replace ${path} with a copy of ${path}.bak and run spojka again, or move ${path} away to start ` +
-          "afresh (the next sync fetches everything again; POHODA recognises what it already has).",
+          `Replace ${path} with a copy of ${path}.bak and run spojka again, or move ${path} away and run ` +
+          "spojka reset --new-state to start afresh (the next sync fetches everything again; POHODA " +
+          "recognises what it already has).",
       },
     );
   let raw: unknown;

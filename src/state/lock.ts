@@ -7,8 +7,10 @@
  * @module
  */
 
+import type { DataPaths } from "../core/datadir.ts";
 import { LockedError } from "../core/errors.ts";
-import { removeIfExists } from "../core/files.ts";
+import { removeIfExists, removeLeftovers, TEMP_SUFFIX, writeFileAtomic } from "../core/files.ts";
+import { storageError } from "../core/storage.ts";
 import { formatLocal } from "../core/time.ts";
 
 /** Who holds the lock. */
@@ -24,13 +26,20 @@ export interface RunLock {
   release(): Promise<void>;
 }
 
-/** Takes the data folder's lock or throws {@linkcode LockedError} (exit 3) naming the holder. */
-export async function acquireLock(
-  paths: { lock: string; lockInfo: string },
-  command: string,
-): Promise<RunLock> {
+/** What the lock needs of the data folder: the lock files, and the folders it tidies when taken. */
+export type LockPaths = Pick<DataPaths, "dir" | "lock" | "lockInfo" | "downloads">;
+
+/**
+ * Takes the data folder's lock or throws {@linkcode LockedError} (exit 3) naming the holder. Once
+ * taken, what earlier runs cut short left behind is removed: temp files in the data folder and
+ * partial downloads. A folder spojka cannot write is a {@linkcode StorageError} (exit 6), and then
+ * the lock is not kept.
+ */
+export async function acquireLock(paths: LockPaths, command: string): Promise<RunLock> {
   // The lock file itself is never deleted: deleting it would let two runs lock two different files.
-  const file = await Deno.open(paths.lock, { read: true, write: true, create: true });
+  const file = await Deno.open(paths.lock, { read: true, write: true, create: true }).catch((e) => {
+    throw storageError(e, paths.dir) ?? e;
+  });
   if (!(await file.tryLock(true))) {
     file.close();
     throw new LockedError(
@@ -47,18 +56,34 @@ export async function acquireLock(
     command,
     hostname: hostname(),
   };
-  await Deno.writeTextFile(paths.lockInfo, JSON.stringify(holder, null, 2) + "\n");
+  // Tidying is best effort: a folder that cannot be written fails the write that needs it, and that
+  // run is recorded.
+  await removeLeftovers(paths.dir, [TEMP_SUFFIX]).catch(() => {});
+  await removeLeftovers(paths.downloads, [PART_SUFFIX]).catch(() => {});
+  try {
+    // Atomic, so a reader never sees it half written, and a full disk leaves no empty one behind. A
+    // holder file left by a run that ended abruptly is simply replaced: the lock is free, so it is stale.
+    await writeFileAtomic(paths.lockInfo, JSON.stringify(holder, null, 2) + "\n");
+  } catch (e) {
+    await file.unlock();
+    file.close();
+    throw storageError(e, paths.dir) ?? e;
+  }
   let released = false;
   return {
     async release() {
       if (released) return;
       released = true;
-      await removeIfExists(paths.lockInfo);
+      // Left behind (a disk gone read-only), it is stale once the lock is free, and ignored.
+      await removeIfExists(paths.lockInfo).catch(() => {});
       await file.unlock();
       file.close();
     },
   };
 }
+
+/** What src/core/http.ts names a download until it is whole. */
+const PART_SUFFIX = ".part";
 
 async function describeHolder(infoPath: string): Promise<string> {
   try {

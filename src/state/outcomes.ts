@@ -6,6 +6,7 @@
  * @module
  */
 
+import { redact } from "../core/redact.ts";
 import type { StateDb } from "./db.ts";
 
 /** The outcomes that need no attention: the item simply arrived. */
@@ -26,7 +27,16 @@ export interface ItemRecord {
 export function recordOutcome(db: StateDb, run: number, item: ItemRecord, now: Date): void {
   db.statement(
     "INSERT INTO outcomes (run, key, agenda, label, outcome, detail, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-  ).run(run, item.key, item.agenda, item.label, item.outcome, item.detail ?? null, now.toISOString());
+  ).run(
+    run,
+    item.key,
+    item.agenda,
+    item.label,
+    item.outcome,
+    // The target's words may echo a secret.
+    item.detail === undefined ? null : redact(item.detail),
+    now.toISOString(),
+  );
 }
 
 /** The outcomes of run `run` that need attention (failed, warned, …), at most `limit`, and how many there are. */

@@ -6,6 +6,7 @@
  */
 
 import { type ExitCode, ExitCode as Exit, type SpojkaError } from "../core/errors.ts";
+import { redact } from "../core/redact.ts";
 import type { StateDb } from "./db.ts";
 
 /** Counts per agenda, e.g. `{ "issuedInvoice": { "fetched": 12, "imported": 11, "failed": 1 } }`. */
@@ -38,8 +39,11 @@ const KEPT_RUNS = 10;
 
 /** Records that a run of `connector` started; returns its id. */
 export function beginRun(db: StateDb, connector: string, startedAt: Date): number {
-  const row = db.statement("INSERT INTO runs (connector, started_at) VALUES (?, ?) RETURNING id")
-    .get(connector, startedAt.toISOString()) as { id: number };
+  // In a transaction: node:sqlite's get() loses an autocommit that fails (a full disk) without a word.
+  const row = db.transaction(() =>
+    db.statement("INSERT INTO runs (connector, started_at) VALUES (?, ?) RETURNING id")
+      .get(connector, startedAt.toISOString()) as { id: number }
+  );
   return Number(row.id);
 }
 
@@ -56,7 +60,8 @@ export function endRun(db: StateDb, run: number, end: RunEnd): ExitCode {
       exitCode,
       result,
       JSON.stringify(end.counts),
-      end.failure?.message ?? null,
+      // A service's answer quoted in the message may echo a secret.
+      end.failure ? redact(end.failure.message) : null,
       run,
     ) as { connector: string };
     // Per-item outcomes go with their run (ON DELETE CASCADE).

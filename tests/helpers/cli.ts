@@ -29,12 +29,21 @@ export interface CliOptions {
   stdin?: string;
   /** `inherit` shows the program's output live (the demo) instead of capturing it. */
   output?: "piped" | "inherit";
+  /** A command that runs spojka's command line, given after it as its arguments (tests/helpers/disk_faults.ts). */
+  prefix?: string[];
 }
 
 /** Starts `spojka <args>` without waiting, e.g. to kill it in the middle of a run. */
 export function spawnCli(args: string[], options: CliOptions = {}): Deno.ChildProcess {
-  return new Deno.Command(Deno.execPath(), {
-    args: [...denoArgs, new URL("src/main.ts", root).pathname, ...args],
+  const [program, ...rest] = [
+    ...options.prefix ?? [],
+    Deno.execPath(),
+    ...denoArgs,
+    new URL("src/main.ts", root).pathname,
+    ...args,
+  ];
+  return new Deno.Command(program, {
+    args: rest,
     cwd: root.pathname,
     clearEnv: true,
     env: { ...inheritedEnv(), ...options.env },

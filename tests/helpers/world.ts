@@ -31,6 +31,8 @@ export interface WorldOptions {
   mserver?: Partial<MServerOptions>;
   /** Extra variables for `init --non-interactive`, e.g. a wrong password. */
   initEnv?: Record<string, string>;
+  /** Extra arguments for `init --non-interactive`, e.g. `--from-lastrun <file>`. */
+  initArgs?: string[];
   /** The data folder; a new temporary one by default. */
   dir?: string;
   /** Show spojka's output live instead of capturing it (the demo). */
@@ -48,7 +50,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
   });
   const dir = options.dir ?? await tempDataDir();
   const spojka = (...args: string[]) => runCli(["--dir", dir, ...args], { output: options.output });
-  const init = await runCli(["--dir", dir, "init", "--non-interactive"], {
+  const init = await runCli(["--dir", dir, "init", "--non-interactive", ...options.initArgs ?? []], {
     output: options.output,
     env: {
       SPOJKA_FLOWII_URL: flowii.url,

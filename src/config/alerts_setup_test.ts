@@ -1,0 +1,67 @@
+import { deepEqual, equal, match, ok } from "node:assert/strict";
+import { configSchema } from "./schema.ts";
+import { askConfig, configFromEnv, type Prompter } from "./setup.ts";
+
+const envOf = (vars: Record<string, string>) => (name: string) => vars[name];
+
+const emailEnv = {
+  SPOJKA_ALERT_EMAIL_TO: "uctovnik@firma.cz, spravce@firma.cz",
+  SPOJKA_ALERT_EMAIL_FROM: "spojka@firma.cz",
+  SPOJKA_SMTP_HOST: "smtp.firma.cz",
+  SPOJKA_SMTP_USER: "spojka@firma.cz",
+  SPOJKA_SMTP_PASSWORD: "smtp-Heslo-42",
+};
+
+/** The config as `init` writes it: validated (and coerced) by the schema, secrets still in memory. */
+function validate(config: unknown) {
+  return configSchema.safeParse(JSON.parse(JSON.stringify(config, (_key, value) =>
+    // A secret serialises as a mask; as written it is sealed, which the schema checks by shape only.
+    value === "********" ? "enc:v1:AAAA" : value)));
+}
+
+Deno.test("alerts from SPOJKA_* variables: STARTTLS on 587 unless told otherwise, the password kept secret", () => {
+  const { config, connectors } = configFromEnv(envOf(emailEnv), null);
+  deepEqual(connectors, ["alerts"]);
+  equal(config.alerts!.smtp_security, "starttls");
+  equal(String(config.alerts!.smtp_port), "587");
+  equal(config.alerts!.smtp_password!.reveal(), "smtp-Heslo-42");
+  ok(!JSON.stringify(config).includes("smtp-Heslo-42"));
+  const written = validate(config);
+  ok(written.success, JSON.stringify(written.error?.issues));
+  equal(written.data.alerts!.smtp_port, 587, "written as a number");
+  equal(written.data.alerts!.repeat_hours, 24);
+});
+
+Deno.test("alerts need somewhere to go, and a password never travels unencrypted off this machine", () => {
+  const nowhere = validate({ version: 1, alerts: { repeat_hours: 24 } });
+  ok(!nowhere.success);
+  match(nowhere.error.issues[0].message, /or webhook_url is needed/);
+  const env = { ...emailEnv, SPOJKA_SMTP_SECURITY: "none", SPOJKA_SMTP_PORT: "25" };
+  const remote = validate(configFromEnv(envOf(env), null).config);
+  ok(!remote.success);
+  match(remote.error.issues[0].message, /would send the SMTP password unencrypted/);
+  ok(validate(configFromEnv(envOf({ ...env, SPOJKA_SMTP_HOST: "127.0.0.1" }), null).config).success);
+  const webhookOnly = configFromEnv(envOf({ SPOJKA_ALERT_WEBHOOK_URL: "https://hooks.firma.cz/x" }), null);
+  ok(validate(webhookOnly.config).success);
+  equal(webhookOnly.config.alerts!.smtp_host, undefined, "no e-mail questions without an address");
+});
+
+Deno.test("the wizard offers alerts unticked on a first setup, and asks the webhook secret only for a URL", async () => {
+  const offered: { value: string; checked: boolean }[] = [];
+  const answers: (string | string[])[] = [["alerts"], "", "https://hooks.firma.cz/spojka", "hook-secret-9"];
+  const asked: string[] = [];
+  const next = (message: string) => (asked.push(message), Promise.resolve(answers.shift()!));
+  const prompter: Prompter = {
+    text: (message) => next(message) as Promise<string>,
+    secret: (message) => next(message) as Promise<string>,
+    select: (message) => next(message) as Promise<string>,
+    yesNo: () => Promise.reject(new Error("nothing to change on a first setup")),
+    choose: (_message, choices) => (offered.push(...choices), next("choose") as Promise<string[]>),
+  };
+  const { config } = await askConfig(prompter, null, () => {});
+  deepEqual(offered.map((c) => [c.value, c.checked]), [["flowii", true], ["stock", true], ["alerts", false]]);
+  equal(asked.length, 4, asked.join(" | "));
+  equal(config.alerts!.webhook_url, "https://hooks.firma.cz/spojka");
+  equal(config.alerts!.webhook_secret!.reveal(), "hook-secret-9");
+  equal(config.alerts!.email_to, undefined);
+});
