@@ -1,4 +1,5 @@
 import { equal } from "node:assert/strict";
+import { krosSignature } from "../../tests/emulators/kros/signature.ts";
 import { verifySignature } from "./signature.ts";
 
 // Computed independently with Python's hmac over UTF-16LE (and, as a decoy, over UTF-8).
@@ -19,4 +20,21 @@ Deno.test("a forged, missing, malformed or UTF-8 signature is refused", async ()
   const tampered = body.slice();
   tampered[11] ^= 1;
   equal(await verifySignature(key, tampered, utf16Signature), false);
+});
+
+Deno.test("the signature covers the exact bytes: invalid UTF-8 never borrows another body's signature", async () => {
+  // Decoded leniently, the byte 0xFF becomes U+FFFD, the very text of this body.
+  const replacement = new TextEncoder().encode('{"status":200,"note":"\uFFFD"}');
+  const signature = await krosSignature(key, new TextDecoder().decode(replacement));
+  equal(await verifySignature(key, replacement, signature), true);
+  const invalid = new Uint8Array([...new TextEncoder().encode('{"status":200,"note":"'), 0xff, 0x22, 0x7d]);
+  equal(new TextDecoder().decode(invalid), new TextDecoder().decode(replacement));
+  equal(await verifySignature(key, invalid, signature), false);
+});
+
+Deno.test("a byte-order mark is part of the signed text, not dropped", async () => {
+  const plain = '{"status":200}';
+  const withBom = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(plain)]);
+  equal(await verifySignature(key, withBom, await krosSignature(key, plain)), false);
+  equal(await verifySignature(key, withBom, await krosSignature(key, "\uFEFF" + plain)), true);
 });

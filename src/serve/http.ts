@@ -1,80 +1,73 @@
 /**
- * What `spojka serve` answers over HTTP: KROS notifications (signed, answered at once, a sync
- * follows) and `/healthz`.
+ * What `spojka serve` answers: KROS notifications (signed, answered at once, a sync follows unless
+ * the same notification came within the replay window) and `/healthz`. The bytes and their bounds
+ * are wire.ts's; refusals are counted, never logged one by one.
  *
  * @module
  */
 
 import { SIGNATURE_HEADER, verifySignature } from "../kros/signature.ts";
+import type { Refusal } from "./refusals.ts";
+import type { RecentNotifications } from "./replays.ts";
+import type { WireAnswer, WireRequest } from "./wire.ts";
 
 /** The path KROS is told to notify. */
 export const NOTIFY_PATH = "/kros/notify";
-
-// KROS's notifications are small JSON documents; anything much bigger is not one.
-const MAX_BODY = 1024 * 1024;
 
 /** What the handler needs from the rest of `serve`. */
 export interface ServeHooks {
   /** The authorisation key KROS signs with; `undefined` when the stock connector is not set up. */
   notifyKey?: string;
-  /** A valid notification arrived. */
+  /** Notifications received lately, to recognise a replay. */
+  recent: RecentNotifications;
+  /** A valid notification arrived, not seen before within the window. */
   onNotification(summary: string): void;
+  /** A request that triggers nothing (counted for the aggregate log line). */
+  onRefused(kind: Refusal): void;
   /** The body of `/healthz`. */
   health(): Promise<Record<string, unknown>>;
-  log: { info(message: string): void; warn(message: string): void };
 }
 
 /** The request handler. */
-export function handler(hooks: ServeHooks): (request: Request) => Promise<Response> {
+export function handler(hooks: ServeHooks): (request: WireRequest) => Promise<WireAnswer> {
   return async (request) => {
-    const { pathname } = new URL(request.url);
-    if (pathname === "/healthz" && request.method === "GET") return json(200, await hooks.health());
-    if (pathname !== NOTIFY_PATH || hooks.notifyKey === undefined) return json(404, { error: "not found" });
-    if (request.method !== "POST") return json(405, { error: "POST only" });
-    const body = await readLimited(request);
-    if (body === null) return json(413, { error: "too large" });
-    if (!(await verifySignature(hooks.notifyKey, body, request.headers.get(SIGNATURE_HEADER)))) {
-      hooks.log.warn(`A notification with a wrong or missing ${SIGNATURE_HEADER} was refused.`);
-      return json(401, { error: "invalid signature" });
+    if (request.path === "/healthz" && request.method === "GET") {
+      return { status: 200, body: await hooks.health() };
     }
-    hooks.onNotification(summarise(body));
-    return json(200, { ok: true });
+    if (request.path !== NOTIFY_PATH || hooks.notifyKey === undefined) {
+      return refuse("not found", 404, "not found");
+    }
+    if (request.method !== "POST") return refuse("not found", 405, "POST only");
+    const { body } = request;
+    if (!(await verifySignature(hooks.notifyKey, body, request.headers.get(SIGNATURE_HEADER)))) {
+      return refuse("bad signature", 401, "invalid signature");
+    }
+    const summary = summarise(body);
+    if (summary === null) return refuse("not a notification", 400, "not a JSON notification");
+    if (await hooks.recent.seen(body)) {
+      hooks.onRefused("replay");
+      return { status: 200, body: { ok: true, repeated: true } };
+    }
+    hooks.onNotification(summary);
+    return { status: 200, body: { ok: true } };
   };
+
+  function refuse(kind: Refusal, status: number, error: string): WireAnswer {
+    hooks.onRefused(kind);
+    return { status, body: { error } };
+  }
 }
 
-/** The body, or `null` beyond the limit (read no further than that). */
-async function readLimited(request: Request): Promise<Uint8Array | null> {
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY) return null;
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of request.body ?? []) {
-    size += chunk.length;
-    if (size > MAX_BODY) return null;
-    chunks.push(chunk);
-  }
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return body;
-}
-
-/** A line for the log: the notification's status and how many entities it reports. */
-function summarise(body: Uint8Array): string {
+/** A line for the log (the notification's status and how many entities it reports), or `null` if not one. */
+function summarise(body: Uint8Array): string | null {
+  let payload: unknown;
   try {
-    const payload = JSON.parse(new TextDecoder().decode(body));
-    const entities = payload?.results?.entities?.length;
-    return `status ${payload?.status ?? "?"}${entities === undefined ? "" : `, ${entities} entities`}`;
+    payload = JSON.parse(new TextDecoder().decode(body)); // valid UTF-8: the signature check decoded it
   } catch {
-    return "not JSON";
+    return null;
   }
-}
-
-function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body, null, 2), {
-    status,
-    headers: { "Content-Type": "application/json" },
-  });
+  if (typeof payload !== "object" || payload === null || Array.isArray(payload)) return null;
+  const { status, results } = payload as { status?: unknown; results?: { entities?: unknown } };
+  const entities = Array.isArray(results?.entities) ? `, ${results.entities.length} entities` : "";
+  return `status ${typeof status === "number" ? status : "?"}${entities}`;
 }

@@ -15,7 +15,10 @@ import { acquireLock } from "../state/lock.ts";
 import { lastRuns } from "../state/runs.ts";
 import { withState } from "../state/store.ts";
 import { handler, NOTIFY_PATH } from "./http.ts";
+import { RefusalLog } from "./refusals.ts";
+import { RecentNotifications } from "./replays.ts";
 import { LOCKED_RETRY_MS, Runner, type RunOutcome } from "./runner.ts";
+import { listen, type WireServer } from "./wire.ts";
 
 /** Serves until a stop signal; returns the exit code. */
 export async function serve(config: Config, env: RunEnv): Promise<ExitCode> {
@@ -25,26 +28,32 @@ export async function serve(config: Config, env: RunEnv): Promise<ExitCode> {
     throw new ConfigError("No connector is set up in config.toml.", { hint: "Run spojka init." });
   }
   const settings = config.serve ?? serveSchema.parse({});
-  const runner = new Runner((ids) => runOnce(ids, env), connectors, (e) => reportError(e, log));
-  const listen = parseListen(settings.listen);
+  const runner = new Runner((ids) => runOnce(ids, env), connectors, (e) => reportError(e, log, paths.dir));
+  const address = parseListen(settings.listen);
 
-  let server: Deno.HttpServer;
+  const refusals = new RefusalLog(log);
+  let server: WireServer;
   try {
-    server = Deno.serve(
-      { ...listen, onListen: () => {} },
+    server = listen(
+      {
+        ...address,
+        onRefused: (kind) => refusals.count(kind),
+        onError: (e) => reportError(e, log, paths.dir),
+      },
       handler({
         notifyKey: connectors.includes("stock") ? config.kros!.notify_key.reveal() : undefined,
+        recent: new RecentNotifications(),
         onNotification: (summary) => {
           log.info(`KROS notification (${summary}): a stock sync follows in ${settings.debounce_seconds} s`);
           runner.request("stock", settings.debounce_seconds * 1000);
         },
+        onRefused: (kind) => refusals.count(kind),
         health: async () => ({
           status: "ok",
           running: runner.busy,
           pending: runner.pending,
           lastRuns: await withState(paths, lastRuns).catch(() => ({})),
         }),
-        log,
       }),
     );
   } catch (e) {
@@ -71,6 +80,7 @@ export async function serve(config: Config, env: RunEnv): Promise<ExitCode> {
   for (const interval of intervals) clearInterval(interval);
   await runner.stop();
   await server.shutdown();
+  refusals.flush();
   log.info("Stopped.");
   return ExitCode.Ok;
 }
