@@ -493,3 +493,20 @@ Deno.test("an unreachable mServer is a recorded run: status and /healthz show wh
     match(run.message, /cannot connect to POHODA mServer/);
   });
 });
+
+Deno.test("every answer of a run is kept, each under a number of its own", async () => {
+  await withWorld({ flowii: small }, async (world) => {
+    await editConfig(world.dir, (config) => {
+      config.pohoda.batch_size = 5; // several packs of partners, then of documents
+    });
+    const result = await world.spojka("sync");
+    equal(result.code, 0, result.stderr);
+    const posts = world.mserver.requests.filter((r) => r.method === "POST" && r.path === "/xml");
+    const names = [];
+    for await (const entry of Deno.readDir(join(world.dir, "responses"))) names.push(entry.name);
+    const numbers = names.map((n) =>
+      Number(/-(\d+)\.xml$/.exec(n.replace(/^response-\d{4}(-\d\d){5}/, ""))?.[1] ?? 1)
+    );
+    deepEqual(numbers.sort((a, b) => a - b), posts.map((_, i) => i + 1));
+  });
+});

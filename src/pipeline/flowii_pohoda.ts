@@ -109,10 +109,11 @@ async function syncWith(db: StateDb, sync: FlowiiSync, startedAt: Date): Promise
 
   const since = (stream: FlowiiStream) => getCursor(memory, stream)?.epoch;
   const plan = postPlan(sync, runId);
+  const keep = responseKeeper(sync.paths.responses, fileStamp(startedAt));
   let posted = 0;
   const postUpTo = (rank: number) =>
     outcome(
-      post(sync, db, outbox, mserver, plan, { tally, notices, run }, fileStamp(startedAt), rank)
+      post(sync, db, outbox, mserver, plan, { tally, notices, run }, keep, rank)
         .then((items) => void (posted += items)),
     );
   let partnersPosted: Promise<Outcome> | undefined;
@@ -193,7 +194,8 @@ export function retryFlowii(
     try {
       for (const note of (await checkMServer(mserver, sync.pohoda)).notes) sync.log.info(note);
       const outbox = new OutboxSelection(db, CONNECTOR, selection);
-      await post(sync, db, outbox, mserver, postPlan(sync, runId), report, fileStamp(startedAt), Infinity);
+      const keep = responseKeeper(sync.paths.responses, fileStamp(startedAt));
+      await post(sync, db, outbox, mserver, postPlan(sync, runId), report, keep, Infinity);
     } catch (e) {
       end(failureOf(e, sync.paths.dir));
       throw e;
@@ -309,10 +311,10 @@ async function post(
   mserver: MServer,
   plan: PostPlan,
   report: PostReport,
-  stamp: string,
+  keep: KeepResponse,
   upToRank: number,
 ): Promise<number> {
-  const { log, paths, progress } = sync;
+  const { log, progress } = sync;
   const waiting = outbox.counts(upToRank);
   const total = waiting.pending + waiting.failed;
   if (total === 0) return 0;
@@ -330,7 +332,6 @@ async function post(
     }
   };
   const posting = progress.stage("POHODA", { unit: "items", total });
-  let responses = 0;
   try {
     // A "number already exists", and an item the answer does not mention, are settled by a lookup in
     // POHODA before the pack's outcomes are.
@@ -340,7 +341,7 @@ async function post(
     for await (
       const event of checkUnanswered(settleTakenNumbers(events, payloadOf, lists), payloadOf, lists)
     ) {
-      if (event.response) await keepResponse(paths.responses, stamp, ++responses, event.response);
+      if (event.response) await keep(event.response);
       if (event.kind === "unreadable") {
         throw new ServiceError(`mServer did not answer with a POHODA response: ${event.problem}.`, {
           hint:
@@ -447,18 +448,34 @@ function settle(
   }
 }
 
-/** Keeps mServer's answer as received: `response-<run start>.xml`, then `-2`, `-3` … for later packs. */
-async function keepResponse(dir: string, stamp: string, n: number, bytes: Uint8Array): Promise<void> {
-  await Deno.mkdir(dir, { recursive: true });
-  for (let suffix = n;; suffix++) {
-    const path = join(dir, `response-${stamp}${suffix === 1 ? "" : `-${suffix}`}.xml`);
-    try {
-      await Deno.writeFile(path, bytes, { createNew: true });
-      return;
-    } catch (e) {
-      if (!(e instanceof Deno.errors.AlreadyExists)) throw e;
+/** Keeps one of mServer's answers as received. */
+type KeepResponse = (bytes: Uint8Array) => Promise<void>;
+
+/**
+ * Keeps a run's answers as `response-<run start>.xml`, then `-2`, `-3` …, counting across all its
+ * posting (partners, then documents): counted per posting, each answer of the documents first met
+ * every name the partners had taken, a failed write each, which made a large first run quadratic.
+ */
+function responseKeeper(dir: string, stamp: string): KeepResponse {
+  let next = 1;
+  let made = false;
+  return async (bytes) => {
+    if (!made) {
+      await Deno.mkdir(dir, { recursive: true });
+      made = true;
     }
-  }
+    for (;; next++) {
+      const path = join(dir, `response-${stamp}${next === 1 ? "" : `-${next}`}.xml`);
+      try {
+        await Deno.writeFile(path, bytes, { createNew: true });
+        next++;
+        return;
+      } catch (e) {
+        // A name an earlier run of the same second took.
+        if (!(e instanceof Deno.errors.AlreadyExists)) throw e;
+      }
+    }
+  };
 }
 
 /**
