@@ -8,11 +8,14 @@
 export const ExitCode = {
   /** Everything that was asked for was done. */
   Ok: 0,
-  /** The run finished, but some items failed; they are kept and retried on the next run. */
+  /**
+   * The run finished, but some items failed or got no answer (kept and retried on the next run), or
+   * were left out for good (too large, unguarded: named, and taken when FLOWii exports them fixed).
+   */
   ItemsFailed: 1,
   /** Configuration or usage error: fix the config or the command line. */
   Usage: 2,
-  /** Another spojka run holds the lock of the data folder. */
+  /** Another spojka run holds the lock of the data folder, or another program holds state.db. */
   Locked: 3,
   /** A service cannot be reached, refuses the credentials, or refuses the whole request. */
   Unreachable: 4,

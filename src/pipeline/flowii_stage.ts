@@ -227,8 +227,18 @@ function outboxItem(item: PohodaItem): OutboxItem {
     agenda: item.agenda,
     label: item.label,
     rank: postingRank(item.agenda),
-    payload: item.xml,
+    payload: keepNul(item.xml),
   };
+}
+
+/**
+ * A NUL written as the reference `&#0;`: SQLite hands TEXT back only up to a NUL, so the rest of the
+ * payload would be lost, and with it the check that names the field and refuses the item before
+ * sending (it counts the reference as the character it stands for). XML allows neither form, so
+ * such an item never goes to POHODA either way.
+ */
+function keepNul(xml: string): string {
+  return xml.includes("\0") ? xml.replaceAll("\0", "&#0;") : xml;
 }
 
 function mib(chars: number): string {
