@@ -193,7 +193,13 @@ function partner(s: string, agenda: Span, scope: ReadonlyMap<string, string>): P
     const ico = textOf(s, find(s, address, "typ:ico"))?.trim();
     const name = textOf(s, find(s, address, "typ:company"))?.trim() ||
       textOf(s, find(s, address, "typ:name"))?.trim() || "?";
-    const extId = find(s, identity, "typ:extId");
+    // The partner's own extId is a child of identity, before its address: an address, a ship-to
+    // address or a country has extIds of its own, which do not name the partner.
+    const extId = find(
+      s,
+      address && identity ? { ...identity, close: address.start } : identity,
+      "typ:extId",
+    );
     const id: PartnerId | undefined = extId
       ? {
         kind: "ext",

@@ -143,3 +143,19 @@ Deno.test("a document's number gets its duplicity check, and values keep their e
   const tree = parseXml(item.xml);
   ok(isElement(tree, NS.inv, "invoice"));
 });
+
+Deno.test("only the partner's own extId names it, not one of its address, ship-to address or country", async () => {
+  const partner = (ico: string, inAddress: string, after: string) =>
+    `<dat:dataPackItem id="${ico}" version="2.0"><adb:addressbook version="2.0"><adb:addressbookHeader>` +
+    `<adb:identity><typ:address><typ:company>Firma ${ico}</typ:company><typ:ico>${ico}</typ:ico>${inAddress}` +
+    `</typ:address>${after}</adb:identity></adb:addressbookHeader></adb:addressbook></dat:dataPackItem>`;
+  const country = `<typ:country><typ:ids>CZ</typ:ids><typ:extId><typ:ids>CZ</typ:ids>` +
+    `<typ:exSystemName>FLOWii</typ:exSystemName></typ:extId></typ:country>`;
+  const shipTo = `<typ:shipToAddress><typ:name>Sklad</typ:name><typ:extId><typ:ids>S1</typ:ids>` +
+    `<typ:exSystemName>FLOWii</typ:exSystemName></typ:extId></typ:shipToAddress>`;
+  for (const [inAddress, after] of [[country, ""], ["", shipTo]]) {
+    const { scope, text } = await recordOf(partner("11111111", inAddress, after));
+    const item = await transformText(text, scope, "FLOWii");
+    equal(item?.key, "addressbook/ico/11111111");
+  }
+});
