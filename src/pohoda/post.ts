@@ -144,18 +144,28 @@ function packOf(chunk: PostItem[], plan: PostPlan): Pack {
  *
  * A note spojka does not know could be about the content or about the target. Narrowing a target
  * refusal down would cost about 2n requests per pack and fail every item, so such a note counts
- * as the target's once the first item, sent alone, and the part after it are both refused while
- * nothing of the pack was accepted: about log2(n) + 2 requests. A single bad first item is then
- * still found, because the part after it is accepted.
+ * as the target's once {@linkcode TARGET_SUSPECTS} items in a row, each sent alone, are refused
+ * while nothing of the pack was accepted: about log2(n) + 4 requests. Up to two bad documents at
+ * the head of a pack are still found, because a part after them is accepted.
  */
 interface Search {
   /** The keys of the pack as first sent. */
   keys: string[];
   /** A part of the pack was accepted: its refusals are about items. */
   accepted: boolean;
-  /** The first item, refused alone with an unknown note while nothing was accepted: judged by the next part. */
-  suspect?: { key: string; note: string };
+  /**
+   * Items refused alone with an unknown note while nothing was accepted: failed once a part is
+   * accepted; {@linkcode TARGET_SUSPECTS} of them make the refusal the target's.
+   */
+  suspects: { key: string; note: string }[];
 }
+
+/**
+ * Items in a row, each refused alone, that make an unknown note a refusal of the target. One or two
+ * would be bad documents next to each other as often as not (a partner's documents are exported
+ * together); three in a row, with nothing of the pack accepted, rarely are.
+ */
+const TARGET_SUSPECTS = 3;
 
 /** A pack on its way, and the search it is part of, if any. */
 interface Outgoing {
@@ -248,11 +258,12 @@ function answered(out: Outgoing, results: Map<string, ItemResult>, response: Uin
   return { kind: "answered", outcomes, response };
 }
 
-/** Fails the search's suspect, now that the refusals are known to be about items. */
+/** Fails the search's suspects, now that the refusals are known to be about items. */
 function judgeSuspect(search: Search, outcomes: Map<string, ItemOutcome>): void {
-  if (!search.suspect) return;
-  outcomes.set(search.suspect.key, { outcome: "rejected", reason: isolatedReason(search.suspect.note) });
-  search.suspect = undefined;
+  for (const suspect of search.suspects) {
+    outcomes.set(suspect.key, { outcome: "rejected", reason: isolatedReason(suspect.note) });
+  }
+  search.suspects = [];
 }
 
 /** What follows a refusal of `out`: see {@link Search}. */
@@ -261,7 +272,8 @@ function afterRefusal(out: Outgoing, note: string, response: Uint8Array, plan: P
   const refusal = classifyRefusal(note).kind;
   /** The search, while nothing of its pack was accepted. */
   const unproven = search && !search.accepted ? search : undefined;
-  if (refusal === "target" || (refusal === "unknown" && unproven?.suspect)) {
+  const lastSuspect = pack.items.length === 1 && unproven?.suspects.length === TARGET_SUSPECTS - 1;
+  if (refusal === "target" || (refusal === "unknown" && lastSuspect)) {
     const keys = unproven?.keys ?? pack.items.map((item) => item.key);
     return { events: [{ kind: "refused", note, keys, response }], parts: [], ends: true };
   }
@@ -278,14 +290,14 @@ function afterRefusal(out: Outgoing, note: string, response: Uint8Array, plan: P
   if (pack.items.length === 1) {
     const [item] = pack.items;
     if (refusal === "unknown" && unproven) {
-      unproven.suspect = { key: item.key, note };
+      unproven.suspects.push({ key: item.key, note });
       return { events: [...settled, narrowing], parts: [], ends: false };
     }
     outcomes.set(item.key, { outcome: "rejected", reason: isolatedReason(note) });
     return { events: [{ kind: "answered", outcomes, response }], parts: [], ends: false };
   }
   const half = Math.ceil(pack.items.length / 2);
-  const shared = search ?? { accepted: false, keys: pack.items.map((item) => item.key) };
+  const shared = search ?? { accepted: false, keys: pack.items.map((item) => item.key), suspects: [] };
   const parts = [pack.items.slice(0, half), pack.items.slice(half)].map((chunk) => ({
     pack: packOf(chunk, plan),
     search: shared,
