@@ -136,7 +136,7 @@ Deno.test("a zip holding two files of one name stops the documents with exit 4 n
   });
 });
 
-Deno.test("a parameter entity, a control character reference and windows-1250 declared as UTF-8 are refused whole", async () => {
+Deno.test("a parameter entity, a control character reference and bytes wrong for their encoding are refused whole", async () => {
   const head = (entry: ZipEntry) => new TextDecoder("latin1").decode(entry.data.subarray(0, 100));
   const text = (entry: ZipEntry) =>
     new TextDecoder(/windows-1250/.test(head(entry)) ? "windows-1250" : "utf-8").decode(entry.data);
@@ -163,6 +163,22 @@ Deno.test("a parameter entity, a control character reference and windows-1250 de
       "windows-1250 bytes declared as UTF-8",
       declaringUtf8((xml) => xml, encodeWindows1250),
       /not a valid POHODA dataPack: the XML declares UTF-8 but its bytes are not valid UTF-8 \(is it windows-1250\?\)/,
+    ],
+    [
+      "UTF-16 with half a character pair",
+      declaringUtf8(
+        (xml) =>
+          xml.replace('encoding="UTF-8"', 'encoding="UTF-16"').replace("<inv:text>", "<inv:text>\ud800"),
+        (xml) => {
+          const bytes = new Uint8Array(2 + 2 * xml.length);
+          bytes.set([0xff, 0xfe]);
+          for (let i = 0; i < xml.length; i++) {
+            new DataView(bytes.buffer).setUint16(2 + 2 * i, xml.charCodeAt(i), true);
+          }
+          return bytes;
+        },
+      ),
+      /not a valid POHODA dataPack: the XML starts with a UTF-16LE byte-order mark but its bytes are not valid UTF-16LE/,
     ],
   ];
   for (const [what, rewrite, message] of cases) {

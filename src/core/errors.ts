@@ -15,7 +15,7 @@ export const ExitCode = {
   ItemsFailed: 1,
   /** Configuration or usage error: fix the config or the command line. */
   Usage: 2,
-  /** Another spojka run holds the lock of the data folder, or another program holds state.db. */
+  /** Another spojka run holds the data folder's lock, or another program holds state.db or another file. */
   Locked: 3,
   /** A service cannot be reached, refuses the credentials, or refuses the whole request. */
   Unreachable: 4,

@@ -13,18 +13,11 @@ import { storageError } from "./storage.ts";
  * log. `dataDir` is the folder named for a disk fault that does not say which file it hit.
  */
 export function reportError(error: unknown, log: Log, dataDir: string): ExitCode {
-  const known = error instanceof SpojkaError ? error : storageError(error, dataDir);
+  const known = knownError(error, dataDir);
   if (known) {
     log.error(`Error: ${known.message}`);
     if (known.hint) log.error(known.hint);
     return known.exitCode;
-  }
-  const held = heldState(error, dataDir);
-  if (held) return reportError(held, log, dataDir);
-  if (error instanceof Deno.errors.Busy) {
-    log.error(`Error: ${error.message}`);
-    log.error("Check that no other program holds spojka's files open.");
-    return ExitCode.Usage;
   }
   const e = error instanceof Error ? error : new Error(String(error));
   // The stack first, so the message knows whether it reached the log file.
@@ -36,13 +29,21 @@ export function reportError(error: unknown, log: Log, dataDir: string): ExitCode
 }
 
 /**
- * What stopped a run, as it is recorded for `status` and /healthz: a {@linkcode SpojkaError} as it
- * is, a disk fault as the {@linkcode StorageError} it means, anything else as a bug.
+ * What stopped a run, as it is recorded for `status`, /healthz and the alert: the same error
+ * {@linkcode reportError} tells the user about (so the same exit code), anything else as a bug.
  */
 export function failureOf(error: unknown, dataDir: string): SpojkaError {
-  if (error instanceof SpojkaError) return error;
-  return storageError(error, dataDir) ?? heldState(error, dataDir) ??
+  return knownError(error, dataDir) ??
     new SpojkaError(ExitCode.Internal, `internal error: ${(error as Error)?.message ?? error}`);
+}
+
+/**
+ * `error` as the {@linkcode SpojkaError} it means for the user (a disk fault, a file another
+ * program holds), or `undefined` for a bug. The one place both the report and the record decide.
+ */
+function knownError(error: unknown, dataDir: string): SpojkaError | undefined {
+  if (error instanceof SpojkaError) return error;
+  return storageError(error, dataDir) ?? heldState(error, dataDir) ?? heldFile(error);
 }
 
 /**
@@ -58,5 +59,21 @@ function heldState(error: unknown, dataDir: string): LockedError | undefined {
     hint:
       "Close the program that has state.db open (a backup, an antivirus scan, a database viewer), then run " +
       "spojka again.",
+  });
+}
+
+/**
+ * A file another program holds open (on Windows a sharing violation, os error 32, from an antivirus
+ * or a backup): Deno throws `Deno.errors.Busy`, node:fs an error with the code `EBUSY`. The OS's
+ * message names the file when it knows it.
+ */
+function heldFile(error: unknown): LockedError | undefined {
+  if (!(error instanceof Error)) return undefined;
+  if (!(error instanceof Deno.errors.Busy) && (error as { code?: unknown }).code !== "EBUSY") {
+    return undefined;
+  }
+  return new LockedError(`Another program holds a file spojka needs (${error.message}).`, {
+    hint: "Close the program that has it open (an antivirus scan, a backup, an editor), or wait for it to " +
+      "finish, then run spojka again.",
   });
 }

@@ -102,3 +102,23 @@ Deno.test("a state database another program holds, or a damaged one, is the user
   match(failure.message, /state database .* is damaged/);
   ok(failure.hint?.includes("reset --new-state"));
 });
+
+Deno.test("a file another program holds open is exit 3, told and recorded alike, never a bug", () => {
+  const message =
+    "The process cannot access the file because it is being used by another process. (os error 32)";
+  const held = [
+    new Deno.errors.Busy(`${message}: open 'C:\\spojka\\downloads\\documents.zip'`),
+    Object.assign(new Error(message), { code: "EBUSY" }), // node:fs
+  ];
+  for (const error of held) {
+    const log = new Log({ file: null, echo: false });
+    let code = 0;
+    const stderr = stderrOf(() => code = reportError(error, log, "/data"));
+    equal(code, 3);
+    match(stderr, /^Error: Another program holds a file spojka needs \(The process cannot access the file/);
+    match(stderr, /Close the program that has it open/);
+    const failure = failureOf(error, "/data");
+    equal(failure.exitCode, 3, "status, /healthz and the alert say what the process exit says");
+    equal(`Error: ${failure.message}`, stderr.split("\n")[0]);
+  }
+});

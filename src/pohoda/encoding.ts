@@ -210,12 +210,21 @@ function utf8(): TextDecoder {
   return new TextDecoder("utf-8", { fatal: true });
 }
 
-/** Decodes a piece (`stream`: more follow), with a helpful message for bytes that are not UTF-8. */
+/**
+ * Decodes a piece (`stream`: more follow). Bytes the encoding cannot hold are a `SyntaxError` like
+ * any other fault of the file (the WHATWG decoder throws a `TypeError`), with a message saying what.
+ */
 function decode(decoder: TextDecoder, bytes: Uint8Array, stream: boolean): string {
   try {
     return decoder.decode(bytes, { stream });
   } catch (e) {
-    if (decoder.encoding !== "utf-8") throw e;
-    throw new SyntaxError("the XML declares UTF-8 but its bytes are not valid UTF-8 (is it windows-1250?)");
+    if (!(e instanceof TypeError)) throw e;
+    throw new SyntaxError(
+      decoder.encoding === "utf-8"
+        ? "the XML declares UTF-8 but its bytes are not valid UTF-8 (is it windows-1250?)"
+        : `the XML starts with a ${decoder.encoding.toUpperCase()} byte-order mark but its bytes are not ` +
+          `valid ${decoder.encoding.toUpperCase()} (a byte missing at the end, or half a character pair)`,
+      { cause: e },
+    );
   }
 }

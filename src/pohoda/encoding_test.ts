@@ -1,4 +1,4 @@
-import { deepEqual, equal, throws } from "node:assert/strict";
+import { deepEqual, equal, rejects, throws } from "node:assert/strict";
 import { decodeXml, decodeXmlStream, encode1250, transliterate, unencodable } from "./encoding.ts";
 
 const czsk = "Žluťoučký kůň úpěl ďábelské ódy; Ľubomír, Ŕ, ô, ä, ĺ; Łódź; Győr; € „uvozovky“ – pomlčka";
@@ -40,6 +40,34 @@ Deno.test("windows-1250 bytes declared as UTF-8 are an error, not mojibake", () 
     () => decodeXml(new TextEncoder().encode('<?xml version="1.0" encoding="x-klingon"?><a/>')),
     /x-klingon/,
   );
+});
+
+Deno.test("bytes that are not the UTF-16 their byte-order mark says are a SyntaxError naming it", async () => {
+  const utf16 = (text: string, extra: number[] = []) => {
+    const bytes = new Uint8Array(2 + 2 * text.length + extra.length);
+    bytes.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) {
+      new DataView(bytes.buffer).setUint16(2 + 2 * i, text.charCodeAt(i), true);
+    }
+    bytes.set(extra, 2 + 2 * text.length);
+    return bytes;
+  };
+  const xml = '<?xml version="1.0" encoding="UTF-16"?><a>Žluť</a>';
+  equal(decodeXml(utf16(xml)), xml);
+  for (const bad of [utf16(xml, [0x41]), utf16(xml.replace("Ž", "\ud800"))]) {
+    for (const size of [1, 5, 1e6]) {
+      const pieces = async function* () {
+        for (let i = 0; i < bad.length; i += size) yield bad.subarray(i, i + size);
+      };
+      await rejects(
+        () => Array.fromAsync(decodeXmlStream(pieces())),
+        (e) =>
+          e instanceof SyntaxError &&
+          /UTF-16LE byte-order mark but its bytes are not valid UTF-16LE/.test(e.message),
+        `${size}`,
+      );
+    }
+  }
 });
 
 Deno.test("UTF-8 bytes that declare windows-1250 are read as UTF-8 and reported; real windows-1250 is not", async () => {

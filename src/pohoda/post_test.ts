@@ -232,7 +232,9 @@ Deno.test("an unknown note that refuses everything ends the posting after about 
 
 Deno.test("an unknown note that hits the first items fails them once a later part is accepted", async () => {
   for (const bad of [["d0"], ["d0", "d1"]]) {
-    const mserver = fakeMServer((ids) => ids.some((id) => bad.includes(id)) ? "Něco se nepovedlo." : undefined);
+    const mserver = fakeMServer((ids) =>
+      ids.some((id) => bad.includes(id)) ? "Něco se nepovedlo." : undefined
+    );
     const { outcomes } = await post(documents(50), mserver.send, { ...plan, maxItems: 50 });
     deepEqual(having(outcomes, "rejected"), bad);
     equal(having(outcomes, "imported").length, 50 - bad.length);

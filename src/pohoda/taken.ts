@@ -16,6 +16,7 @@
 import { SpojkaError } from "../core/errors.ts";
 import { describeDocument, differences, type DocumentFacts, itemFacts } from "./facts.ts";
 import type { PohodaLists } from "./list.ts";
+import { lookUpNumbers } from "./lookup.ts";
 import type { ItemOutcome } from "./post.ts";
 
 /** An outcome with the question of a taken number settled. */
@@ -62,19 +63,7 @@ async function settle(
     const found = itemFacts(payloadOf(key));
     return [key, found?.kind === "document" && found.facts.number ? found.facts : undefined];
   }));
-  const byType = Map.groupBy([...ours.values()].filter((f) => f !== undefined), (facts) => facts.agenda);
-  const pohoda = new Map<string, DocumentFacts[] | SpojkaError>();
-  for (const [type, documents] of byType) {
-    try {
-      const found: DocumentFacts[] = [];
-      const numbers = [...new Set(documents.map((d) => d.number!))];
-      for await (const facts of lists.documents({ type, numbers })) found.push(facts);
-      pohoda.set(type, found);
-    } catch (e) {
-      if (!(e instanceof SpojkaError)) throw e;
-      pohoda.set(type, e);
-    }
-  }
+  const pohoda = await lookUpNumbers([...ours.values()].filter((f) => f !== undefined), lists);
   return new Map(taken.map(([key, outcome]) => {
     const facts = ours.get(key);
     return [key, judge(outcome, facts, facts && pohoda.get(facts.agenda))];

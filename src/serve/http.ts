@@ -1,12 +1,14 @@
 /**
  * What `spojka serve` answers: KROS notifications (signed, answered at once, a sync follows unless
- * the same notification came within the replay window) and `/healthz`. The bytes and their bounds
- * are wire.ts's; refusals are counted, never logged one by one.
+ * the same notification came within the replay window) and `/healthz`, in detail only to this
+ * computer (health.ts). The bytes and their bounds are wire.ts's; refusals are counted, never logged
+ * one by one.
  *
  * @module
  */
 
 import { SIGNATURE_HEADER, verifySignature } from "../kros/signature.ts";
+import { type Health, publicHealth } from "./health.ts";
 import type { Refusal } from "./refusals.ts";
 import type { RecentNotifications } from "./replays.ts";
 import type { WireAnswer, WireRequest } from "./wire.ts";
@@ -24,15 +26,16 @@ export interface ServeHooks {
   onNotification(summary: string): void;
   /** A request that triggers nothing (counted for the aggregate log line). */
   onRefused(kind: Refusal): void;
-  /** The body of `/healthz`. */
-  health(): Promise<Record<string, unknown>>;
+  /** The health of serve, in detail (the handler tells a peer elsewhere only its public part). */
+  health(): Promise<Health>;
 }
 
 /** The request handler. */
 export function handler(hooks: ServeHooks): (request: WireRequest) => Promise<WireAnswer> {
   return async (request) => {
     if (request.path === "/healthz" && request.method === "GET") {
-      return { status: 200, body: await hooks.health() };
+      const health = await hooks.health();
+      return { status: 200, body: fromThisComputer(request) ? health : publicHealth(health) };
     }
     if (request.path !== NOTIFY_PATH || hooks.notifyKey === undefined) {
       return refuse("not found", 404, "not found");
@@ -56,6 +59,22 @@ export function handler(hooks: ServeHooks): (request: WireRequest) => Promise<Wi
     hooks.onRefused(kind);
     return { status, body: { error } };
   }
+}
+
+/**
+ * Headers a reverse proxy or a tunnel adds with the client's address. A tunnel's agent on this
+ * computer (cloudflared, ngrok) connects from loopback, so its requests must not count as local.
+ */
+const RELAYED = ["forwarded", "x-forwarded-for", "x-real-ip", "cf-connecting-ip", "true-client-ip"];
+
+/**
+ * Whether `request` comes from this computer: a loopback peer (127.0.0.0/8, ::1, or either mapped
+ * into IPv6) that relays nobody else's request.
+ */
+export function fromThisComputer(request: Pick<WireRequest, "peer" | "headers">): boolean {
+  const peer = request.peer.toLowerCase().replace(/^::ffff:(?=\d+\.)/, "");
+  const loopback = peer === "::1" || /^127\.\d+\.\d+\.\d+$/.test(peer);
+  return loopback && !RELAYED.some((name) => request.headers.has(name));
 }
 
 /** A line for the log (the notification's status and how many entities it reports), or `null` if not one. */

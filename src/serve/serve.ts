@@ -14,6 +14,7 @@ import { configuredConnectors, runConnectors, type RunEnv } from "../pipeline/co
 import { acquireLock } from "../state/lock.ts";
 import { lastRuns } from "../state/runs.ts";
 import { withState } from "../state/store.ts";
+import { Cached, healthOf, type LastRuns } from "./health.ts";
 import { handler, NOTIFY_PATH } from "./http.ts";
 import { RefusalLog } from "./refusals.ts";
 import { RecentNotifications } from "./replays.ts";
@@ -28,7 +29,12 @@ export async function serve(config: Config, env: RunEnv): Promise<ExitCode> {
     throw new ConfigError("No connector is set up in config.toml.", { hint: "Run spojka init." });
   }
   const settings = config.serve ?? serveSchema.parse({});
-  const runner = new Runner((ids) => runOnce(ids, env), connectors, (e) => reportError(e, log, paths.dir));
+  const recentRuns = new Cached(() => readLastRuns(env), HEALTH_STATE_MS);
+  const runner = new Runner(
+    (ids) => runOnce(ids, env).finally(() => recentRuns.forget()), // /healthz shows the run just ended
+    connectors,
+    (e) => reportError(e, log, paths.dir),
+  );
   const address = parseListen(settings.listen);
 
   const refusals = new RefusalLog(log);
@@ -48,12 +54,7 @@ export async function serve(config: Config, env: RunEnv): Promise<ExitCode> {
           runner.request("stock", settings.debounce_seconds * 1000);
         },
         onRefused: (kind) => refusals.count(kind),
-        health: async () => ({
-          status: "ok",
-          running: runner.busy,
-          pending: runner.pending,
-          lastRuns: await withState(paths, lastRuns).catch(() => ({})),
-        }),
+        health: async () => healthOf(await recentRuns.get(), runner.busy, runner.pending),
       }),
     );
   } catch (e) {
@@ -83,6 +84,21 @@ export async function serve(config: Config, env: RunEnv): Promise<ExitCode> {
   refusals.flush();
   log.info("Stopped.");
   return ExitCode.Ok;
+}
+
+/**
+ * How long `/healthz` answers from the last runs it read: a flood of requests (the address faces the
+ * internet) opens state.db once in this time, not once each.
+ */
+const HEALTH_STATE_MS = 5_000;
+
+/** The last runs as the state holds them; a state that cannot be read is a failing health, not an error. */
+async function readLastRuns({ paths }: RunEnv): Promise<LastRuns> {
+  try {
+    return { runs: await withState(paths, lastRuns) };
+  } catch (e) {
+    return { error: `spojka's state cannot be read: ${(e as Error).message}` };
+  }
 }
 
 /** One run of `ids` under the lock, with the config as it is now (an `init` meanwhile takes effect). */

@@ -48,6 +48,8 @@ export interface WireRequest {
   headers: Headers;
   /** The body's exact bytes. */
   body: Uint8Array<ArrayBuffer>;
+  /** The IP address the connection comes from (`127.0.0.1`, `::1`, `192.168.1.20` …). */
+  peer: string;
 }
 
 /** An answer: a status and a JSON body. */
@@ -222,7 +224,8 @@ async function readRequest(conn: Deno.Conn, buffer: Uint8Array, limits: WireLimi
   const body = framing.kind === "length"
     ? await readLength(conn, framing.length, early)
     : await readChunked(conn, buffer, early, limits);
-  return { method: head.method, path: pathOf(head.target), headers: head.headers, body };
+  const peer = (conn.remoteAddr as Deno.NetAddr).hostname;
+  return { method: head.method, path: pathOf(head.target), headers: head.headers, body, peer };
 }
 
 async function readLength(
