@@ -58,7 +58,7 @@ Deno.test("status shows the folder and the config with secrets masked; --json sa
   equal(report.dataDir, dir);
   equal(report.config.settings.pohoda.password, "********");
   equal(report.config.settings.pohoda.ico, "12345679");
-  deepEqual(report.outbox, { pending: 0, failed: 0, failedItems: [] });
+  deepEqual(report.outbox, { pending: 0, failed: 0, held: 0, failedItems: [], heldItems: [] });
   for (const out of [text.stdout, json.stdout]) {
     for (const secret of Object.values(secrets)) ok(!out.includes(secret));
   }

@@ -510,3 +510,24 @@ Deno.test("every answer of a run is kept, each under a number of its own", async
     deepEqual(numbers.sort((a, b) => a - b), posts.map((_, i) => i + 1));
   });
 });
+
+Deno.test("a partner POHODA rejects is sent once in a run and counted once", async () => {
+  await withWorld({ flowii: small }, async (world) => {
+    const victim = world.flowii.dataset.partners[2];
+    let seen = 0;
+    world.mserver.faults.rejectItem = (item) => {
+      if (
+        item.agenda !== "addressbook" || !item.partnerName ||
+        !JSON.stringify(victim).includes(item.partnerName)
+      ) {
+        return undefined;
+      }
+      seen++;
+      return "Adresa je chybná.";
+    };
+    const result = await world.spojka("sync");
+    equal(result.code, 1, result.stderr);
+    equal(seen, 1, `the rejected partner was sent ${seen} times in one run`);
+    match(result.stdout, /addressbook: fetched 8, imported 7.*failed 1/);
+  });
+});

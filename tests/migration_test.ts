@@ -204,7 +204,7 @@ Deno.test("a spojka 0.1 state.json is moved into state.db once, and what waited 
       "FLOWii was asked for changes since the migrated cursors",
     );
     const synced = await status(world);
-    deepEqual(synced.outbox, { pending: 0, failed: 0, failedItems: [] });
+    deepEqual(synced.outbox, { pending: 0, failed: 0, held: 0, failedItems: [], heldItems: [] });
     equal(runOf(synced, "flowii").result, "ok");
     deepEqual(
       runOf(synced, "stock").startedAt,
@@ -216,7 +216,7 @@ Deno.test("a spojka 0.1 state.json is moved into state.db once, and what waited 
 
     // 3. Nothing migrates twice: status again, a sync again.
     const again = await status(world);
-    deepEqual(again.outbox, { pending: 0, failed: 0, failedItems: [] });
+    deepEqual(again.outbox, { pending: 0, failed: 0, held: 0, failedItems: [], heldItems: [] });
     deepEqual(cursorsOf(again), cursorsOf(synced));
     ok(await exists(join(dir, "state.json.migrated")));
     ok(await exists(join(dir, "outbox.migrated")));
@@ -236,7 +236,11 @@ Deno.test("a spojka 0.1 state.json is moved into state.db once, and what waited 
     await Deno.rename(join(dir, "state.json.migrated"), join(dir, "state.json"));
     await Deno.rename(join(dir, "outbox.migrated"), join(dir, "outbox"));
     const before = await status(world);
-    deepEqual(before.outbox, { pending: 0, failed: 0, failedItems: [] }, "the outbox was not imported again");
+    deepEqual(
+      before.outbox,
+      { pending: 0, failed: 0, held: 0, failedItems: [], heldItems: [] },
+      "the outbox was not imported again",
+    );
     deepEqual(cursorsOf(before), cursorsOf(resynced), "the cursors were not set back");
     ok(
       cursorsOf(before).every((c) => c.epoch > v1.cursors[c.stream].epoch),

@@ -19,7 +19,7 @@ function config(port: number, security: SmtpSecurity, password = PASSWORD): Aler
     smtp_password: "enc:v1:AAAA",
     timeout_seconds: 5,
   });
-  return { ...file, smtp_password: new Secret(password), webhook_secret: undefined };
+  return { ...file, smtp_password: new Secret(password), webhook_url: undefined, webhook_secret: undefined };
 }
 
 const notice = {} as Notice; // the e-mail channel sends the composed message only

@@ -28,7 +28,7 @@ import { webhookChannel } from "./webhook.ts";
 const NAMESPACE = "alerts";
 
 /** The outcomes of items a run could not deliver (those it counts as failed). */
-const REJECTED = ["failed", "refused", "too_large", "named_twice"];
+const REJECTED = ["failed", "refused", "too_large", "named_twice", "held"];
 
 /** What the caller knows when a connector's run is over. */
 export interface RunEnded {

@@ -9,7 +9,7 @@
 import { type AlertsConfig, connectorTitle } from "../config/schema.ts";
 import { ServiceError } from "../core/errors.ts";
 import { describeBody, request } from "../core/http.ts";
-import { redact, registerSecret } from "../core/redact.ts";
+import { redact } from "../core/redact.ts";
 import { VERSION } from "../version.ts";
 import type { Notice } from "./alerts.ts";
 import type { Channel } from "./channel.ts";
@@ -18,15 +18,22 @@ import { type Message, NAMED_ITEMS, type Origin } from "./messages.ts";
 /** The header that carries the signature. */
 export const SIGNATURE_HEADER = "X-Spojka-Signature-256";
 
-/** The webhook channel of `config`, which has `webhook_url`. */
+/**
+ * The webhook channel of `config`, which has `webhook_url`. Its URL is a secret (a chat webhook's
+ * path is its token), so messages name its origin only; its path is masked in every log line.
+ */
 export function webhookChannel(
   config: AlertsConfig,
   origin: Origin,
-  log: { detail(message: string): void },
+  log: { detail(message: string): void; warn(message: string): void },
 ): Channel {
   const url = config.webhook_url!;
-  // A chat webhook's path is its password: masked in every log line, and messages name the origin only.
-  registerSecret(url);
+  if (url.unencrypted) {
+    log.warn(
+      "Warning: [alerts] webhook_url is stored unencrypted in config.toml, as an earlier spojka wrote it. " +
+        "Run spojka init (changing nothing is enough) to store it encrypted.",
+    );
+  }
   return {
     name: "webhook",
     async send(notice, message) {
@@ -36,7 +43,7 @@ export function webhookChannel(
         "User-Agent": `spojka/${VERSION}`,
       };
       if (config.webhook_secret) headers[SIGNATURE_HEADER] = await sign(config.webhook_secret.reveal(), body);
-      const response = await request(url, { method: "POST", headers, body }, {
+      const response = await request(url.reveal(), { method: "POST", headers, body }, {
         service: "the alert webhook",
         log,
         policy: {
@@ -48,9 +55,7 @@ export function webhookChannel(
       });
       if (!response.ok) {
         throw new ServiceError(
-          `the alert webhook at ${new URL(url).origin} answered ${response.status}${
-            describeBody(response.body)
-          }.`,
+          `the alert webhook at ${url.origin} answered ${response.status}${describeBody(response.body)}.`,
         );
       }
     },

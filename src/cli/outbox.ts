@@ -1,7 +1,8 @@
 /**
- * `spojka outbox`: what waits for its target, in the user's hands. `list` the waiting and failed
- * items, `show` one with its payload, `retry` items now, or `drop` one. Reading takes no lock, so it
- * works while a sync runs; retry and drop take the data folder's lock.
+ * `spojka outbox`: what waits for its target, in the user's hands. `list` the waiting, failed and
+ * held items, `show` one with its payload, `retry` items now, or `drop` one (a held record's note
+ * too). Reading takes no lock, so it works while a sync runs; retry and drop take the data folder's
+ * lock.
  *
  * @module
  */
@@ -16,13 +17,16 @@ import {
   type OutboxGroup,
   outboxSummary,
   type Selection,
+  type WaitingCounts,
   type WaitingItem,
   waitingItems,
+  type WaitingStatus,
   waitingWithPayload,
 } from "../pipeline/outbox.ts";
 import type { StateDb } from "../state/db.ts";
 import { acquireLock } from "../state/lock.ts";
 import { runOutcomes } from "../state/outcomes.ts";
+import { HELD_ADVICE } from "../state/report.ts";
 import { withState } from "../state/store.ts";
 import { type Context, requireConfig } from "./context.ts";
 import { terminalPrompter } from "./prompt.ts";
@@ -39,19 +43,27 @@ export interface ListOptions {
   json?: boolean;
 }
 
-/** Prints what waits: counts per connector and agenda, then the items, failed first, in posting order. */
+/**
+ * Prints what waits: counts per connector and agenda, then the items, failed first, then held, then
+ * pending, each in posting order.
+ */
 export async function outboxList(ctx: Context, options: ListOptions): Promise<ExitCode> {
   await withState(ctx.paths, (db) => {
     const groups = outboxSummary(db);
-    const shown = options.failed ? ["failed" as const] : ["failed" as const, "pending" as const];
-    const matching = groups.reduce((sum, g) => sum + g.failed + (options.failed ? 0 : g.pending), 0);
+    const shown: WaitingStatus[] = options.failed ? ["failed"] : ["failed", "held", "pending"];
+    const matching = groups.reduce((sum, g) => sum + shown.reduce((n, status) => n + g[status], 0), 0);
     const items = shown.values().flatMap((status) => waitingItems(db, status))
       .take(options.all ? Infinity : LISTED_ITEMS);
     const out = new Printer();
     let listed = 0;
+    let held = false;
     if (options.json) {
-      const { pending, failed } = totals(groups);
-      out.line(`{"pending":${pending},"failed":${failed},"summary":${JSON.stringify(groups)},"items":[`);
+      const { pending, failed, held } = totals(groups);
+      out.line(
+        `{"pending":${pending},"failed":${failed},"held":${held},"summary":${
+          JSON.stringify(groups)
+        },"items":[`,
+      );
       for (const item of items) out.line((listed++ > 0 ? "," : "") + JSON.stringify(item));
       out.line(`],"more":${matching - listed}}`);
       out.flush();
@@ -69,8 +81,10 @@ export async function outboxList(ctx: Context, options: ListOptions): Promise<Ex
         out.line("", HEADINGS[item.status]);
       }
       for (const line of formatItem(item)) out.line(line);
+      held ||= item.status === "held";
       listed++;
     }
+    if (held) out.line("", HELD_ADVICE);
     if (matching > listed) {
       out.line(
         "",
@@ -100,16 +114,19 @@ export async function outboxShow(
   const item = await withState(ctx.paths, (db) => waitingWithPayload(db, resolve(db, query).key));
   if (!item) throw gone(query);
   ctx.log.detail(`outbox item ${item.key} shown`);
+  const { payload, ...fields } = item;
   if (options.json) {
-    console.log(JSON.stringify(item, null, 2));
+    // A held record has no payload: nothing of it is kept.
+    console.log(JSON.stringify(item.status === "held" ? fields : item, null, 2));
     return ExitCode.Ok;
   }
-  const { payload, ...fields } = item;
   console.log([
     ...formatFields(fields),
     "",
-    `Payload (sent inside <dat:dataPackItem id="${fields.itemId}">, encoded as windows-1250):`,
-    payload,
+    ...item.status === "held" ? [HELD_ADVICE] : [
+      `Payload (sent inside <dat:dataPackItem id="${fields.itemId}">, encoded as windows-1250):`,
+      payload,
+    ],
   ].join("\n"));
   return ExitCode.Ok;
 }
@@ -138,7 +155,7 @@ export async function outboxRetry(
   const lock = await acquireLock(ctx.paths, query === undefined ? "outbox retry --failed" : "outbox retry");
   try {
     const selection = await withState(ctx.paths, (db): Selection | undefined => {
-      if (query !== undefined) return { keys: [resolve(db, query).key] };
+      if (query !== undefined) return { keys: [sendable(resolve(db, query)).key] };
       return outboxSummary(db).some((g) => g.connector === "flowii" && g.failed > 0)
         ? { failed: true }
         : undefined;
@@ -165,7 +182,9 @@ export async function outboxRetry(
 export async function outboxDrop(ctx: Context, query: string, options: { yes?: boolean }): Promise<ExitCode> {
   const item = await withState(ctx.paths, (db) => resolve(db, query));
   const name = `${item.agenda} ${item.label}`;
-  const consequence = `It will not be imported unless ${source(item.connector)} exports it again.`;
+  const consequence = item.status === "held"
+    ? "spojka stops reporting it; nothing of it was sent, and none of it is kept."
+    : `It will not be imported unless ${source(item.connector)} exports it again.`;
   if (!options.yes) {
     if (!Deno.stdin.isTerminal()) {
       throw new ConfigError(`outbox drop needs a confirmation, and there is no terminal to ask in.`, {
@@ -214,6 +233,17 @@ function resolve(db: StateDb, query: string): WaitingItem {
   return items[0];
 }
 
+/** `item`, unless it is held: a held record has nothing to send. */
+function sendable(item: WaitingItem): WaitingItem {
+  if (item.status !== "held") return item;
+  throw new ConfigError(
+    `${item.agenda} ${item.label} is held, and nothing of it is kept to send: ${
+      item.error ?? "no reason given"
+    }`,
+    { hint: HELD_ADVICE },
+  );
+}
+
 function gone(query: string): ConfigError {
   return new ConfigError(`No waiting item matches "${query}".`, {
     hint: "spojka outbox list shows what waits. An item no longer there was confirmed by its target " +
@@ -248,30 +278,30 @@ function source(connector: string): string {
   return connector === "flowii" ? "FLOWii" : "its source";
 }
 
-const HEADINGS: Record<WaitingItem["status"], string> = {
+const HEADINGS: Record<WaitingStatus, string> = {
   failed: "Failed (the target refused them; every sync tries them again):",
+  held: "Held (left out of the export, never sent; each stays until fixed or dropped):",
   pending: "Pending (not sent yet, or the answer was uncertain):",
 };
 
-function totals(groups: OutboxGroup[]): { pending: number; failed: number } {
-  return {
-    pending: groups.reduce((sum, g) => sum + g.pending, 0),
-    failed: groups.reduce((sum, g) => sum + g.failed, 0),
-  };
+function totals(groups: OutboxGroup[]): WaitingCounts {
+  const sum = (status: WaitingStatus) => groups.reduce((n, g) => n + g[status], 0);
+  return { pending: sum("pending"), failed: sum("failed"), held: sum("held") };
 }
 
 function formatSummary(groups: OutboxGroup[]): string[] {
-  const { pending, failed } = totals(groups);
+  const counts = (c: WaitingCounts) =>
+    `${c.pending} pending, ${c.failed} failed${c.held ? `, ${c.held} held` : ""}`;
   return [
-    `Outbox: ${pending} pending, ${failed} failed`,
-    ...groups.map((g) =>
-      `  ${g.connector} ${g.agendas.join(", ")}: ${g.pending} pending, ${g.failed} failed`
-    ),
+    `Outbox: ${counts(totals(groups))}`,
+    ...groups.map((g) => `  ${g.connector} ${g.agendas.join(", ")}: ${counts(g)}`),
   ];
 }
 
 function formatItem(item: WaitingItem): string[] {
-  const tried = item.attempts === 0
+  const tried = item.status === "held"
+    ? "held"
+    : item.attempts === 0
     ? "not sent yet"
     : `${item.attempts} ${item.attempts === 1 ? "attempt" : "attempts"}, the last ${
       formatLocal(new Date(item.lastAttemptAt!))
@@ -284,6 +314,8 @@ function formatItem(item: WaitingItem): string[] {
 function formatFields(item: WaitingItem): string[] {
   const status = item.status === "failed"
     ? "failed: the target refused it; every sync tries it again"
+    : item.status === "held"
+    ? "held: left out of the export, never sent"
     : "pending: not sent yet, or the answer was uncertain";
   const rows: [string, string | undefined][] = [
     ["status", status],
@@ -293,7 +325,7 @@ function formatFields(item: WaitingItem): string[] {
     ["first queued", formatLocal(new Date(item.queuedAt))],
     ["connector", item.connector],
     ["key", item.key],
-    ["item id", item.itemId],
+    ["item id", item.itemId || undefined], // a held record has none
   ];
   return [
     `${item.agenda} ${item.label}`,

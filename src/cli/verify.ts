@@ -10,9 +10,8 @@ import { fileStamp } from "../core/time.ts";
 import type { ConnectorId } from "../config/schema.ts";
 import { Ledger } from "../pipeline/ledger.ts";
 import { formatVerify, verifyPohoda } from "../pipeline/verify.ts";
-import { checkMServer } from "../pohoda/check.ts";
 import { PohodaLists } from "../pohoda/list.ts";
-import { MServer } from "../pohoda/mserver.ts";
+import { listsNeedMServer, openTransport } from "../pohoda/transport.ts";
 import { withState } from "../state/store.ts";
 import { type Context, requireConfig } from "./context.ts";
 
@@ -36,10 +35,11 @@ export async function verify(ctx: Context, options: VerifyOptions): Promise<Exit
     });
   }
   const pohoda = config.pohoda;
-  const mserver = new MServer(pohoda, `verify-${fileStamp(new Date())}`, ctx.log);
-  for (const note of (await checkMServer(mserver, pohoda)).notes) ctx.log.info(note);
-  // A list imports nothing: no batch duplicity check.
-  const lists = new PohodaLists((pack) => mserver.post(pack, false), pohoda.ico);
+  const runId = `verify-${fileStamp(new Date())}`;
+  const transport = openTransport(pohoda, { runId, log: ctx.log, dataDir: ctx.paths.dir });
+  if (!transport.list) throw listsNeedMServer("spojka verify");
+  for (const note of (await transport.check()).notes) ctx.log.info(note);
+  const lists = new PohodaLists(transport.list.bind(transport), pohoda.ico);
   const report = await withState(
     ctx.paths,
     (db) =>

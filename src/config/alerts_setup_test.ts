@@ -1,5 +1,8 @@
-import { deepEqual, equal, match, ok } from "node:assert/strict";
+import { deepEqual, equal, match, ok, throws } from "node:assert/strict";
+import type { ConfigError } from "../core/errors.ts";
+import { checkAnswer, SETUPS } from "./questions.ts";
 import { configSchema } from "./schema.ts";
+import { SecretUrl } from "./secret_url.ts";
 import { askConfig, configFromEnv, type Prompter } from "./setup.ts";
 
 const envOf = (vars: Record<string, string>) => (name: string) => vars[name];
@@ -15,8 +18,9 @@ const emailEnv = {
 /** The config as `init` writes it: validated (and coerced) by the schema, secrets still in memory. */
 function validate(config: unknown) {
   return configSchema.safeParse(JSON.parse(JSON.stringify(config, (_key, value) =>
-    // A secret serialises as a mask; as written it is sealed, which the schema checks by shape only.
-    value === "********" ? "enc:v1:AAAA" : value)));
+    // A secret serialises as a mask (a URL as its origin); as written it is sealed, which the schema
+    // checks by shape only.
+    value === "********" || String(value).endsWith("/…") ? "enc:v1:AAAA" : value)));
 }
 
 Deno.test("alerts from SPOJKA_* variables: STARTTLS on 587 unless told otherwise, the password kept secret", () => {
@@ -50,10 +54,11 @@ Deno.test("the wizard offers alerts unticked on a first setup, and asks the webh
   const offered: { value: string; checked: boolean }[] = [];
   const answers: (string | string[])[] = [["alerts"], "", "https://hooks.firma.cz/spojka", "hook-secret-9"];
   const asked: string[] = [];
+  const hidden: string[] = [];
   const next = (message: string) => (asked.push(message), Promise.resolve(answers.shift()!));
   const prompter: Prompter = {
     text: (message) => next(message) as Promise<string>,
-    secret: (message) => next(message) as Promise<string>,
+    secret: (message) => (hidden.push(message), next(message) as Promise<string>),
     select: (message) => next(message) as Promise<string>,
     yesNo: () => Promise.reject(new Error("nothing to change on a first setup")),
     choose: (_message, choices) => (offered.push(...choices), next("choose") as Promise<string[]>),
@@ -61,7 +66,33 @@ Deno.test("the wizard offers alerts unticked on a first setup, and asks the webh
   const { config } = await askConfig(prompter, null, () => {});
   deepEqual(offered.map((c) => [c.value, c.checked]), [["flowii", true], ["stock", true], ["alerts", false]]);
   equal(asked.length, 4, asked.join(" | "));
-  equal(config.alerts!.webhook_url, "https://hooks.firma.cz/spojka");
+  deepEqual(hidden.map((label) => label.split(" ")[1]), ["URL", "secret"], "the URL is typed hidden too");
+  ok(config.alerts!.webhook_url instanceof SecretUrl);
+  equal(config.alerts!.webhook_url.reveal(), "https://hooks.firma.cz/spojka");
   equal(config.alerts!.webhook_secret!.reveal(), "hook-secret-9");
   equal(config.alerts!.email_to, undefined);
+});
+
+Deno.test("the webhook URL is a secret: checked as a URL when entered, and kept out of the config's text", () => {
+  const question = SETUPS.flatMap((s) => s.questions).find((q) => q.key === "webhook_url")!;
+  equal(question.secret, true);
+  equal(checkAnswer(question, "", {}), undefined, "no webhook");
+  equal(checkAnswer(question, "https://hooks.slack.com/services/T1/B2/abc", {}), undefined);
+  match(
+    checkAnswer(question, "hooks.slack.com/services/T1/B2/abc", {})!,
+    /must be an http:\/\/ or https:\/\/ URL/,
+  );
+  throws(
+    () => configFromEnv(envOf({ SPOJKA_ALERT_WEBHOOK_URL: "ftp://hooks.firma.cz/Token-31" }), null),
+    (e: ConfigError) => {
+      match(e.message, /SPOJKA_ALERT_WEBHOOK_URL must be an http:\/\/ or https:\/\/ URL/);
+      ok(!e.message.includes("Token-31"));
+      return true;
+    },
+  );
+  const url = "https://outlook.office.com/webhook/abc-Token-32/IncomingWebhook/def";
+  const { config } = configFromEnv(envOf({ SPOJKA_ALERT_WEBHOOK_URL: url }), null);
+  equal(config.alerts!.webhook_url!.reveal(), url);
+  equal(JSON.stringify(config).includes("Token-32"), false);
+  match(JSON.stringify(config), /"webhook_url":"https:\/\/outlook\.office\.com\/…"/);
 });

@@ -10,8 +10,9 @@ import { ConfigError } from "../core/errors.ts";
 import { writeFileAtomic } from "../core/files.ts";
 import { describeIssues, keyName } from "./issues.ts";
 import { loadKey } from "./keyfile.ts";
-import { type Config, type ConfigFile, configSchema, Sealed, SECRET_ENV } from "./schema.ts";
+import { type Config, type ConfigFile, configSchema, PlainUrl, Sealed, SECRET_ENV } from "./schema.ts";
 import { seal, Secret, unseal } from "./secret.ts";
+import { openSecret, secretProblem } from "./secret_url.ts";
 
 /** How to treat secrets that cannot be decrypted. */
 export interface ReadOptions {
@@ -112,9 +113,13 @@ async function unsealTree(
   path: string[],
   unreadable: "error" | "drop",
 ): Promise<unknown> {
+  if (value instanceof PlainUrl) return openSecret(path, value.text, { config: "plain" });
   if (value instanceof Sealed) {
     const plain = key ? await unseal(key, path.join("."), value.text) : null;
-    if (plain !== null) return new Secret(plain);
+    // init drops a value that is not what its key holds, to ask for it again.
+    if (plain !== null && !(unreadable === "drop" && secretProblem(path, plain))) {
+      return openSecret(path, plain, { config: "encrypted" });
+    }
     if (unreadable === "drop") return undefined;
     throw new ConfigError(
       `${
@@ -157,6 +162,6 @@ function applySecretOverrides(config: Config, env: (name: string) => string | un
     const value = env(variable);
     const [section, field] = path.split(".");
     const target = (config as unknown as Record<string, Record<string, unknown> | undefined>)[section];
-    if (value && target) target[field] = new Secret(value);
+    if (value && target) target[field] = openSecret([section, field], value, { variable });
   }
 }

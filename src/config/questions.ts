@@ -18,6 +18,7 @@ import {
   SHOPTET_URL,
   SMTP_PORTS,
   stockSchema,
+  webhookUrl,
   wooUrlProblem,
 } from "./schema.ts";
 
@@ -67,6 +68,7 @@ const secretText = z.string().min(1, { error: "must not be empty" });
 const platform = (answers: Answers) => answers.eshop?.platform;
 const alerts = alertsSchema.shape;
 const byEmail = (answers: Answers) => Boolean(answers.alerts?.email_to);
+const byFiles = (answers: Answers) => answers.pohoda?.transport === "xml-folder";
 
 /** Connectors in the order the wizard offers them. */
 export const SETUPS: readonly ConnectorSetup[] = [
@@ -115,11 +117,60 @@ export const SETUPS: readonly ConnectorSetup[] = [
       },
       {
         section: "pohoda",
+        key: "transport",
+        label: "How spojka reaches POHODA (mserver: POHODA mServer; xml-folder: files for Pohoda.exe /XML, " +
+          "without mServer)",
+        env: "SPOJKA_POHODA_TRANSPORT",
+        choices: pohodaSchema.shape.transport.unwrap().options,
+        default: "mserver",
+        schema: pohodaSchema.shape.transport,
+      },
+      {
+        section: "pohoda",
         key: "url",
         label: "POHODA mServer URL",
         env: "SPOJKA_POHODA_URL",
         default: pohodaSchema.shape.url.parse(undefined),
+        when: (answers) => !byFiles(answers),
         schema: pohodaSchema.shape.url,
+      },
+      {
+        section: "pohoda",
+        key: "exe",
+        label:
+          "Pohoda.exe for spojka to start, e.g. C:\\Program Files (x86)\\STORMWARE\\POHODA\\Pohoda.exe " +
+          "(Enter if you run POHODA on the files yourself)",
+        env: "SPOJKA_POHODA_EXE",
+        optional: true,
+        when: byFiles,
+        schema: pohodaSchema.shape.exe.unwrap(),
+      },
+      {
+        section: "pohoda",
+        key: "input_dir",
+        label: "Folder for the packs POHODA imports (Enter for pohoda-xml/in in the data folder)",
+        env: "SPOJKA_POHODA_INPUT_DIR",
+        optional: true,
+        when: byFiles,
+        schema: pohodaSchema.shape.input_dir.unwrap(),
+      },
+      {
+        section: "pohoda",
+        key: "response_dir",
+        label: "Folder for POHODA's answers (Enter for pohoda-xml/out in the data folder)",
+        env: "SPOJKA_POHODA_RESPONSE_DIR",
+        optional: true,
+        when: byFiles,
+        schema: pohodaSchema.shape.response_dir.unwrap(),
+      },
+      {
+        section: "pohoda",
+        key: "database",
+        label: "POHODA database of the accounting unit (Enter for StwPh_<IČO>_<the current year>)",
+        env: "SPOJKA_POHODA_DATABASE",
+        optional: true,
+        when: byFiles,
+        schema: pohodaSchema.shape.database.unwrap(),
       },
       {
         section: "pohoda",
@@ -311,10 +362,12 @@ export const SETUPS: readonly ConnectorSetup[] = [
       {
         section: "alerts",
         key: "webhook_url",
-        label: "Webhook URL to POST alerts to as JSON (Enter for none)",
+        label:
+          "Webhook URL to POST alerts to as JSON (hidden: a chat webhook's URL is its password; Enter for none)",
         env: "SPOJKA_ALERT_WEBHOOK_URL",
+        secret: true,
         optional: true,
-        schema: alerts.webhook_url.unwrap(),
+        schema: webhookUrl,
       },
       {
         section: "alerts",

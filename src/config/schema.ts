@@ -8,6 +8,7 @@
 import { z } from "zod";
 import { isIcoFormat } from "./ico.ts";
 import { looksEncrypted, type Secret } from "./secret.ts";
+import type { SecretUrl } from "./secret_url.ts";
 
 /** The config format version this program reads and writes. */
 export const CONFIG_VERSION = 1;
@@ -24,16 +25,33 @@ const sealed = z
   })
   .transform((text) => new Sealed(text));
 
+/** A sealed URL whose path is a secret (a chat webhook's token); in memory a {@linkcode SecretUrl}. */
+export class SealedUrl extends Sealed {
+  declare readonly kind: "url";
+}
+
+/**
+ * A secret URL in plain text, as spojka wrote `webhook_url` before it was a secret: still read, so
+ * alerts keep working after an update, and encrypted by the next `spojka init`.
+ */
+export class PlainUrl {
+  declare readonly kind: "plain url";
+  constructor(readonly text: string) {}
+}
+
+/** Whether `value` is an http(s) URL with a host. */
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}
+
 /** An http(s) URL; `example` appears in the error message. */
 function httpUrl(example: string): z.ZodString {
-  return z.string().refine((value) => {
-    try {
-      const url = new URL(value);
-      return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
-    } catch {
-      return false;
-    }
-  }, { error: `must be an http:// or https:// URL such as ${example}` });
+  return z.string().refine(isHttpUrl, { error: `must be an http:// or https:// URL such as ${example}` });
 }
 
 const nonEmpty = z.string().trim().min(1, { error: "must not be empty" });
@@ -80,8 +98,9 @@ export const flowiiSchema = z.strictObject({
   endpoints: flowiiEndpointsSchema.prefault({}),
 });
 
-/** `[pohoda]`: the POHODA mServer the documents go to. */
+/** `[pohoda]`: the POHODA the documents go to, through mServer or Pohoda.exe's `/XML` file exchange. */
 export const pohodaSchema = z.strictObject({
+  transport: z.enum(["mserver", "xml-folder"]).default("mserver"),
   url: httpUrl(MSERVER_URL).default(MSERVER_URL),
   user: nonEmpty,
   password: sealed,
@@ -93,6 +112,13 @@ export const pohodaSchema = z.strictObject({
   max_attempts: count(1, 10).default(3),
   credentials_encoding: z.enum(["utf-8", "windows-1250"]).default("utf-8"),
   unsupported_characters: z.enum(["reject", "transliterate"]).default("reject"),
+  // transport = "xml-folder": a relative folder is inside the data folder; absent, its default is.
+  exe: z.string().trim().min(1).optional(),
+  input_dir: z.string().trim().min(1).optional(),
+  response_dir: z.string().trim().min(1).optional(),
+  database: z.string().trim().min(1).optional(),
+  exe_timeout_seconds: count(10, 24 * 3600).default(600),
+  resend_after_minutes: count(1, 30 * 24 * 60).default(120),
 });
 
 /** Default KROS API address. */
@@ -209,6 +235,16 @@ function isLoopback(host: string): boolean {
 /** The shape of an e-mail address; the mail server has the last word. */
 const isEmail = (text: string) => /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/.test(text.trim());
 
+/** A webhook's address as typed: a chat webhook's path is its token, so it is stored as a secret. */
+export const webhookUrl = httpUrl("https://hooks.slack.com/services/…");
+
+/** `webhook_url` in config.toml: sealed, or a plain URL as an earlier spojka wrote it. */
+const sealedUrl = z.string()
+  .refine((text) => looksEncrypted(text) || isHttpUrl(text), {
+    error: "must be an http:// or https:// URL, stored encrypted; run spojka init to enter it",
+  })
+  .transform((text) => looksEncrypted(text) ? new SealedUrl(text) : new PlainUrl(text));
+
 /** One or more e-mail addresses separated by commas. */
 const emailList = z.string().trim().refine((value) => value.split(",").every(isEmail), {
   error: "must be e-mail addresses separated by commas, e.g. uctovnik@firma.cz, spravce@firma.cz",
@@ -232,7 +268,7 @@ export const alertsSchema = z
     smtp_port: z.coerce.number<string | number>().pipe(count(1, 65535)).optional(),
     smtp_user: z.string().trim().optional(),
     smtp_password: sealed.optional(),
-    webhook_url: httpUrl("https://hooks.firma.cz/spojka").optional(),
+    webhook_url: sealedUrl.optional(),
     webhook_secret: sealed.optional(),
     repeat_hours: z.coerce.number<string | number>().pipe(count(1, 24 * 30)).default(24),
     timeout_seconds: count(5, 600).default(30),
@@ -320,7 +356,8 @@ export const configSchema = z
 export type ConfigFile = z.output<typeof configSchema>;
 
 /** `T` with every sealed secret replaced by its decrypted {@linkcode Secret}. */
-export type Unsealed<T> = T extends Sealed ? Secret
+export type Unsealed<T> = T extends SealedUrl | PlainUrl ? SecretUrl
+  : T extends Sealed ? Secret
   : T extends readonly unknown[] ? T
   : T extends object ? { [K in keyof T]: Unsealed<T[K]> }
   : T;
@@ -353,4 +390,13 @@ export const SECRET_ENV: Readonly<Record<string, string>> = {
   "eshop.woo_secret": "SPOJKA_WOO_SECRET",
   "alerts.smtp_password": "SPOJKA_SMTP_PASSWORD",
   "alerts.webhook_secret": "SPOJKA_ALERT_WEBHOOK_SECRET",
+  "alerts.webhook_url": "SPOJKA_ALERT_WEBHOOK_URL",
+};
+
+/**
+ * Secrets that are URLs, by config key, with the check their plain text passes when entered,
+ * decrypted or taken from a variable; in memory a {@linkcode SecretUrl}, shown as its origin.
+ */
+export const SECRET_URLS: Readonly<Record<string, z.ZodType<string, string>>> = {
+  "alerts.webhook_url": webhookUrl,
 };

@@ -9,6 +9,7 @@ import { ConfigError } from "../core/errors.ts";
 import { type Answers, checkAnswer, defaultOf, isSetUp, type Question, SETUPS } from "./questions.ts";
 import { type Config, CONFIG_VERSION } from "./schema.ts";
 import { MASK, Secret } from "./secret.ts";
+import { openSecret } from "./secret_url.ts";
 
 /** The questions `init` needs answered; the terminal implementation lives in `src/cli/prompt.ts`. */
 export interface Prompter {
@@ -139,7 +140,10 @@ function store(section: Record<string, unknown>, question: Question, value: stri
     delete section[question.key];
     return undefined;
   }
-  section[question.key] = question.secret ? new Secret(value) : value;
+  // Checked as an answer already, so a URL secret (the webhook's) cannot fail here.
+  section[question.key] = question.secret
+    ? openSecret([question.section, question.key], value, { variable: question.env })
+    : value;
   return question.warn?.(value);
 }
 

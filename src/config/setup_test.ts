@@ -24,6 +24,30 @@ Deno.test("non-interactive setup takes every value from SPOJKA_* variables, with
   equal(config.flowii!.company_id, undefined);
 });
 
+Deno.test("POHODA without mServer from SPOJKA_* variables: Pohoda.exe to start, folders by default in the data folder", () => {
+  const env = {
+    ...fullEnv,
+    SPOJKA_POHODA_TRANSPORT: "xml-folder",
+    SPOJKA_POHODA_EXE: "C:\\POHODA\\Pohoda.exe",
+  };
+  const { config } = configFromEnv(envOf(env), null);
+  const { transport, exe, input_dir, response_dir, database, url } = config.pohoda!;
+  deepEqual({ transport, exe, input_dir, response_dir, database, url }, {
+    transport: "xml-folder",
+    exe: "C:\\POHODA\\Pohoda.exe",
+    input_dir: undefined,
+    response_dir: undefined,
+    database: undefined,
+    url: undefined,
+  });
+  const folders = configFromEnv(envOf({ ...env, SPOJKA_POHODA_INPUT_DIR: "D:\\xml\\in" }), null).config;
+  equal(folders.pohoda!.input_dir, "D:\\xml\\in");
+  throws(
+    () => configFromEnv(envOf({ ...fullEnv, SPOJKA_POHODA_TRANSPORT: "files" }), null),
+    /SPOJKA_POHODA_TRANSPORT/,
+  );
+});
+
 Deno.test("a missing variable is named", () => {
   const { SPOJKA_POHODA_ICO: _, ...rest } = fullEnv;
   throws(() => configFromEnv(envOf(rest), null), (e: ConfigError) => {
@@ -99,13 +123,14 @@ Deno.test("the wizard asks every value on first use", async () => {
     "fp",
     "fk",
     "",
+    "mserver",
     "http://127.0.0.1:444/xml",
     "spojka",
     "pp",
     "12345679",
   ]);
   const { config } = await askConfig(prompter, null, () => {});
-  equal(prompter.asked.length, 10);
+  equal(prompter.asked.length, 11);
   equal(config.flowii!.api_key.reveal(), "fk");
   equal(config.pohoda!.ico, "12345679");
 });
@@ -121,6 +146,7 @@ Deno.test("on a second run the wizard shows each value, secrets masked, and chan
     false,
     false,
     "",
+    false,
     false,
     false,
     true,

@@ -4,6 +4,7 @@
  * @module
  */
 
+import { dirname } from "node:path";
 import { checkSmtp } from "../alerts/email.ts";
 import { SpojkaError } from "../core/errors.ts";
 import type { Config, ConnectorId } from "../config/schema.ts";
@@ -11,8 +12,7 @@ import { openShop } from "../eshop/open.ts";
 import { FlowiiClient } from "../flowii/client.ts";
 import { krosClient } from "../kros/rate_log.ts";
 import type { StateDb } from "../state/db.ts";
-import { checkMServer } from "../pohoda/check.ts";
-import { MServer } from "../pohoda/mserver.ts";
+import { openTransport } from "../pohoda/transport.ts";
 
 /** One service's verdict. */
 export interface CheckResult {
@@ -23,7 +23,7 @@ export interface CheckResult {
   lines: string[];
 }
 
-type Log = { detail(message: string): void };
+type Log = { detail(message: string): void; info(message: string): void; warn(message: string): void };
 
 /** Checks every service `config` sets up; a service that fails is reported, never thrown. */
 export async function checkConnections(config: Config, log: Log, db: StateDb): Promise<CheckResult[]> {
@@ -39,17 +39,11 @@ export async function checkConnections(config: Config, log: Log, db: StateDb): P
   }
   if (config.pohoda) {
     const pohoda = { ...config.pohoda, ...once };
-    checks.push(["flowii", "POHODA mServer", async () => {
-      const { detail, notes } = await checkMServer(new MServer(pohoda, "spojka-init", log), pohoda);
-      const unit = detail &&
-        [
-          detail.company,
-          detail.ico && `IČO ${detail.ico}`,
-          detail.database,
-          detail.year && `year ${detail.year}`,
-        ]
-          .filter(Boolean).join(", ");
-      return [unit ? `answers for ${unit}` : "answers", ...notes];
+    // The state database sits in the data folder, inside which the file exchange's folders default.
+    const transport = openTransport(pohoda, { runId: "spojka-init", log, dataDir: dirname(db.path) });
+    checks.push(["flowii", transport.service, async () => {
+      const { summary, notes } = await transport.check();
+      return [summary, ...notes];
     }]);
   }
   if (config.kros) {

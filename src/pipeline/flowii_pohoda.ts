@@ -21,12 +21,18 @@ import type { Progress } from "../core/progress.ts";
 import { fileStamp } from "../core/time.ts";
 import type { FlowiiConfig, PohodaConfig } from "../config/schema.ts";
 import { FlowiiClient, type FlowiiStream } from "../flowii/client.ts";
-import { checkMServer } from "../pohoda/check.ts";
-import { MServer } from "../pohoda/mserver.ts";
+import { apartAwaited } from "../pohoda/awaited.ts";
 import { PohodaLists } from "../pohoda/list.ts";
-import { packs, postingRank, postInPacks, type PostPlan } from "../pohoda/post.ts";
+import { packs, postingRank, postInPacks, type PostPlan, type Send } from "../pohoda/post.ts";
 import { refusalHint } from "../pohoda/refusal.ts";
 import { settleTakenNumbers } from "../pohoda/taken.ts";
+import {
+  listSend,
+  openTransport,
+  payloadVersion,
+  type PohodaTransport,
+  type SentItem,
+} from "../pohoda/transport.ts";
 import { type CheckedOutcome, checkUnanswered } from "../pohoda/unanswered.ts";
 import { StateDb } from "../state/db.ts";
 import { getCursor, Memory, setCursor } from "../state/memory.ts";
@@ -35,7 +41,7 @@ import { beginRun, endRun } from "../state/runs.ts";
 import { withState } from "../state/store.ts";
 import { VERSION } from "../version.ts";
 import { confirmInLedger, wasConfirmed } from "./ledger.ts";
-import { Outbox, OutboxSelection, type QueuedItem, type Selection } from "./outbox.ts";
+import { Outbox, OutboxSelection, type QueuedItem, type Selection, waitingWithPayload } from "./outbox.ts";
 import { type Staged, type StageSettings, stageStream } from "./flowii_stage.ts";
 import { ownImports } from "./resent.ts";
 import { Tally } from "./tally.ts";
@@ -93,28 +99,35 @@ async function syncWith(db: StateDb, sync: FlowiiSync, startedAt: Date): Promise
   const run = beginRun(db, CONNECTOR, startedAt);
   const memory = new Memory(db, CONNECTOR);
   const outbox = new Outbox(db, CONNECTOR);
-  const mserver = new MServer(sync.pohoda, runId, log);
+  const transport = openTransport(sync.pohoda, { runId, log, dataDir: sync.paths.dir });
   const tally = new Tally();
   const notices = new Notices(log);
+  const plan = postPlan(sync, runId);
+  const keep = responseKeeper(sync.paths.responses, fileStamp(startedAt));
 
+  let awaited: Awaited;
   try {
-    const check = await checkMServer(mserver, sync.pohoda);
+    const check = await transport.check();
     for (const note of check.notes) log.info(note);
+    awaited = awaitedOf(await settleEarlier(sync, db, transport, plan, { tally, notices, run }, keep));
   } catch (e) {
     // A failed check is a run like any other for status and /healthz: recorded, then reported.
     if (!(e instanceof SpojkaError)) throw e;
-    endRun(db, run, { counts: {}, failed: 0, failure: e });
+    endRun(db, run, { counts: tally.toJSON(), failed: tally.unsettled(), failure: e });
     throw e;
   }
 
   const since = (stream: FlowiiStream) => getCursor(memory, stream)?.epoch;
-  const plan = postPlan(sync, runId);
-  const keep = responseKeeper(sync.paths.responses, fileStamp(startedAt));
   let posted = 0;
+  const partnerRank = postingRank("addressbook");
+  // The documents' posting starts after the partners' rank: partners the partners' posting failed
+  // wait for the next run, not for a second try (and a second count) within this one.
   const postUpTo = (rank: number) =>
     outcome(
-      post(sync, db, outbox, mserver, plan, { tally, notices, run }, keep, rank)
-        .then((items) => void (posted += items)),
+      post(sync, db, outbox, transport, plan, { tally, notices, run }, keep, rank, {
+        awaited,
+        aboveRank: rank > partnerRank ? partnerRank : undefined,
+      }).then((items) => void (posted += items)),
     );
   let partnersPosted: Promise<Outcome> | undefined;
   let staged: Staged[];
@@ -128,7 +141,7 @@ async function syncWith(db: StateDb, sync: FlowiiSync, startedAt: Date): Promise
     }, (stream) => {
       // Partners go to POHODA while the documents download, so mServer starts at once. Documents wait
       // for their whole stream: an advance late in the export must precede the invoices that deduct it.
-      if (stream === "partners") partnersPosted = postUpTo(postingRank("addressbook"));
+      if (stream === "partners") partnersPosted = postUpTo(partnerRank);
     }));
     targetFailure = await settled(partnersPosted);
     if (staged.some((s) => s.stream === "documents")) targetFailure ??= await settled(postUpTo(Infinity));
@@ -151,7 +164,9 @@ async function syncWith(db: StateDb, sync: FlowiiSync, startedAt: Date): Promise
   }
 
   const failure = targetFailure ?? sourceFailure;
-  const exitCode = endRun(db, run, { counts: tally.toJSON(), failed: tally.unsettled(), failure });
+  // Records left out and held keep every run partial, and named, until a person acts on them.
+  const held = outbox.reportHeld(run, new Date());
+  const exitCode = endRun(db, run, { counts: tally.toJSON(), failed: tally.unsettled() + held, failure });
   notices.summarize(LISTED);
   const [total, ...perAgenda] = tally.lines();
   log.info(`FLOWii → POHODA: ${total}`);
@@ -163,6 +178,9 @@ async function syncWith(db: StateDb, sync: FlowiiSync, startedAt: Date): Promise
         waiting.pending + waiting.failed
       } items wait in the outbox for the next run (spojka status lists them).`,
     );
+  }
+  if (held > 0) {
+    log.warn(`${held} records held, not sent to POHODA: spojka status lists them with what to do.`);
   }
   if (failure) throw failure;
   return exitCode;
@@ -187,15 +205,18 @@ export function retryFlowii(
     const startedAt = new Date();
     const runId = newRunId(startedAt);
     const run = beginRun(db, CONNECTOR, startedAt);
-    const mserver = new MServer(sync.pohoda, runId, sync.log);
+    const transport = openTransport(sync.pohoda, { runId, log: sync.log, dataDir: sync.paths.dir });
     const report = { tally: new Tally(), notices: new Notices(sync.log), run };
     const end = (failure?: SpojkaError) =>
       endRun(db, run, { counts: report.tally.toJSON(), failed: report.tally.unsettled(), failure });
     try {
-      for (const note of (await checkMServer(mserver, sync.pohoda)).notes) sync.log.info(note);
-      const outbox = new OutboxSelection(db, CONNECTOR, selection);
+      for (const note of (await transport.check()).notes) sync.log.info(note);
+      const plan = postPlan(sync, runId);
       const keep = responseKeeper(sync.paths.responses, fileStamp(startedAt));
-      await post(sync, db, outbox, mserver, postPlan(sync, runId), report, keep, Infinity);
+      // Items whose answer is still awaited go again too: the user asked for them.
+      await settleEarlier(sync, db, transport, plan, report, keep);
+      const outbox = new OutboxSelection(db, CONNECTOR, selection);
+      await post(sync, db, outbox, transport, plan, report, keep, Infinity);
     } catch (e) {
       end(failureOf(e, sync.paths.dir));
       throw e;
@@ -301,6 +322,62 @@ interface PostReport {
 }
 
 /**
+ * Answers POHODA wrote since an earlier run (transport = "xml-folder"): each settles the items of
+ * its pack still waiting in the version sent, through the same posting as a fresh answer (a pack
+ * refused whole is narrowed down from it). Returns the items whose answer is still awaited.
+ */
+async function settleEarlier(
+  sync: FlowiiSync,
+  db: StateDb,
+  transport: PohodaTransport,
+  plan: PostPlan,
+  report: PostReport,
+  keep: KeepResponse,
+): Promise<SentItem[]> {
+  if (!transport.later) return [];
+  const { answers, awaited } = await transport.later.earlier();
+  for (const answer of answers) {
+    const keys = waitingAsSent(db, answer.items).map((item) => item.key);
+    if (keys.length > 0) {
+      const outbox = new OutboxSelection(db, CONNECTOR, { keys });
+      // One pack, as it was sent: its answer speaks of all of them.
+      const whole = { ...plan, maxItems: keys.length, maxBytes: Infinity };
+      await post(sync, db, outbox, transport, whole, report, keep, Infinity, { send: answer.send });
+    }
+    await answer.forget();
+  }
+  return waitingAsSent(db, awaited);
+}
+
+/** The items still in the outbox in the version that was sent (a changed one still has to go). */
+function waitingAsSent(db: StateDb, items: readonly SentItem[]): SentItem[] {
+  return items.filter((item) => {
+    const waiting = waitingWithPayload(db, item.key);
+    return waiting !== undefined && payloadVersion(waiting.payload) === item.version;
+  });
+}
+
+/** Versions of items handed to POHODA whose answer is awaited, by `key\u0000version`, with their rank. */
+type Awaited = Map<string, number>;
+
+function awaitedOf(items: readonly SentItem[]): Awaited {
+  return new Map(items.map((item) => [`${item.key}\u0000${item.version}`, item.rank]));
+}
+
+/** How {@linkcode post} sends. */
+interface PostOptions {
+  /**
+   * Versions whose answer is awaited (and which still wait as sent): not sent again. Posting adds
+   * those it hands over, so a later posting of the run leaves them out too.
+   */
+  awaited?: Awaited;
+  /** Sends instead of the transport's own posting, e.g. giving an earlier run's answer first. */
+  send?: Send;
+  /** Only items ranked above this one (an earlier posting of the run took those). */
+  aboveRank?: number;
+}
+
+/**
  * Posts what waits in the outbox up to `upToRank` in posting order, read from the database as
  * packs are built; each pack's outcomes are one transaction. Returns how many items it sent.
  */
@@ -308,45 +385,75 @@ async function post(
   sync: FlowiiSync,
   db: StateDb,
   outbox: Outbox,
-  mserver: MServer,
+  transport: PohodaTransport,
   plan: PostPlan,
   report: PostReport,
   keep: KeepResponse,
   upToRank: number,
+  options: PostOptions = {},
 ): Promise<number> {
   const { log, progress } = sync;
+  const later = transport.later;
+  const awaited = options.awaited ?? new Map();
+  const above = options.aboveRank ?? -1;
   const waiting = outbox.counts(upToRank);
-  const total = waiting.pending + waiting.failed;
+  const before = above < 0 ? { pending: 0, failed: 0 } : outbox.counts(above);
+  const total = waiting.pending + waiting.failed - before.pending - before.failed -
+    [...awaited.values()].filter((rank) => rank > above && rank <= upToRank).length;
   if (total === 0) return 0;
   log.info(
-    `POHODA: sending ${total} items in packs of at most ${plan.maxItems} items and ${
-      Math.round(plan.maxBytes / 1024)
-    } KiB`,
+    options.send
+      ? `POHODA: the answer to ${total} items sent on an earlier run`
+      : `POHODA: sending ${total} items in packs of at most ${plan.maxItems} items and ${
+        Math.round(plan.maxBytes / 1024)
+      } KiB`,
   );
   const byKey = new Map<string, QueuedItem>();
   // Remembers each item's label and agenda until its pack is settled, then forgets it.
   const items = function* () {
     for (const item of outbox.inOrder(upToRank)) {
+      if (item.rank <= above) continue;
+      if (awaited.size > 0 && awaited.has(`${item.key}\u0000${payloadVersion(item.payload)}`)) continue;
       byKey.set(item.key, item);
       yield item;
     }
   };
   const posting = progress.stage("POHODA", { unit: "items", total });
+  let handedOver = 0;
   try {
     // A "number already exists", and an item the answer does not mention, are settled by a lookup in
     // POHODA before the pack's outcomes are.
-    const lists = new PohodaLists((pack) => mserver.post(pack, false), plan.ico);
+    const lists = new PohodaLists(listSend(transport, "Looking a document up by its number"), plan.ico);
     const payloadOf = (key: string) => byKey.get(key)!.payload;
-    const events = postInPacks(items(), (pack, check) => mserver.post(pack, check), plan);
+    const send = options.send ?? ((pack, check) => transport.post(pack, check));
+    const events = apartAwaited(postInPacks(items(), send, plan), later);
     for await (
       const event of checkUnanswered(settleTakenNumbers(events, payloadOf, lists), payloadOf, lists)
     ) {
-      if (event.response) await keep(event.response);
+      if (event.kind === "awaiting") {
+        // They stay pending as they are, and a later run settles them from POHODA's answer.
+        const sent = event.keys.map((key) => sentItem(byKey.get(key)!));
+        for (const [key, rank] of awaitedOf(sent)) awaited.set(key, rank);
+        for (const key of event.keys) byKey.delete(key);
+        await later!.await(event.answer, sent);
+        handedOver += event.keys.length;
+        posting.advance(event.keys.length);
+        continue;
+      }
+      if (event.response) {
+        await keep(event.response);
+        // Kept: the exchange's files can go. Should the run end before the outcomes are stored,
+        // the items are only sent again, which POHODA's duplicity checks make harmless.
+        await later?.settled(event.response);
+      }
       if (event.kind === "unreadable") {
-        throw new ServiceError(`mServer did not answer with a POHODA response: ${event.problem}.`, {
-          hint:
-            "The answer is kept in the responses folder. The items stay in the outbox and are sent again next time.",
-        });
+        throw new ServiceError(
+          `${transport.service} did not answer with a POHODA response: ${event.problem}.`,
+          {
+            hint:
+              "The answer is kept in the responses folder. The items stay in the outbox and are sent again next time.",
+          },
+        );
       }
       if (event.kind === "refused") {
         throw new ServiceError(
@@ -365,7 +472,7 @@ async function post(
       }
       const now = new Date();
       // Sent again after a lost answer: what POHODA says it had may be this run's own import.
-      const outcomes = event.response && mserver.answeredAfterRetry(event.response)
+      const outcomes = event.response && transport.answeredAfterRetry(event.response)
         ? ownImports(event.outcomes, (key) => wasConfirmed(db, key))
         : event.outcomes;
       db.transaction(() => {
@@ -379,7 +486,17 @@ async function post(
   } finally {
     posting.done();
   }
+  if (handedOver > 0) {
+    log.info(
+      `${handedOver} items were handed to ${transport.service} and wait for its answer, which a later run reads.`,
+    );
+  }
   return total;
+}
+
+/** The version of `item` sent, as the transport notes it until POHODA's answer comes. */
+function sentItem(item: QueuedItem): SentItem {
+  return { key: item.key, version: payloadVersion(item.payload), rank: item.rank };
 }
 
 /** Applies one item's outcome to the outbox, the run's outcomes and the tally. */

@@ -2,7 +2,8 @@
  * fetch → unzip → transform → stage for one FLOWii stream, streaming all the way: the zip goes to
  * disk as it arrives, each entry is inflated, decoded and split into items as a stream, and items
  * are staged into the outbox in batches. Neither the export nor a tree of it is ever held whole;
- * memory depends on the largest item.
+ * memory depends on the largest item. A record left out (too large, refused) is held in the outbox
+ * as a note, so it is reported on every run until a person acts, although the cursor moves past it.
  *
  * @module
  */
@@ -18,7 +19,7 @@ import { screenItem } from "../pohoda/field_check.ts";
 import { postingRank } from "../pohoda/post.ts";
 import { type PohodaItem, type TransformEvent, transformStream } from "../pohoda/transform.ts";
 import type { ItemRecord } from "../state/outcomes.ts";
-import type { Outbox, OutboxItem } from "./outbox.ts";
+import type { HeldItem, Outbox, OutboxItem } from "./outbox.ts";
 import type { Tally } from "./tally.ts";
 import { zipEntries, ZipError } from "./unzip.ts";
 
@@ -86,7 +87,7 @@ export async function stageStream(
     });
   const download = `${stream} ${exportedAt.toISOString()} ${crypto.randomUUID().slice(0, 8)}`;
   const staging = events.progress.staging();
-  let batch: OutboxItem[] = [];
+  let batch: (OutboxItem | HeldItem)[] = [];
   let batchChars = 0;
   let files = 0;
   let items = 0;
@@ -95,6 +96,8 @@ export async function stageStream(
       const later = batch.findLast((i) => i.key === replaced.key)!;
       if (replaced.identical) {
         // The same record twice (two files of the zip holding it, say): it goes once, nothing is lost.
+        // A record left out twice was named each time.
+        if ("reason" in later) continue;
         events.notices.warn(
           "records exported twice",
           `${later.agenda} ${later.label}: exported twice, identical; it is sent once.`,
@@ -121,28 +124,44 @@ export async function stageStream(
     batch = [];
     batchChars = 0;
   };
-  /** One event of the transform: an item joins the batch, an oversized record is reported. */
+  /** A record left out: named in the run, and held in the outbox until a person acts. */
+  const leaveOut = (held: HeldItem, outcome: "too_large" | "refused") => {
+    const { key, agenda, label, reason } = held;
+    events.tally.add(agenda, "fetched");
+    events.tally.add(agenda, "failed");
+    events.outcome({ key, agenda, label, outcome, detail: reason });
+    add(held, 0);
+  };
+  /** Into the batch, in export order (a later record of the same key replaces an earlier one). */
+  const add = (entry: OutboxItem | HeldItem, chars: number) => {
+    batch.push(entry);
+    batchChars += chars;
+    if (batch.length >= BATCH_ITEMS || batchChars >= BATCH_CHARS) flush();
+  };
+  /** One event of the transform: an item joins the batch, a record left out is reported and held. */
   const take = (event: TransformEvent, file: string) => {
     if (event.kind === "oversized") {
       const { record } = event;
-      const agenda = "record";
-      events.tally.add(agenda, "fetched");
-      events.tally.add(agenda, "failed");
-      const detail = `it is ${mib(record.chars)} MiB, more than [flowii] max_item_mb ` +
+      const reason = `it is ${mib(record.chars)} MiB, more than [flowii] max_item_mb ` +
         `(${mib(settings.maxItemChars)} MiB); it was left out, the others go on. To take it, raise ` +
         "max_item_mb and run spojka reset --cursor.";
-      const key = `${stream}/${file}#${record.index}`;
-      events.outcome({ key, agenda, label: record.label, outcome: "too_large", detail });
-      events.notices.warn("records too large", `${file}: ${record.label}: ${detail}`);
+      const agenda = record.read?.agenda ?? "record";
+      const name = [record.read?.label, record.packItem && `dataPackItem ${record.packItem}`]
+        .filter(Boolean).join(", ");
+      // Under the key its item would get, a version FLOWii exports within the limit replaces it.
+      const key = record.read?.key === undefined
+        ? heldKey(stream, agenda, record.packItem, record.read?.label ?? "", record.index)
+        : `flowii/${record.read.key}`;
+      leaveOut({ key, agenda, label: name || record.label, rank: postingRank(agenda), reason }, "too_large");
+      events.notices.warn("records too large", `${file}: ${record.label}: ${reason}`);
       return;
     }
     if (event.kind === "refused") {
-      // Nothing would keep POHODA from importing it twice: left out, named; a fixed record comes again.
-      const { agenda, label, reason, index } = event.record;
-      events.tally.add(agenda, "fetched");
-      events.tally.add(agenda, "failed");
-      const key = `${stream}/${file}#${index}`;
-      events.outcome({ key, agenda, label, outcome: "refused", detail: reason });
+      // Nothing would keep POHODA from importing it twice: left out and held. A record fixed in FLOWii
+      // comes again as an item under a key of its own, so its note waits for a person to drop it.
+      const { agenda, label, name, reason, index, packItem } = event.record;
+      const key = heldKey(stream, agenda, packItem, name, index);
+      leaveOut({ key, agenda, label, rank: postingRank(agenda), reason }, "refused");
       events.notices.warn("records refused", `${file}: ${agenda} ${label}: ${reason}`);
       return;
     }
@@ -153,10 +172,8 @@ export async function stageStream(
       events.outcome({ key, agenda, label, outcome: "transliterated", detail: note });
       events.notices.warn("records transliterated", `${agenda} ${label}: ${note}`);
     }
-    batch.push(outboxItem(item));
-    batchChars += item.xml.length;
     items++;
-    if (batch.length >= BATCH_ITEMS || batchChars >= BATCH_CHARS) flush();
+    add(outboxItem(item), item.xml.length);
   };
   /**
    * With transliteration on, control characters and bytes windows-1250 leaves undefined are removed
@@ -217,6 +234,21 @@ export async function stageStream(
     items,
     cursor: Math.max(0, epochSeconds(exportedAt) - settings.overlapMinutes * 60),
   };
+}
+
+/**
+ * The key of a record left out that nothing in it names as an item: what names it in the export
+ * (its `dataPackItem@id` and label), so the same record exported again replaces its own note; its
+ * place in the export only when it has no id.
+ */
+function heldKey(
+  stream: FlowiiStream,
+  agenda: string,
+  packItem: string | undefined,
+  name: string,
+  index: number,
+) {
+  return ["flowii/held", stream, agenda, packItem ?? `record ${index + 1}`, name].filter(Boolean).join("/");
 }
 
 /** A transformed item as the outbox keeps it: keyed within the connector, ranked for posting. */

@@ -1,8 +1,13 @@
 /**
  * The outbox: every downloaded item is kept in the state database, payload included, until its
  * target confirms it. Items are staged in batches (one transaction each) before anything is posted,
- * read back page by page in posting order, and settled pack by pack, so memory and the cost of a
- * pack never depend on how many items wait.
+ * read back page by page in posting order (pages bounded by count and by payload size), and settled
+ * pack by pack, so memory and the cost of a pack never depend on how many items wait, only on the
+ * largest one.
+ *
+ * A record the source exported that cannot go as it is (too large, refused) is held here too, as a
+ * note without payload: never sent, listed until a version that can go replaces it under the same
+ * key or a person drops it, so no rejected record is forgotten once the cursor moves past it.
  *
  * @module
  */
@@ -27,12 +32,38 @@ export interface OutboxItem {
   payload: string;
 }
 
-/** A waiting item as the outbox holds it. */
+/**
+ * A record left out of a download: kept, without payload, until a person acts on it or a version
+ * that can go replaces it under the same key.
+ */
+export interface HeldItem {
+  /** The key the record's item would get when its fields name it, else one of its own. */
+  key: string;
+  agenda: string;
+  label: string;
+  rank: number;
+  /** Why it cannot go, and what to do, in words for the user. */
+  reason: string;
+}
+
+/**
+ * `pending`: not tried yet, or the outcome was uncertain; `failed`: the target rejected it (both are
+ * sent on every run); `held`: a record left out, never sent ({@linkcode HeldItem}).
+ */
+export type WaitingStatus = "pending" | "failed" | "held";
+
+/** How many items wait: to be sent (`pending`, `failed`), and held. */
+export interface WaitingCounts {
+  pending: number;
+  failed: number;
+  held: number;
+}
+
+/** A waiting item as the outbox holds it, to be sent. */
 export interface QueuedItem extends OutboxItem {
   /** The download (or migration) that staged this version. */
   stagedBy: string;
-  /** `pending`: not tried yet, or the outcome was uncertain; `failed`: the target rejected it. */
-  status: "pending" | "failed";
+  status: Exclude<WaitingStatus, "held">;
   attempts: number;
   queuedAt: string;
   lastAttemptAt?: string;
@@ -49,8 +80,13 @@ export interface Replaced {
   identical: boolean;
 }
 
-/** How many items one page of a read in posting order holds. */
+/** How many items one page of a read in posting order holds at most. */
 const PAGE = 500;
+/**
+ * How many bytes of payload (UTF-8, as stored) one page holds at most, its first item aside: pages of
+ * large items are shorter, so memory follows the largest item, not the page size.
+ */
+const PAGE_BYTES = 4 * 2 ** 20;
 
 /** One connector's part of the outbox. */
 export class Outbox {
@@ -63,12 +99,14 @@ export class Outbox {
   }
 
   /**
-   * Stages a batch of downloaded items in one transaction. A new version of a waiting item replaces
-   * it with a fresh chance (the source may have fixed what the target rejected), keeping when it
-   * was first queued and how often it was tried. Returns the items that another item of the same
-   * `download` had staged under the same key: the export names them alike.
+   * Stages a batch of a download, in export order, in one transaction: items to send, and records
+   * left out (held). A new version of a waiting item replaces it with a fresh chance (the source may
+   * have fixed what the target rejected), keeping when it was first queued and how often it was
+   * tried; so does an item replacing a held record of the same key, which is then no longer held.
+   * Returns the items that another item of the same `download` had staged under the same key: the
+   * export names them alike.
    */
-  stage(items: readonly OutboxItem[], download: string, now: Date): Replaced[] {
+  stage(items: readonly (OutboxItem | HeldItem)[], download: string, now: Date): Replaced[] {
     const replaced: Replaced[] = [];
     const previous = this.#db.statement("SELECT label, staged_by FROM outbox WHERE key = ?");
     // Asked only of a key the same download staged before: binding every payload twice would cost.
@@ -80,15 +118,29 @@ export class Outbox {
          item_id = excluded.item_id, rank = excluded.rank, status = 'pending', error = NULL,
          staged_by = excluded.staged_by, payload = excluded.payload`,
     );
+    // Held: no payload, no item id; the reason is kept where a target's would be.
+    const hold = this.#db.statement(
+      `INSERT INTO outbox (key, connector, agenda, label, item_id, rank, status, attempts, queued_at, error, staged_by, payload)
+       VALUES (:key, :connector, :agenda, :label, '', :rank, 'held', 0, :queued_at, :error, :staged_by, '')
+       ON CONFLICT (key) DO UPDATE SET agenda = excluded.agenda, label = excluded.label, item_id = '',
+         rank = excluded.rank, status = 'held', error = excluded.error, staged_by = excluded.staged_by,
+         payload = ''`,
+    );
     const queuedAt = now.toISOString();
     this.#db.transaction(() => {
       for (const item of items) {
+        const payload = "reason" in item ? "" : item.payload;
         const before = previous.get(item.key) as { label: string; staged_by: string } | undefined;
         if (before?.staged_by === download) {
-          const { identical } = same.get(item.payload, item.key) as { identical: number };
+          const { identical } = same.get(payload, item.key) as { identical: number };
           replaced.push({ key: item.key, label: before.label, identical: identical === 1 });
         }
-        upsert.run({ ...this.#columns(item), queued_at: queuedAt, staged_by: download });
+        const staged = { queued_at: queuedAt, staged_by: download };
+        if (!("reason" in item)) upsert.run({ ...this.#columns(item), ...staged });
+        else {
+          const { key, agenda, label, rank, reason } = item;
+          hold.run({ key, connector: this.connector, agenda, label, rank, error: reason, ...staged });
+        }
       }
     });
     return replaced;
@@ -124,39 +176,39 @@ export class Outbox {
   }
 
   /**
-   * Every waiting item (failed ones included: they are retried) in posting order: by rank, then in
-   * the order they were first queued (a new version keeps its item's place). Read page by page;
-   * items settled meanwhile are simply not met again.
+   * Every item to send (failed ones included: they are retried; held ones never go) in posting
+   * order: by rank, then in the order they were first queued (a new version keeps its item's place).
+   * Read page by page; items settled meanwhile are simply not met again.
    */
   *inOrder(upToRank = Infinity): Generator<QueuedItem> {
-    // Rank by rank, then keyset pages within the rank: each page is an index seek, whatever the size.
-    const nextRank = this.#db.statement(
-      "SELECT min(rank) AS rank FROM outbox WHERE connector = ? AND rank > ? AND rank <= ?",
-    );
-    const page = this.#db.statement(
-      `SELECT rowid AS seq, * FROM outbox WHERE connector = ? AND rank = ? AND rowid > ?
-       ORDER BY rowid LIMIT ${PAGE}`,
-    );
-    const limit = rankLimit(upToRank);
-    for (let rank = -1;;) {
-      const found = (nextRank.get(this.connector, rank, limit) as { rank: number | null }).rank;
-      if (found === null) return;
-      rank = Number(found);
-      let rows = page.all(this.connector, rank, -1) as unknown as OutboxRow[];
-      while (rows.length > 0) {
-        yield* rows.map(queuedItem);
-        rows = page.all(this.connector, rank, rows.at(-1)!.seq) as unknown as OutboxRow[];
-      }
-    }
+    yield* rowsInOrder<OutboxRow>(this.#db, this.connector, "sendable", "rowid AS seq, *", upToRank)
+      .map(queuedItem);
   }
 
-  /** How many items wait (up to `upToRank`), and how many of them the target rejected. */
-  counts(upToRank = Infinity): { pending: number; failed: number } {
+  /** How many items wait (up to `upToRank`): to send, of which the target rejected `failed`, and held. */
+  counts(upToRank = Infinity): WaitingCounts {
     const rows = this.#db.statement(
       "SELECT status, count(*) AS n FROM outbox WHERE connector = ? AND rank <= ? GROUP BY status",
     ).all(this.connector, rankLimit(upToRank)) as { status: string; n: number }[];
     const of = (status: string) => Number(rows.find((r) => r.status === status)?.n ?? 0);
-    return { pending: of("pending"), failed: of("failed") };
+    return { pending: of("pending"), failed: of("failed"), held: of("held") };
+  }
+
+  /**
+   * Names every held record in run `run` as the outcome `held` (with its reason), unless the run
+   * already named it (it was left out of this run's download), so the run, its alerts and `status`
+   * keep reporting it until a person acts. Returns how many records are held.
+   */
+  reportHeld(run: number, now: Date): number {
+    return this.#db.transaction(() => {
+      this.#db.statement(
+        `INSERT INTO outcomes (run, key, agenda, label, outcome, detail, at)
+         SELECT ?, key, agenda, label, 'held', error, ? FROM outbox
+         WHERE connector = ? AND status = 'held' AND key NOT IN (SELECT key FROM outcomes WHERE run = ?)
+         ORDER BY rank, rowid`,
+      ).run(run, now.toISOString(), this.connector, run);
+      return this.counts().held;
+    });
   }
 
   /**
@@ -181,20 +233,14 @@ function rankLimit(upToRank: number): number {
   return Number.isFinite(upToRank) ? upToRank : Number.MAX_SAFE_INTEGER;
 }
 
-/** Failed items of every connector, for `status`. */
-export function failedItems(db: StateDb): QueuedItem[] {
-  const rows = db.statement(
-    "SELECT * FROM outbox WHERE status = 'failed' ORDER BY connector, rank, rowid",
-  ).all() as unknown as OutboxRow[];
-  return rows.map(queuedItem);
-}
-
-/** How many items wait in the whole outbox, and how many of them failed. */
-export function outboxCounts(db: StateDb): { pending: number; failed: number } {
+/** How many items wait in the whole outbox, by status. */
+export function outboxCounts(db: StateDb): WaitingCounts {
   const row = db.statement(
-    "SELECT count(*) AS total, count(*) FILTER (WHERE status = 'failed') AS failed FROM outbox",
-  ).get() as { total: number; failed: number };
-  return { pending: Number(row.total) - Number(row.failed), failed: Number(row.failed) };
+    `SELECT count(*) FILTER (WHERE status = 'pending') AS pending,
+       count(*) FILTER (WHERE status = 'failed') AS failed, count(*) FILTER (WHERE status = 'held') AS held
+     FROM outbox`,
+  ).get() as { pending: number; failed: number; held: number };
+  return { pending: Number(row.pending), failed: Number(row.failed), held: Number(row.held) };
 }
 
 interface OutboxRow {
@@ -205,7 +251,7 @@ interface OutboxRow {
   label: string;
   item_id: string;
   rank: number;
-  status: "pending" | "failed";
+  status: WaitingStatus;
   attempts: number;
   queued_at: string;
   last_attempt_at: string | null;
@@ -214,6 +260,7 @@ interface OutboxRow {
   payload: string;
 }
 
+/** A row of an item to send (never a held one) as the item. */
 function queuedItem(row: OutboxRow): QueuedItem {
   return {
     key: row.key,
@@ -223,7 +270,7 @@ function queuedItem(row: OutboxRow): QueuedItem {
     rank: Number(row.rank),
     payload: row.payload,
     stagedBy: row.staged_by,
-    status: row.status,
+    status: row.status as QueuedItem["status"],
     attempts: Number(row.attempts),
     queuedAt: row.queued_at,
     ...(row.last_attempt_at === null ? {} : { lastAttemptAt: row.last_attempt_at }),
@@ -233,16 +280,17 @@ function queuedItem(row: OutboxRow): QueuedItem {
 
 // The outbox in the user's hands (`spojka outbox`): list, look up, retry and drop waiting items.
 
-/** A waiting item as `spojka outbox` lists it: everything but the payload. */
-export type WaitingItem = Omit<QueuedItem, "payload"> & { connector: string };
+/** A waiting item as `spojka outbox` lists it: everything but the payload; held ones too. */
+export type WaitingItem = Omit<QueuedItem, "payload" | "status"> & {
+  connector: string;
+  status: WaitingStatus;
+};
 
-/** How many items of one connector's posting group (its rank) wait, and how many of them failed. */
-export interface OutboxGroup {
+/** How many items of one connector's posting group (its rank) wait, by status. */
+export interface OutboxGroup extends WaitingCounts {
   connector: string;
   /** The agendas of the group: one, unless the connector ranks several alike. */
   agendas: string[];
-  pending: number;
-  failed: number;
 }
 
 /** Every column but the payload, for listing. */
@@ -250,34 +298,51 @@ const LISTED = "rowid AS seq, key, connector, agenda, label, item_id, rank, stat
   "last_attempt_at, error, staged_by";
 
 /**
- * What waits, per connector and posting group. Read from the indexes (counts per rank, failed items
- * apart) and a row or two per group, never every row: fast with 100,000 items waiting.
+ * What waits, per connector and posting group. Read from the indexes (counts per rank, failed and
+ * held items apart) and a row or two per group, never every row: fast with 100,000 items waiting.
  */
 export function outboxSummary(db: StateDb): OutboxGroup[] {
   const totals = db.statement("SELECT connector, rank, count(*) AS n FROM outbox GROUP BY connector, rank")
     .all() as { connector: string; rank: number; n: number }[];
-  const failed = db.statement(
-    `SELECT connector, rank, agenda, count(*) AS n FROM outbox WHERE status = 'failed'
-     GROUP BY connector, rank, agenda`,
-  ).all() as { connector: string; rank: number; agenda: string; n: number }[];
+  // Spelled out, not bound: only a literal lets SQLite use the partial index of each status.
+  const apart = (status: "failed" | "held") =>
+    db.statement(
+      `SELECT connector, rank, agenda, count(*) AS n FROM outbox WHERE status = '${status}'
+       GROUP BY connector, rank, agenda`,
+    ).all() as { connector: string; rank: number; agenda: string; n: number }[];
+  const failed = apart("failed");
+  const held = apart("held");
   // A connector ranks by agenda, so a group is one agenda, named by its first and last item (two index
-  // seeks). Were several agendas ranked alike, those at the group's ends and of its failed items are named.
+  // seeks). Were several agendas ranked alike, those at the group's ends and of its failed and held
+  // items are named.
   const edge = (order: "ASC" | "DESC") =>
     db.statement(
       `SELECT agenda FROM outbox WHERE connector = ? AND rank = ? ORDER BY rowid ${order} LIMIT 1`,
     );
   return totals.map(({ connector, rank, n }) => {
-    const failedHere = failed.filter((f) => f.connector === connector && f.rank === rank);
+    const here = (rows: typeof failed) => rows.filter((f) => f.connector === connector && f.rank === rank);
+    const count = (rows: typeof failed) => rows.reduce((sum, f) => sum + Number(f.n), 0);
+    const [failedHere, heldHere] = [here(failed), here(held)];
     const agendaAt = (order: "ASC" | "DESC") =>
       (edge(order).get(connector, rank) as { agenda: string }).agenda;
-    const agendas = new Set([agendaAt("ASC"), ...failedHere.map((f) => f.agenda), agendaAt("DESC")]);
-    const failedCount = failedHere.reduce((sum, f) => sum + Number(f.n), 0);
-    return { connector, agendas: [...agendas], pending: Number(n) - failedCount, failed: failedCount };
+    const agendas = new Set([
+      agendaAt("ASC"),
+      ...[...failedHere, ...heldHere].map((f) => f.agenda),
+      agendaAt("DESC"),
+    ]);
+    const [failedCount, heldCount] = [count(failedHere), count(heldHere)];
+    return {
+      connector,
+      agendas: [...agendas],
+      pending: Number(n) - failedCount - heldCount,
+      failed: failedCount,
+      held: heldCount,
+    };
   });
 }
 
 /** Waiting items with `status`, connector by connector, each in posting order; read page by page. */
-export function* waitingItems(db: StateDb, status: QueuedItem["status"]): Generator<WaitingItem> {
+export function* waitingItems(db: StateDb, status: WaitingStatus): Generator<WaitingItem> {
   const next = db.statement("SELECT min(connector) AS connector FROM outbox WHERE connector > ?");
   for (let connector = "";;) {
     const found = (next.get(connector) as { connector: string | null }).connector;
@@ -368,69 +433,101 @@ export class OutboxSelection extends Outbox {
   }
 
   override *inOrder(upToRank = Infinity): Generator<QueuedItem> {
-    if ("keys" in this.#selection) yield* this.#named(upToRank).map(queuedItem);
-    else {yield* rowsInOrder<OutboxRow>(this.#db, this.connector, "failed", "rowid AS seq, *", upToRank).map(
-        queuedItem,
-      );}
+    if (!("keys" in this.#selection)) {
+      yield* rowsInOrder<OutboxRow>(this.#db, this.connector, "failed", "rowid AS seq, *", upToRank)
+        .map(queuedItem);
+      return;
+    }
+    // Payloads one at a time: the named items may be a whole pack of an earlier run.
+    const get = this.#db.statement("SELECT rowid AS seq, * FROM outbox WHERE key = ?");
+    for (const { key } of this.#named(upToRank)) {
+      const row = get.get(key) as OutboxRow | undefined;
+      if (row && row.status !== "held") yield queuedItem(row);
+    }
   }
 
-  override counts(upToRank = Infinity): { pending: number; failed: number } {
+  override counts(upToRank = Infinity): WaitingCounts {
     if ("keys" in this.#selection) {
       const named = this.#named(upToRank);
       const failed = named.filter((row) => row.status === "failed").length;
-      return { pending: named.length - failed, failed };
+      return { pending: named.length - failed, failed, held: 0 };
     }
     const { n } = this.#db.statement(
       "SELECT count(*) AS n FROM outbox WHERE connector = ? AND status = 'failed' AND rank <= ?",
     ).get(this.connector, rankLimit(upToRank)) as { n: number };
-    return { pending: 0, failed: Number(n) };
+    return { pending: 0, failed: Number(n), held: 0 };
   }
 
-  /** The named items that still wait, payloads included (a few, named by a person), in posting order. */
-  #named(upToRank: number): OutboxRow[] {
-    const get = this.#db.statement("SELECT rowid AS seq, * FROM outbox WHERE key = ? AND connector = ?");
+  /** The named items that still wait to be sent (held ones never are), in posting order; no payloads. */
+  #named(upToRank: number): Pick<OutboxRow, "seq" | "key" | "rank" | "status">[] {
+    const get = this.#db.statement(
+      "SELECT rowid AS seq, key, rank, status FROM outbox WHERE key = ? AND connector = ? AND status != 'held'",
+    );
     const keys = (this.#selection as { keys: readonly string[] }).keys;
-    return keys.flatMap((key) => (get.get(key, this.connector) as OutboxRow | undefined) ?? [])
+    return keys.flatMap((key) =>
+      (get.get(key, this.connector) as Pick<OutboxRow, "seq" | "key" | "rank" | "status">) ?? []
+    )
       .filter((row) => row.rank <= upToRank)
       .sort((a, b) => a.rank - b.rank || a.seq - b.seq);
   }
 }
 
 /**
- * Rows of `connector` with `status` in posting order (rank, then first queued), page by page: rank
- * by rank, keyset pages within the rank, each an index seek.
+ * Rows of `connector` in posting order (rank, then first queued): those to send (`sendable`:
+ * pending and failed), or those of one status. Page by page: rank by rank, keyset pages within the
+ * rank, each an index seek. A page holds at most {@linkcode PAGE} rows and {@linkcode PAGE_BYTES} of
+ * payload (its first row aside): the sizes are read first, from the rows' headers, without the payloads.
  */
 function* rowsInOrder<R extends { seq: number }>(
   db: StateDb,
   connector: string,
-  status: QueuedItem["status"],
+  among: WaitingStatus | "sendable",
   columns: string,
   upToRank = Infinity,
 ): Generator<R> {
-  // Spelled out, not bound: only a literal lets SQLite use the partial index of failed items.
-  const failedOnly = status === "failed" ? "AND status = 'failed'" : "";
+  // Spelled out, not bound: only a literal lets SQLite use the partial index of failed or held items.
+  const which = among === "sendable" ? "status != 'held'" : `status = '${among}'`;
   const nextRank = db.statement(
-    `SELECT min(rank) AS rank FROM outbox WHERE connector = ? ${failedOnly} AND rank > ? AND rank <= ?`,
+    `SELECT rank FROM outbox WHERE connector = ? AND ${which} AND rank > ? AND rank <= ? ORDER BY rank LIMIT 1`,
+  );
+  // octet_length reads a payload's size from the row's header, never the payload itself.
+  const sizes = db.statement(
+    `SELECT rowid AS seq, octet_length(payload) AS bytes FROM outbox
+     WHERE connector = ? AND rank = ? AND ${which} AND rowid > ? ORDER BY rowid LIMIT ${PAGE}`,
   );
   const page = db.statement(
-    `SELECT ${columns} FROM outbox WHERE connector = ? AND rank = ? AND status = '${status}' AND rowid > ?
-     ORDER BY rowid LIMIT ${PAGE}`,
+    `SELECT ${columns} FROM outbox WHERE connector = ? AND rank = ? AND ${which} AND rowid > ? AND rowid <= ?
+     ORDER BY rowid`,
   );
   const limit = rankLimit(upToRank);
   for (let rank = -1;;) {
-    const found = (nextRank.get(connector, rank, limit) as { rank: number | null }).rank;
-    if (found === null) return;
-    rank = Number(found);
+    const found = nextRank.get(connector, rank, limit) as { rank: number } | undefined;
+    if (found === undefined) return;
+    rank = Number(found.rank);
     for (let after = -1;;) {
-      const rows = page.all(connector, rank, after) as unknown as R[];
-      yield* rows;
-      if (rows.length < PAGE) break;
-      after = rows.at(-1)!.seq;
+      const next = sizes.all(connector, rank, after) as { seq: number; bytes: number }[];
+      if (next.length === 0) break;
+      const last = pageEnd(next);
+      yield* page.all(connector, rank, after, last) as unknown as R[];
+      if (next.length < PAGE && last === next.at(-1)!.seq) break;
+      after = last;
     }
   }
 }
 
+/** The last row of a page that starts with `rows`: as many as fit in {@linkcode PAGE_BYTES}, at least one. */
+function pageEnd(rows: readonly { seq: number; bytes: number }[]): number {
+  let budget = PAGE_BYTES - Number(rows[0].bytes);
+  let last = rows[0].seq;
+  for (const row of rows.slice(1)) {
+    budget -= Number(row.bytes);
+    if (budget < 0) break;
+    last = row.seq;
+  }
+  return last;
+}
+
 function waitingItem(row: Omit<OutboxRow, "payload">): WaitingItem {
   const { payload: _, ...item } = queuedItem({ ...row, payload: "" });
-  return { connector: row.connector, ...item };
+  return { connector: row.connector, ...item, status: row.status };
 }

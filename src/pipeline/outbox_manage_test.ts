@@ -66,8 +66,8 @@ Deno.test("the summary counts pending and failed items per connector and agenda"
   );
   outbox.fail([...outbox.inOrder()].find((i) => i.label.startsWith("FV2"))!, "Chyba", new Date());
   deepEqual(outboxSummary(db), [
-    { connector: "flowii", agendas: ["addressbook"], pending: 1, failed: 0 },
-    { connector: "flowii", agendas: ["issuedInvoice"], pending: 2, failed: 1 },
+    { connector: "flowii", agendas: ["addressbook"], pending: 1, failed: 0, held: 0 },
+    { connector: "flowii", agendas: ["issuedInvoice"], pending: 2, failed: 1, held: 0 },
   ]);
   deepEqual([...waitingItems(db, "failed")].map((i) => [i.key, i.error]), [[
     "flowii/issuedInvoice/FV2",
@@ -90,9 +90,9 @@ Deno.test("a selection posts only the named items, in posting order", async () =
   const selection = new OutboxSelection(db, "flowii", {
     keys: ["flowii/issuedInvoice/FV2", "flowii/issuedAdvanceInvoice/ZF1", "flowii/gone/X"],
   });
-  deepEqual(selection.counts(), { pending: 2, failed: 0 });
+  deepEqual(selection.counts(), { pending: 2, failed: 0, held: 0 });
   deepEqual([...selection.inOrder()].map((i) => i.payload), ['<x n="ZF1"/>', '<x n="FV2"/>']);
-  deepEqual(selection.counts(1), { pending: 1, failed: 0 });
+  deepEqual(selection.counts(1), { pending: 1, failed: 0, held: 0 });
   db.close();
 });
 
@@ -107,7 +107,7 @@ Deno.test("a selection of the failed items pages through them in posting order w
     }
   });
   const failed = new OutboxSelection(db, "flowii", { failed: true });
-  deepEqual(failed.counts(), { pending: 0, failed: 1040 });
+  deepEqual(failed.counts(), { pending: 0, failed: 1040, held: 0 });
   const seen: string[] = [];
   for (const queued of failed.inOrder()) {
     seen.push(queued.label.slice(0, 5));
@@ -118,7 +118,7 @@ Deno.test("a selection of the failed items pages through them in posting order w
   const expected = numbers.filter((n) => Number(n) % 5 !== 0);
   const rank = (n: string) => Number(n) % 2 ? 3 : 1;
   deepEqual(seen, [...expected.filter((n) => rank(n) === 1), ...expected.filter((n) => rank(n) === 3)]);
-  deepEqual(failed.counts(), { pending: 0, failed: 520 });
+  deepEqual(failed.counts(), { pending: 0, failed: 520, held: 0 });
   db.close();
 });
 

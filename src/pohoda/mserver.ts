@@ -15,7 +15,9 @@ import {
   serviceContext,
 } from "../core/http.ts";
 import type { PohodaConfig } from "../config/schema.ts";
+import { checkMServer } from "./check.ts";
 import { decodeXml, encode1250 } from "./encoding.ts";
+import type { PohodaTransport, TransportCheck } from "./transport.ts";
 import { descendant, parseXml, text, type XmlElement } from "./xmltree.ts";
 
 /** What `GET /status` says. */
@@ -39,7 +41,8 @@ export interface CompanyDetail {
 const SERVICE = "POHODA mServer";
 
 /** A client of one mServer. */
-export class MServer {
+export class MServer implements PohodaTransport {
+  readonly service = SERVICE;
   readonly #config: PohodaConfig;
   readonly #runId: string;
   readonly #log: { detail(message: string): void };
@@ -58,6 +61,25 @@ export class MServer {
     const job = this.#queue.then(() => this.#post(pack, checkDuplicity));
     this.#queue = job.catch(() => undefined);
     return job;
+  }
+
+  /** Posts a list request: it imports nothing, so without the batch duplicity check. */
+  list(pack: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
+    return this.post(pack, false);
+  }
+
+  /** Is mServer running, does it accept the credentials, and does it serve the configured IČO? */
+  async check(): Promise<TransportCheck> {
+    const { detail, notes } = await checkMServer(this, this.#config);
+    const unit = detail &&
+      [
+        detail.company,
+        detail.ico && `IČO ${detail.ico}`,
+        detail.database,
+        detail.year && `year ${detail.year}`,
+      ]
+        .filter(Boolean).join(", ");
+    return { summary: unit ? `answers for ${unit}` : "answers", notes };
   }
 
   /**

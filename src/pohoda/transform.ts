@@ -71,6 +71,13 @@ export interface OversizedRecord {
   chars: number;
   /** What a human recognises, as far as it was read: `record 5313, dataPackItem 108056, issuedInvoice 2025100001 (Firma s.r.o.)`. */
   label: string;
+  /** Its `dataPackItem@id`, when it has one. */
+  packItem?: string;
+  /**
+   * What was read of it, when that names its agenda: the label without its place, and the outbox key
+   * its item would get when a number, an external id or an IČO names it.
+   */
+  read?: { agenda: string; label: string; key?: string };
 }
 
 /** Why a record is not imported: no POHODA guard would keep it from being imported twice. */
@@ -89,6 +96,10 @@ export interface RefusedRecord extends Refusal {
   index: number;
   /** What a human recognises, then where it is: `(no number) (Firma s.r.o.), record 2, dataPackItem 108056`. */
   label: string;
+  /** What a human recognises without where it is (`(no number) (Firma s.r.o.)`; may be empty). */
+  name: string;
+  /** Its `dataPackItem@id`, when it has one. */
+  packItem?: string;
 }
 
 /** What {@linkcode transformStream} yields, in export order. */
@@ -170,7 +181,11 @@ async function transformRecordText(
   if (!("reason" in done)) return { kind: "item", item: done };
   // Nothing in the record names it for sure: its place in the export does, for the user to find it.
   const label = [done.label, ...place(record.index, tree)].filter(Boolean).join(", ");
-  return { kind: "refused", record: { ...done, label, index: record.index } };
+  const id = attr(tree, "id");
+  return {
+    kind: "refused",
+    record: { ...done, label, name: done.label, index: record.index, ...id && { packItem: id } },
+  };
 }
 
 function firstElement(el: XmlElement): XmlElement | undefined {
@@ -216,24 +231,34 @@ function oversized(
 ): OversizedRecord {
   const parts = place(event.index, packItem);
   const record = packItem && firstElement(packItem);
-  if (record) {
-    const { agenda, label } = describe(record);
-    parts.push(`${agenda} ${label}`);
-  }
-  return { index: event.index, chars: event.chars, label: parts.join(", ") };
+  const read = record && describe(record);
+  if (read) parts.push(`${read.agenda} ${read.label}`);
+  const id = packItem && attr(packItem, "id");
+  return {
+    index: event.index,
+    chars: event.chars,
+    label: parts.join(", "),
+    ...id && { packItem: id },
+    ...read && { read },
+  };
 }
 
-/** The agenda and label of a record, read without changing it. */
-function describe(record: XmlElement): Pick<PohodaItem, "agenda" | "label"> {
+/**
+ * The agenda and label of a record, read without changing it, and its outbox key when its fields
+ * name it (a partner without external id or IČO is named by its whole content, not read here).
+ */
+function describe(record: XmlElement): NonNullable<OversizedRecord["read"]> {
   const agenda = localName(record.name);
   if (isElement(record, NS.adb, "addressbook")) {
-    const { name, ico } = partnerFields(record);
-    return { agenda: "addressbook", label: partnerLabel(name, ico) };
+    const { name, ico, extId } = partnerFields(record);
+    const id = partnerIdOf(extId, ico);
+    return { agenda: "addressbook", label: partnerLabel(name, ico), ...id && { key: partnerKey(id) } };
   }
   const documents = documentAgenda(record);
   if (documents) {
     const { type, number, extIds, partnerName } = documentFields(record, documents);
-    return { agenda: type, label: documentLabel(number, extIds, partnerName) };
+    const key = documentKey(type, number, extIds);
+    return { agenda: type, label: documentLabel(number, extIds, partnerName), ...key && { key } };
   }
   return { agenda, label: agenda };
 }
@@ -244,15 +269,8 @@ async function partner(record: XmlElement, options: TransformOptions): Promise<D
   const typ = prefixIn(record, NS.typ, "typ");
   const ftr = prefixIn(record, NS.ftr, "ftr");
 
-  let id: PartnerId;
-  if (extId) {
-    id = {
-      kind: "ext",
-      ids: text(child(extId, NS.typ, "ids")) ?? "",
-      system: text(child(extId, NS.typ, "exSystemName")) ?? "",
-    };
-  } else if (ico) id = { kind: "ico", ico };
-  else {
+  let id = partnerIdOf(extId, ico);
+  if (!id) {
     // No id at all (a private person): a content hash names it, and an extId carries it into POHODA.
     id = { kind: "ext", ids: `FLW-P-${await hash(serialize(record), 16)}`, system: options.extSystem };
     if (identity) insertExtId(identity, element(NS.typ, typ, "extId", extIdOf(id, typ)));
@@ -277,6 +295,15 @@ async function partner(record: XmlElement, options: TransformOptions): Promise<D
     label: partnerLabel(name, ico),
     xml: serialize(record),
   };
+}
+
+/** What names a partner: its external id, else its IČO; undefined when neither is there. */
+function partnerIdOf(extId: XmlElement | undefined, ico: string | undefined): PartnerId | undefined {
+  if (extId) {
+    const ids = text(child(extId, NS.typ, "ids")) ?? "";
+    return { kind: "ext", ids, system: text(child(extId, NS.typ, "exSystemName")) ?? "" };
+  }
+  return ico ? { kind: "ico", ico } : undefined;
 }
 
 /** The children of an extId element naming `id`. */

@@ -96,6 +96,35 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX ledger_by_agenda ON ledger (connector, agenda, confirmed_at);
   `,
+  // Records left out of an export (too large, refused) are held in the outbox, without payload, until
+  // a person acts (src/pipeline/outbox.ts). SQLite cannot widen a CHECK in place: the table is copied,
+  // rowids kept (they are the posting order within a rank).
+  `
+  CREATE TABLE outbox_v4 (
+    key TEXT PRIMARY KEY,
+    connector TEXT NOT NULL,
+    agenda TEXT NOT NULL,
+    label TEXT NOT NULL,
+    item_id TEXT NOT NULL,
+    rank INTEGER NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('pending', 'failed', 'held')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    queued_at TEXT NOT NULL,
+    last_attempt_at TEXT,
+    error TEXT,
+    staged_by TEXT NOT NULL,
+    payload TEXT NOT NULL
+  );
+  INSERT INTO outbox_v4 (rowid, key, connector, agenda, label, item_id, rank, status, attempts, queued_at,
+    last_attempt_at, error, staged_by, payload)
+  SELECT rowid, key, connector, agenda, label, item_id, rank, status, attempts, queued_at,
+    last_attempt_at, error, staged_by, payload FROM outbox;
+  DROP TABLE outbox;
+  ALTER TABLE outbox_v4 RENAME TO outbox;
+  CREATE INDEX outbox_in_order ON outbox (connector, rank);
+  CREATE INDEX outbox_failed ON outbox (connector, rank) WHERE status = 'failed';
+  CREATE INDEX outbox_held ON outbox (connector, rank) WHERE status = 'held';
+  `,
 ];
 
 /** The schema version this program reads and writes. */

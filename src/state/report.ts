@@ -7,7 +7,7 @@
 
 import { formatLocal } from "../core/time.ts";
 import type { Config } from "../config/schema.ts";
-import { failedItems, outboxCounts } from "../pipeline/outbox.ts";
+import { outboxCounts, waitingItems } from "../pipeline/outbox.ts";
 import { lastSentByShop, type SentQuantity } from "../pipeline/stock_memory.ts";
 import type { StateDb } from "./db.ts";
 import type { LockHolder } from "./lock.ts";
@@ -17,6 +17,11 @@ import { lastRuns, type RunSummary } from "./runs.ts";
 
 /** How many items of each run `status` lists; `status --items` (and `--json`) list them all. */
 const LISTED_ITEMS = 20;
+
+/** What to do with held records, under their list (each reason says what fixes it). */
+export const HELD_ADVICE = "Held records are not sent to POHODA. Fix each as its reason says: a document " +
+  "FLOWii exports again within the limits replaces its own note; any other note stays until you remove " +
+  "it with spojka outbox drop <number or key>.";
 
 /** Everything `status` reports. */
 export interface StatusReport {
@@ -30,7 +35,11 @@ export interface StatusReport {
   outbox: {
     pending: number;
     failed: number;
+    /** Records left out of an export (too large, refused): never sent, listed until a person acts. */
+    held: number;
     failedItems: { key: string; agenda: string; label: string; attempts: number; error?: string }[];
+    /** Each held record with why, and since when (the first download that left it out). */
+    heldItems: { key: string; agenda: string; label: string; reason?: string; since: string }[];
   };
   /** The stock sync's last quantity per shop product, by shop, if it has written any. */
   stock?: { lastSent: Record<string, Record<string, SentQuantity>> };
@@ -66,7 +75,7 @@ export function buildStatus(
       : { settings: JSON.parse(JSON.stringify(config)) },
     cursors: [],
     lastRuns: [],
-    outbox: { pending: 0, failed: 0, failedItems: [] },
+    outbox: { pending: 0, failed: 0, held: 0, failedItems: [], heldItems: [] },
   };
   if ("error" in state) return { ...report, stateError: state.error };
   report.cursors = allCursors(state).map(({ stream, cursor }) => ({
@@ -83,12 +92,19 @@ export function buildStatus(
   if (Object.keys(shops).length > 0) report.stock = { lastSent: shops };
   report.outbox = {
     ...outboxCounts(state),
-    failedItems: failedItems(state).map((item) => ({
+    failedItems: [...waitingItems(state, "failed")].map((item) => ({
       key: item.key,
       agenda: item.agenda,
       label: item.label,
       attempts: item.attempts,
       error: item.error,
+    })),
+    heldItems: [...waitingItems(state, "held")].map((item) => ({
+      key: item.key,
+      agenda: item.agenda,
+      label: item.label,
+      reason: item.error,
+      since: item.queuedAt,
     })),
   };
   return report;
@@ -125,12 +141,21 @@ export function formatStatus(report: StatusReport): string {
         (latest ? `, the latest at ${formatLocal(new Date(latest))}` : "") + " (status --json lists each).",
     );
   }
-  lines.push("", `Outbox: ${report.outbox.pending} pending, ${report.outbox.failed} failed`);
-  for (const item of report.outbox.failedItems) {
+  const { outbox } = report;
+  const held = outbox.held > 0 ? `, ${outbox.held} held` : "";
+  lines.push("", `Outbox: ${outbox.pending} pending, ${outbox.failed} failed${held}`);
+  for (const item of outbox.failedItems) {
     lines.push(
       `  failed ${item.agenda} ${item.label} (${item.attempts} attempts): ${item.error ?? "no reason given"}`,
     );
   }
+  for (const item of outbox.heldItems) {
+    lines.push(
+      `  held ${item.agenda} ${item.label} (since ${formatLocal(new Date(item.since))}): ` +
+        (item.reason ?? "no reason given"),
+    );
+  }
+  if (outbox.held > 0) lines.push(`  ${HELD_ADVICE}`);
   return lines.join("\n");
 }
 
