@@ -34,6 +34,14 @@ export const MIN_BASE64 = 8;
 const MASK = "***";
 
 const secrets = new Set<string>();
+/**
+ * Access tokens, newest last: a long-running `serve` gets a new one every few minutes, and every
+ * secret kept makes the one pattern longer (a month of FLOWii tokens made masking 10 kB take 2.5 s).
+ * A token past its life is not a secret any more; the last few are kept for answers still on the way.
+ */
+const tokens: string[] = [];
+/** How many access tokens are masked. */
+const KEPT_TOKENS = 4;
 /** The patterns of the registered secrets; rebuilt when one is added. */
 let compiled: { text: RegExp; bytes: RegExp } | undefined;
 
@@ -44,9 +52,17 @@ export function registerSecret(value: string | undefined): void {
   compiled = undefined;
 }
 
+/** Registers a short-lived access token: masked like a secret, while it is among the last few. */
+export function registerToken(value: string): void {
+  if ([...value].length < MIN_SECRET || tokens.includes(value) || secrets.has(value)) return;
+  tokens.push(value);
+  if (tokens.length > KEPT_TOKENS) tokens.shift();
+  compiled = undefined;
+}
+
 /** Returns `text` with every registered secret, in any of its forms, replaced by `***`. */
 export function redact(text: string): string {
-  if (secrets.size === 0) return text;
+  if (secrets.size === 0 && tokens.length === 0) return text;
   const found = matches(text, patterns().text);
   if (found.length === 0) return text;
   let out = "";
@@ -63,7 +79,7 @@ export function redact(text: string): string {
  * registered secret replaced by `***`, every other byte as it was; the same array when there is none.
  */
 export function redactBytes<T extends Uint8Array>(bytes: T): T | Uint8Array<ArrayBuffer> {
-  if (secrets.size === 0) return bytes;
+  if (secrets.size === 0 && tokens.length === 0) return bytes;
   const found = matches(binary(bytes), patterns().bytes);
   if (found.length === 0) return bytes;
   const mask = new TextEncoder().encode(MASK);
@@ -110,7 +126,7 @@ function binary(bytes: Uint8Array): string {
 function patterns(): { text: RegExp; bytes: RegExp } {
   if (compiled) return compiled;
   // Longer secrets first, so that of two secrets starting at one place the longer is masked whole.
-  const all = [...secrets].sort((a, b) => b.length - a.length);
+  const all = [...secrets, ...tokens].sort((a, b) => b.length - a.length);
   const combine = (view: View) =>
     new RegExp(
       [

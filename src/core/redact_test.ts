@@ -1,7 +1,7 @@
 import { equal } from "node:assert/strict";
 import { encodeWindows1250 } from "../../tests/emulators/cp1250.ts";
 import { secretForms } from "../../tests/helpers/secret_forms.ts";
-import { redact, redactBytes, registerSecret } from "./redact.ts";
+import { redact, redactBytes, registerSecret, registerToken } from "./redact.ts";
 
 // Registered once for the whole file: the registry is the process's.
 const PASSWORD = `Tajné heslo!'()~+&=<>"/\\ř1`;
@@ -62,4 +62,13 @@ Deno.test("a long Base64 run without the secret is left alone", () => {
   equal(redact(text), text);
   // Within one, the whole run is masked: no character of it is left to guess from.
   equal(redact(`data:${blob.slice(0, 1000)}${utf8(`user:${PASSWORD}`).toBase64()}`), "data:***");
+});
+
+Deno.test("access tokens are masked while they are among the last few; the pattern does not grow with them", () => {
+  const token = (i: number) => `tok-${String(i).padStart(4, "0")}-abcdefgh`;
+  for (let i = 0; i < 1000; i++) registerToken(token(i));
+  equal(redact(`Bearer ${token(999)}`), "Bearer ***");
+  equal(redact(`Bearer ${token(996)}`), "Bearer ***");
+  // A token four renewals old has expired: no longer a secret, and no longer in the pattern.
+  equal(redact(`Bearer ${token(995)}`), `Bearer ${token(995)}`);
 });

@@ -19,7 +19,7 @@ import {
   serviceContext,
 } from "../core/http.ts";
 import { removeIfExists } from "../core/files.ts";
-import { registerSecret } from "../core/redact.ts";
+import { registerToken } from "../core/redact.ts";
 import type { FlowiiConfig } from "../config/schema.ts";
 
 /** The two exports spojka reads. */
@@ -66,7 +66,7 @@ export class FlowiiClient {
       : 5 * 60_000;
     // Refresh a minute early (or at 4/5 of a short lifetime), so no request goes out with a dying token.
     this.#token = { value: body.access_token, refreshAt: Date.now() + Math.max(ttl - 60_000, ttl * 0.8) };
-    registerSecret(body.access_token);
+    registerToken(body.access_token);
     this.#log.detail(`FLOWii token obtained, valid for ${Math.round(ttl / 1000)} s`);
     return this.#token.value;
   }
