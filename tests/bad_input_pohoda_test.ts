@@ -6,19 +6,12 @@
  */
 import { deepEqual, equal, match, ok } from "node:assert/strict";
 import type { ZipEntry } from "./emulators/flowii/zip.ts";
-import { startWorld, type World } from "./helpers/world.ts";
+import { withWorld as withSmallWorld, type World } from "./helpers/world.ts";
 
 const small = { dataset: { seed: 11, partners: 8, documents: 24 } };
 const DOCUMENTS = "/documents/pohoda-export";
 
-async function withWorld(body: (world: World) => Promise<void>): Promise<void> {
-  const world = await startWorld({ flowii: small });
-  try {
-    await body(world);
-  } finally {
-    await world.close();
-  }
-}
+const withWorld = (body: (world: World) => Promise<void>) => withSmallWorld({ flowii: small }, body);
 
 /** What `spojka status --json` reports. */
 async function status(world: World) {

@@ -77,3 +77,13 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     },
   };
 }
+
+/** Runs `body` in a world started with `options`, closed afterwards whatever happens. */
+export async function withWorld(options: WorldOptions, body: (world: World) => Promise<void>): Promise<void> {
+  const world = await startWorld(options);
+  try {
+    await body(world);
+  } finally {
+    await world.close();
+  }
+}
