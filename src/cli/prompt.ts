@@ -4,28 +4,31 @@
  * @module
  */
 
-import { checkbox, input, password, select } from "@inquirer/prompts";
 import { parseYesNo } from "../config/questions.ts";
 import type { Prompter } from "../config/setup.ts";
 
 const asValidator = (check: (value: string) => string | undefined) => (value: string) => check(value) ?? true;
 
+// Loaded when a question is asked, not on every start (scheduled runs never ask): it costs memory and time.
+const prompts = () => import("@inquirer/prompts");
+
 /** A {@linkcode Prompter} that asks in the terminal; secrets are typed hidden. */
 export function terminalPrompter(): Prompter {
   return {
-    text: (message, { default: preset, validate }) =>
-      input({ message, default: preset, validate: asValidator(validate) }),
-    secret: (message, { validate }) => password({ message, mask: "*", validate: asValidator(validate) }),
+    text: async (message, { default: preset, validate }) =>
+      (await prompts()).input({ message, default: preset, validate: asValidator(validate) }),
+    secret: async (message, { validate }) =>
+      (await prompts()).password({ message, mask: "*", validate: asValidator(validate) }),
     async yesNo(message, defaultAnswer) {
-      const answer = await input({
+      const answer = await (await prompts()).input({
         message: `${message} (y/n, a/n)`,
         default: defaultAnswer ? "y" : "n",
         validate: (value) => parseYesNo(value) !== undefined || "Answer y or a (yes, ano) or n (no, ne).",
       });
       return parseYesNo(answer)!;
     },
-    select: (message, choices, preset) =>
-      select({ message, choices: choices.map((value) => ({ value })), default: preset }),
-    choose: (message, choices) => checkbox({ message, choices, required: true }),
+    select: async (message, choices, preset) =>
+      (await prompts()).select({ message, choices: choices.map((value) => ({ value })), default: preset }),
+    choose: async (message, choices) => (await prompts()).checkbox({ message, choices, required: true }),
   };
 }

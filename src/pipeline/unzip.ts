@@ -166,6 +166,8 @@ function tooBig(limits: UnzipLimits): ZipError {
 class FileReader extends Reader<Deno.FsFile> {
   readonly #file: Deno.FsFile;
   #queue: Promise<unknown> = Promise.resolve();
+  /** Where the file stands: zip.js mostly reads on from the last read, which needs no seek. */
+  #position = -1;
 
   constructor(file: Deno.FsFile) {
     super(file);
@@ -179,15 +181,17 @@ class FileReader extends Reader<Deno.FsFile> {
 
   override readUint8Array(offset: number, length: number): Promise<Uint8Array> {
     const read = this.#queue.then(async () => {
-      await this.#file.seek(offset, Deno.SeekMode.Start);
+      if (offset !== this.#position) await this.#file.seek(offset, Deno.SeekMode.Start);
+      this.#position = -1; // unknown should a read fail
       const data = new Uint8Array(length);
       let filled = 0;
       while (filled < length) {
         const count = await this.#file.read(data.subarray(filled));
-        if (count === null) return data.subarray(0, filled); // zip.js expects a short read at the end
+        if (count === null) break; // zip.js expects a short read at the end
         filled += count;
       }
-      return data;
+      this.#position = offset + filled;
+      return filled < length ? data.subarray(0, filled) : data;
     });
     this.#queue = read.catch(() => {});
     return read;

@@ -142,7 +142,7 @@ export async function* transformStream(
         throw new SyntaxError(`expected a POHODA dataPack (version 2), found <${root.root.name}>`);
       }
     } else if (event.kind === "record") {
-      const transformed = await transformRecordText(event, root!, options);
+      const transformed = transformRecordText(event, root!, options);
       if (transformed) yield transformed;
     } else if (event.kind === "oversized") {
       const partial = event.partial;
@@ -158,11 +158,11 @@ export async function* transformStream(
  * A record as text: spliced when it is a usual one, else read into a tree. Characters to transliterate
  * are the tree's work (they are rare, and each needs a note), and so are refusals.
  */
-async function transformRecordText(
+function transformRecordText(
   record: Extract<XmlStreamEvent, { kind: "record" }>,
   root: Extract<XmlStreamEvent, { kind: "root" }>,
   options: TransformOptions,
-): Promise<TransformEvent | undefined> {
+): TransformEvent | undefined {
   const name = /^<([^\s/>]+)/.exec(record.text)![1];
   const colon = name.indexOf(":");
   const packItem = name.slice(colon + 1) === "dataPackItem" &&
@@ -171,13 +171,13 @@ async function transformRecordText(
   if (record.plain && !packItem) return undefined;
   const simple = record.plain &&
     (options.unsupportedCharacters === "reject" || !UNENCODABLE.test(record.text));
-  const draft = simple ? await transformText(record.text, root.scope, options.extSystem) : undefined;
+  const draft = simple ? transformText(record.text, root.scope, options.extSystem) : undefined;
   if (draft) return { kind: "item", item: { ...draft, notes: [] } };
   const tree = parseXml(`${root.startTag}${record.text}</${root.root.name}>`).children[0];
   if (typeof tree === "string" || !isElement(tree, NS.dat, "dataPackItem")) return undefined;
   const element = firstElement(tree);
   if (!element) return undefined;
-  const done = await transformTree(element, options);
+  const done = transformTree(element, options);
   if (!("reason" in done)) return { kind: "item", item: done };
   // Nothing in the record names it for sure: its place in the export does, for the user to find it.
   const label = [done.label, ...place(record.index, tree)].filter(Boolean).join(", ");
@@ -198,10 +198,10 @@ function firstElement(el: XmlElement): XmlElement | undefined {
  * nor an external id names (a content hash would name each version of it apart, so a changed one
  * would be imported again).
  */
-export async function transformTree(
+export function transformTree(
   record: XmlElement,
   options: TransformOptions,
-): Promise<PohodaItem | Refusal> {
+): PohodaItem | Refusal {
   const { name } = record;
   const documents = documentAgenda(record);
   if (!documents && !isElement(record, NS.adb, "addressbook")) {
@@ -214,7 +214,7 @@ export async function transformTree(
     };
   }
   const notes = options.unsupportedCharacters === "transliterate" ? transliterateTree(record) : [];
-  const made = documents ? await document(record, documents, options) : await partner(record, options);
+  const made = documents ? document(record, documents, options) : partner(record, options);
   return "reason" in made ? made : { ...made, notes };
 }
 
@@ -264,7 +264,7 @@ function describe(record: XmlElement): NonNullable<OversizedRecord["read"]> {
 }
 
 /** Address book: upsert filtered by the FLOWii external id, else IČO, else an id spojka adds. */
-async function partner(record: XmlElement, options: TransformOptions): Promise<Draft> {
+function partner(record: XmlElement, options: TransformOptions): Draft {
   const { identity, ico, name, extId } = partnerFields(record);
   const typ = prefixIn(record, NS.typ, "typ");
   const ftr = prefixIn(record, NS.ftr, "ftr");
@@ -272,7 +272,7 @@ async function partner(record: XmlElement, options: TransformOptions): Promise<D
   let id = partnerIdOf(extId, ico);
   if (!id) {
     // No id at all (a private person): a content hash names it, and an extId carries it into POHODA.
-    id = { kind: "ext", ids: `FLW-P-${await hash(serialize(record), 16)}`, system: options.extSystem };
+    id = { kind: "ext", ids: `FLW-P-${hash(serialize(record), 16)}`, system: options.extSystem };
     if (identity) insertExtId(identity, element(NS.typ, typ, "extId", extIdOf(id, typ)));
   }
   const filter = id.kind === "ext"
@@ -290,7 +290,7 @@ async function partner(record: XmlElement, options: TransformOptions): Promise<D
   const key = partnerKey(id);
   return {
     key,
-    itemId: await partnerItemId(key),
+    itemId: partnerItemId(key),
     agenda: "addressbook",
     label: partnerLabel(name, ico),
     xml: serialize(record),
@@ -327,11 +327,11 @@ function partnerFields(record: XmlElement) {
  * the number's own check (`checkDuplicity`) refuses a number the agenda has. A document with
  * neither number nor external id is refused.
  */
-async function document(
+function document(
   record: XmlElement,
   agenda: DocumentAgenda,
   options: TransformOptions,
-): Promise<Draft | Refusal> {
+): Draft | Refusal {
   const { header, type, requested, number, extId, extIds, partnerName } = documentFields(record, agenda);
   const label = documentLabel(number, extIds, partnerName);
   const key = documentKey(type, number, extIds);
@@ -344,7 +344,7 @@ async function document(
         "once FLOWii exports it again, spojka imports it.",
     };
   }
-  const itemId = await documentItemId(key);
+  const itemId = documentItemId(key);
 
   // Exactly once: POHODA refuses a second document with the same number in the same agenda.
   if (requested) setAttr(requested, "checkDuplicity", "true");

@@ -38,7 +38,7 @@ export function transformText(
   record: string,
   scope: ReadonlyMap<string, string>,
   extSystem: string,
-): Promise<Draft | undefined> | undefined {
+): Draft | undefined {
   const agenda = agendaElement(record);
   if (!agenda || (scope.get("") ?? "") !== "" || scope.get("typ") !== NS.typ) return undefined;
   if (agenda.name === "inv:invoice" && scope.get("inv") === NS.inv) {
@@ -131,9 +131,9 @@ function textOf(s: string, span: Span | undefined): string | undefined {
 }
 
 /** Catches {@linkcode NeedsTree}: undefined sends the record to the tree. */
-async function orTree(work: () => Promise<Draft | undefined>): Promise<Draft | undefined> {
+function orTree(work: () => Draft | undefined): Draft | undefined {
   try {
-    return await work();
+    return work();
   } catch (e) {
     if (e instanceof NeedsTree) return undefined;
     throw e;
@@ -146,8 +146,8 @@ function document(
   agenda: Span,
   scope: ReadonlyMap<string, string>,
   extSystem: string,
-): Promise<Draft | undefined> {
-  return orTree(async () => {
+): Draft | undefined {
+  return orTree(() => {
     const header = find(s, agenda, "inv:invoiceHeader");
     const type = textOf(s, find(s, header, "inv:invoiceType"))?.trim() || "invoice";
     const requested = find(s, find(s, header, "inv:number"), "typ:numberRequested");
@@ -160,7 +160,7 @@ function document(
     const key = documentKey(type, number, extIds);
     // Neither number nor external id: the tree refuses it, with the reason.
     if (key === undefined) return undefined;
-    const itemId = await documentItemId(key);
+    const itemId = documentItemId(key);
 
     const edits: Edit[] = [];
     // Exactly once: POHODA refuses a second document with the same number in the same agenda.
@@ -184,8 +184,8 @@ function document(
 }
 
 /** Address book: an upsert filtered by the FLOWii external id, else by IČO. */
-function partner(s: string, agenda: Span, scope: ReadonlyMap<string, string>): Promise<Draft | undefined> {
-  return orTree(async () => {
+function partner(s: string, agenda: Span, scope: ReadonlyMap<string, string>): Draft | undefined {
+  return orTree(() => {
     // An export that already says what to do with the record is left to the tree, which replaces it.
     if (s.includes("<adb:actionType", agenda.open)) return undefined;
     const identity = find(s, find(s, agenda, "adb:addressbookHeader"), "adb:identity");
@@ -220,7 +220,7 @@ function partner(s: string, agenda: Span, scope: ReadonlyMap<string, string>): P
       `</adb:actionType>`;
     return {
       key,
-      itemId: await partnerItemId(key),
+      itemId: partnerItemId(key),
       agenda: "addressbook",
       label: partnerLabel(name, ico),
       xml: standalone(s, agenda, [{ at: agenda.open, text: action }], scope, { ftr: NS.ftr }),

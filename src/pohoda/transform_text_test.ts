@@ -15,10 +15,10 @@ async function* whole(text: string): AsyncGenerator<string> {
 }
 
 /** The item as the tree makes it from the same record. */
-async function byTree(startTag: string, rootName: string, record: string) {
+function byTree(startTag: string, rootName: string, record: string) {
   const packItem = parseXml(`${startTag}${record}</${rootName}>`).children[0] as XmlElement;
   const agenda = packItem.children.find((c): c is XmlElement => typeof c !== "string")!;
-  const made = await transformTree(agenda, options);
+  const made = transformTree(agenda, options);
   if ("reason" in made) throw new Error(`refused: ${made.reason}`);
   return made;
 }
@@ -36,8 +36,8 @@ async function compareAll(xml: string): Promise<number> {
     if (event.kind === "root") ({ scope, startTag, root: { name: rootName } } = event);
     if (event.kind !== "record") continue;
     ok(event.plain);
-    const spliced = await transformText(event.text, scope, options.extSystem);
-    const tree = await byTree(startTag, rootName, event.text);
+    const spliced = transformText(event.text, scope, options.extSystem);
+    const tree = byTree(startTag, rootName, event.text);
     if (!spliced) {
       // Only a record that a content hash must name (a private person without any id), or an order
       // (rare, left to the tree), needs the tree.
@@ -115,7 +115,7 @@ Deno.test("records the text path does not cover go to the tree", async () => {
   ];
   for (const item of declined) {
     const { scope, text } = await recordOf(item);
-    equal(await transformText(text, scope, "FLOWii"), undefined, item);
+    equal(transformText(text, scope, "FLOWii"), undefined, item);
   }
   // A record of its own declarations is not plain: its prefixes may mean something else.
   const own = await recordOf(wrap(`<x:invoice xmlns:x="${NS.inv}" version="2.0"/>`));
@@ -130,7 +130,7 @@ Deno.test("a document's number gets its duplicity check, and values keep their e
       `<inv:partnerIdentity><typ:address><typ:company>Novák &amp; syn</typ:company></typ:address>` +
       `</inv:partnerIdentity></inv:invoiceHeader></inv:invoice></dat:dataPackItem>`,
   );
-  const item = (await transformText(text, scope, "FLOWii"))!;
+  const item = (transformText(text, scope, "FLOWii"))!;
   equal(item.key, "issuedInvoice/2025/01");
   equal(item.label, "2025/01 (Novák & syn)");
   ok(item.xml.includes('<typ:numberRequested checkDuplicity="true">2025/01</typ:numberRequested>'));
@@ -155,7 +155,7 @@ Deno.test("only the partner's own extId names it, not one of its address, ship-t
     `<typ:exSystemName>FLOWii</typ:exSystemName></typ:extId></typ:shipToAddress>`;
   for (const [inAddress, after] of [[country, ""], ["", shipTo]]) {
     const { scope, text } = await recordOf(partner("11111111", inAddress, after));
-    const item = await transformText(text, scope, "FLOWii");
+    const item = transformText(text, scope, "FLOWii");
     equal(item?.key, "addressbook/ico/11111111");
   }
 });
