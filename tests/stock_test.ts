@@ -7,7 +7,6 @@ import { sendNotification } from "./emulators/kros/mod.ts";
 import type { ShoptetEmulator } from "./emulators/shoptet/mod.ts";
 import { editConfig, spawnCli } from "./helpers/cli.ts";
 import {
-  type Article,
   articles,
   expected,
   krosItems,
