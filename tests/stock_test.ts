@@ -5,16 +5,17 @@
 import { deepEqual, equal, match, ok } from "node:assert/strict";
 import { sendNotification } from "./emulators/kros/mod.ts";
 import type { ShoptetEmulator } from "./emulators/shoptet/mod.ts";
-import type { WooCommerceEmulator } from "./emulators/woocommerce/mod.ts";
 import { editConfig, spawnCli } from "./helpers/cli.ts";
 import {
-  type Article,
   articles,
+  expected,
   krosItems,
+  shopStock,
   startStockWorld,
   type StockWorld,
   type StockWorldOptions,
   UNPAID_KROS_TOKEN,
+  writes,
 } from "./helpers/stock_world.ts";
 
 async function withStock(
@@ -27,31 +28,6 @@ async function withStock(
   } finally {
     await world.close();
   }
-}
-
-/** The shop's stock of `code`: Shoptet's real stock, WooCommerce's stock quantity. */
-function shopStock(world: StockWorld, code: string): number | null | undefined {
-  return "stockOf" in world.shop
-    ? (world.shop as ShoptetEmulator).stockOf(code)?.realStock
-    : (world.shop as WooCommerceEmulator).stockBySku(code)?.stock_quantity;
-}
-
-/** What the shop should show for an article: max or sum over warehouses, ≥ 0, rounded down. */
-function expected(article: Article, mode: "max" | "sum" = "max", warehouse?: string): number {
-  const stocks = Object.entries(article.stock).filter(([w]) => !warehouse || w === warehouse).map(([, q]) =>
-    q
-  );
-  const figure = stocks.length === 0
-    ? 0
-    : mode === "max"
-    ? Math.max(...stocks)
-    : stocks.reduce((a, b) => a + b, 0);
-  return Math.floor(Math.max(0, figure) + 1e-9);
-}
-
-/** The number of write requests the shop has received. */
-function writes(world: StockWorld): number {
-  return "movements" in world.shop ? world.shop.movements.length : world.shop.batches.length;
 }
 
 for (const platform of ["shoptet", "woocommerce"] as const) {

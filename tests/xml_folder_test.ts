@@ -5,91 +5,36 @@
  */
 import { deepEqual, equal, match, ok } from "node:assert/strict";
 import { join, relative } from "node:path";
-import { type FlowiiEmulator, startFlowii } from "./emulators/flowii/server.ts";
-import { writeWrapper } from "./emulators/pohoda_exe/main.ts";
-import { loadStore, newStore, type Store } from "./emulators/pohoda_exe/store.ts";
-import { type CliResult, editConfig, runCli, tempDataDir } from "./helpers/cli.ts";
+import type { FlowiiEmulator } from "./emulators/flowii/server.ts";
+import type { Store } from "./emulators/pohoda_exe/store.ts";
+import { editConfig } from "./helpers/cli.ts";
+import {
+  FILES_PASSWORD as PASSWORD,
+  FILES_USER as USER,
+  type FilesWorld,
+  type FilesWorldOptions,
+  startFilesWorld,
+} from "./helpers/files_world.ts";
 import { formsFound, secretForms } from "./helpers/secret_forms.ts";
 import { ICO } from "./helpers/world.ts";
 
-const USER = "spojka";
-/** Characters a shell or an INI file would read as their own. */
-const PASSWORD = `Heslo 'č$(x)&;|%1`;
 /** A history that ended an hour ago: a sync fetches nothing again within its overlap. */
 const small = () => ({
   dataset: { seed: 11, partners: 8, documents: 24, start: new Date(Date.now() - 3600_000) },
 });
 
-/** FLOWii, the emulated Pohoda.exe (its program file and store outside the data folder) and spojka. */
-interface FilesWorld {
-  flowii: FlowiiEmulator;
-  dir: string;
-  /** The program spojka starts as Pohoda.exe. */
-  exe: string;
-  storePath: string;
-  spojka(...args: string[]): Promise<CliResult>;
-  /** The emulated POHODA as it is now. */
-  pohoda(): Promise<Store>;
-  /** Changes the emulated POHODA's store (its faults, say) between runs. */
-  editPohoda(
-    edit: (file: Record<string, unknown> & { faults: Record<string, number> }) => void,
-  ): Promise<void>;
-  /** Runs the emulated Pohoda.exe as a user would, e.g. on spojka's folder INIs. */
-  runPohoda(...args: string[]): Promise<void>;
-}
-
 async function withFiles(
-  options: { exe: boolean; password?: string },
+  options: Omit<FilesWorldOptions, "flowii">,
   body: (world: FilesWorld) => Promise<void>,
 ): Promise<void> {
-  const flowii = startFlowii(small());
-  const program = await Deno.makeTempDir({ prefix: "spojka-pohoda-exe-" });
-  const dir = await tempDataDir();
+  const world = await startFilesWorld({ ...options, flowii: small() });
   try {
-    const exe = join(program, "Pohoda.exe");
-    const storePath = join(program, "pohoda-store.json");
-    const company = { ico: ICO, name: "Emulovaná firma s.r.o.", year: new Date().getFullYear(), key: "K-1" };
-    await Deno.writeTextFile(storePath, JSON.stringify(newStore(company, USER, PASSWORD)));
-    await writeWrapper(exe, storePath);
-    const init = await runCli(["--dir", dir, "init", "--non-interactive"], {
-      env: {
-        SPOJKA_FLOWII_URL: flowii.url,
-        SPOJKA_FLOWII_USER: flowii.credentials.user,
-        SPOJKA_FLOWII_PASSWORD: flowii.credentials.password,
-        SPOJKA_FLOWII_API_KEY: flowii.credentials.apiKey,
-        SPOJKA_POHODA_TRANSPORT: "xml-folder",
-        ...(options.exe ? { SPOJKA_POHODA_EXE: exe } : {}),
-        SPOJKA_POHODA_USER: USER,
-        SPOJKA_POHODA_PASSWORD: options.password ?? PASSWORD,
-        SPOJKA_POHODA_ICO: ICO,
-      },
-    });
-    equal(init.code, 0, init.stderr);
-    match(init.stdout, /POHODA \(Pohoda\.exe \/XML\): OK/);
-    const pohoda = () => loadStore(storePath);
-    await body({
-      flowii,
-      dir,
-      exe,
-      storePath,
-      spojka: (...args) => runCli(["--dir", dir, ...args]),
-      pohoda,
-      editPohoda: async (edit) => {
-        const file = JSON.parse(await Deno.readTextFile(storePath));
-        edit(file);
-        await Deno.writeTextFile(storePath, JSON.stringify(file));
-      },
-      runPohoda: async (...args) => {
-        const { code } = await new Deno.Command(exe, { args, cwd: program }).output();
-        equal(code, 0);
-      },
-    });
-    assertPacksValid(await pohoda());
-    await assertNoSecret(dir);
+    match(world.init.stdout, /POHODA \(Pohoda\.exe \/XML\): OK/);
+    await body(world);
+    assertPacksValid(await world.pohoda());
+    await assertNoSecret(world.dir);
   } finally {
-    await flowii.close();
-    await Deno.remove(program, { recursive: true });
-    await Deno.remove(dir, { recursive: true });
+    await world.close();
   }
 }
 
@@ -237,8 +182,8 @@ Deno.test("without Pohoda.exe: spojka writes the packs, a POHODA the user runs a
     equal((await filesIn(join(base, "in", "documents"))).length, 1, "still the one pack");
 
     // The user's POHODA, partners first.
-    await world.runPohoda("/XML", USER, PASSWORD, join(base, "partners.ini"));
-    await world.runPohoda("/XML", USER, PASSWORD, join(base, "documents.ini"));
+    equal(await world.runPohoda("/XML", USER, PASSWORD, join(base, "partners.ini")), 0);
+    equal(await world.runPohoda("/XML", USER, PASSWORD, join(base, "documents.ini")), 0);
     const second = await world.spojka("sync");
     equal(second.code, 0, second.stderr);
     match(second.stdout, /imported 32/);
@@ -274,8 +219,8 @@ Deno.test("without Pohoda.exe: a pack POHODA never answers is written again afte
     equal(notes.length, 2);
 
     const base = join(world.dir, "pohoda-xml");
-    await world.runPohoda("/XML", USER, PASSWORD, join(base, "partners.ini"));
-    await world.runPohoda("/XML", USER, PASSWORD, join(base, "documents.ini"));
+    equal(await world.runPohoda("/XML", USER, PASSWORD, join(base, "partners.ini")), 0);
+    equal(await world.runPohoda("/XML", USER, PASSWORD, join(base, "documents.ini")), 0);
     equal((await world.spojka("sync")).code, 0);
     equal(await waiting(world), 0);
     deepEqual(documents(await world.pohoda()), exported(world.flowii));

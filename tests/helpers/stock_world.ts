@@ -61,6 +61,8 @@ export interface StockWorld {
   kros: KrosEmulator;
   shop: ShoptetEmulator | WooCommerceEmulator;
   dir: string;
+  /** The variables `init --non-interactive` was given. */
+  env: Record<string, string>;
   init: CliResult;
   spojka(...args: string[]): Promise<CliResult>;
   close(): Promise<void>;
@@ -121,21 +123,20 @@ export async function startStockWorld(options: StockWorldOptions): Promise<Stock
       SPOJKA_WOO_SECRET: DEFAULT_CONSUMER_SECRET,
       SPOJKA_ESHOP_URL: shop.url,
     };
-  const init = await runCli(["--dir", dir, "init", "--non-interactive"], {
-    output: options.output,
-    env: {
-      SPOJKA_KROS_URL: kros.apiUrl,
-      SPOJKA_KROS_TOKEN: DEFAULT_KROS_TOKEN,
-      SPOJKA_ESHOP_PLATFORM: options.platform,
-      ...credentials,
-      ...options.initEnv,
-    },
-  });
+  const env = {
+    SPOJKA_KROS_URL: kros.apiUrl,
+    SPOJKA_KROS_TOKEN: DEFAULT_KROS_TOKEN,
+    SPOJKA_ESHOP_PLATFORM: options.platform,
+    ...credentials,
+    ...options.initEnv,
+  };
+  const init = await runCli(["--dir", dir, "init", "--non-interactive"], { output: options.output, env });
   if (init.code !== 0) throw new Error(`init failed (${init.code}): ${init.stderr}`);
   return {
     kros,
     shop,
     dir,
+    env,
     init,
     spojka,
     close: async () => {
@@ -143,4 +144,29 @@ export async function startStockWorld(options: StockWorldOptions): Promise<Stock
       await shop.close();
     },
   };
+}
+
+/** The shop's stock of `code`: Shoptet's real stock, WooCommerce's stock quantity. */
+export function shopStock(world: StockWorld, code: string): number | null | undefined {
+  return "stockOf" in world.shop
+    ? (world.shop as ShoptetEmulator).stockOf(code)?.realStock
+    : (world.shop as WooCommerceEmulator).stockBySku(code)?.stock_quantity;
+}
+
+/** What the shop should show for an article: max or sum over warehouses, ≥ 0, rounded down. */
+export function expected(article: Article, mode: "max" | "sum" = "max", warehouse?: string): number {
+  const stocks = Object.entries(article.stock).filter(([w]) => !warehouse || w === warehouse).map(([, q]) =>
+    q
+  );
+  const figure = stocks.length === 0
+    ? 0
+    : mode === "max"
+    ? Math.max(...stocks)
+    : stocks.reduce((a, b) => a + b, 0);
+  return Math.floor(Math.max(0, figure) + 1e-9);
+}
+
+/** The number of write requests the shop has received. */
+export function writes(world: StockWorld): number {
+  return "movements" in world.shop ? world.shop.movements.length : world.shop.batches.length;
 }

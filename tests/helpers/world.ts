@@ -18,6 +18,8 @@ export interface World {
   mserver: MServer;
   /** The data folder. */
   dir: string;
+  /** The variables `init --non-interactive` was given. */
+  env: Record<string, string>;
   /** What `init --non-interactive` printed. */
   init: CliResult;
   /** Runs `spojka --dir <dir> <args>`. */
@@ -50,25 +52,27 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
   });
   const dir = options.dir ?? await tempDataDir();
   const spojka = (...args: string[]) => runCli(["--dir", dir, ...args], { output: options.output });
+  const env = {
+    SPOJKA_FLOWII_URL: flowii.url,
+    SPOJKA_FLOWII_USER: flowii.credentials.user,
+    SPOJKA_FLOWII_PASSWORD: flowii.credentials.password,
+    SPOJKA_FLOWII_API_KEY: flowii.credentials.apiKey,
+    SPOJKA_POHODA_URL: mserver.xmlUrl,
+    SPOJKA_POHODA_USER: "spojka",
+    SPOJKA_POHODA_PASSWORD: "pohoda-Heslo-1",
+    SPOJKA_POHODA_ICO: ICO,
+    ...options.initEnv,
+  };
   const init = await runCli(["--dir", dir, "init", "--non-interactive", ...options.initArgs ?? []], {
     output: options.output,
-    env: {
-      SPOJKA_FLOWII_URL: flowii.url,
-      SPOJKA_FLOWII_USER: flowii.credentials.user,
-      SPOJKA_FLOWII_PASSWORD: flowii.credentials.password,
-      SPOJKA_FLOWII_API_KEY: flowii.credentials.apiKey,
-      SPOJKA_POHODA_URL: mserver.xmlUrl,
-      SPOJKA_POHODA_USER: "spojka",
-      SPOJKA_POHODA_PASSWORD: "pohoda-Heslo-1",
-      SPOJKA_POHODA_ICO: ICO,
-      ...options.initEnv,
-    },
+    env,
   });
   if (init.code !== 0) throw new Error(`init failed (${init.code}): ${init.stderr}`);
   return {
     flowii,
     mserver,
     dir,
+    env,
     init,
     spojka,
     close: async () => {

@@ -96,6 +96,8 @@ export interface MServer {
   readonly busyMs: number;
   /** Fault switches (mutable). */
   faults: MServerFaults;
+  /** Requests being answered now. */
+  readonly open: number;
   /**
    * Makes POHODA busy with something else: `/status` reports `busy` and `processing` counts it plus
    * the waiting requests; `POST /xml` requests queue until the returned function is called.
@@ -232,6 +234,9 @@ export async function startMServer(options: MServerOptions): Promise<MServer> {
       return busyMs;
     },
     faults,
+    get open() {
+      return server.open;
+    },
     hold: () => {
       queue.hold();
       return () => queue.release();

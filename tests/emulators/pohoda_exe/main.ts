@@ -12,6 +12,7 @@
  * @module
  */
 
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadStore, saveStore } from "./store.ts";
 import { parseCommand, runXml } from "./xml_run.ts";
@@ -38,6 +39,17 @@ export async function writeWrapper(path: string, store: string): Promise<void> {
   await Deno.writeTextFile(path, `#!/bin/sh\nexec ${script} "$@"\n`, { mode: 0o755 });
 }
 
+/**
+ * How many invocations on the store at `store` are running now: each marks itself with a file beside
+ * the store while it runs, so a test that killed spojka can wait for the Pohoda.exe it left behind.
+ */
+export async function runningInvocations(store: string): Promise<number> {
+  const prefix = `${basename(store)}.running.`;
+  let count = 0;
+  for await (const entry of Deno.readDir(dirname(store))) if (entry.name.startsWith(prefix)) count++;
+  return count;
+}
+
 if (import.meta.main) {
   const [flag, store, ...rest] = Deno.args;
   const command = parseCommand(rest);
@@ -45,9 +57,16 @@ if (import.meta.main) {
     console.error('usage: main.ts --store <store.json> /XML "<user>" "<password>" "<ini>"');
     Deno.exit(2);
   }
-  const state = await loadStore(store);
-  // Started by spojka in its own folder, as POHODA is, which resolves a relative INI path against it.
-  const invocation = await runXml(command, state, Deno.cwd());
-  state.file.invocations.push(invocation);
-  await saveStore(store, state);
+  const marker = join(dirname(store), `${basename(store)}.running.${Deno.pid}`);
+  await Deno.writeTextFile(marker, "");
+  try {
+    const state = await loadStore(store);
+    await new Promise((resolve) => setTimeout(resolve, state.file.faults.latencyMs ?? 0));
+    // Started by spojka in its own folder, as POHODA is, which resolves a relative INI path against it.
+    const invocation = await runXml(command, state, Deno.cwd());
+    state.file.invocations.push(invocation);
+    await saveStore(store, state);
+  } finally {
+    await Deno.remove(marker);
+  }
 }

@@ -29,6 +29,8 @@ export interface Faults {
   unanswered: number;
   /** The next N invocations do nothing at all and exit, as a POHODA that did not get to the packs. */
   idle: number;
+  /** How long every invocation works before it reads the packs, so that a test can kill spojka meanwhile. */
+  latencyMs: number;
 }
 
 /** The store as a JSON file holds it. */
@@ -57,7 +59,7 @@ export function newStore(company: Company, user: string, password: string): Stor
     company,
     user,
     password,
-    faults: { sparing: 0, unanswered: 0, idle: 0 },
+    faults: { sparing: 0, unanswered: 0, idle: 0, latencyMs: 0 },
     invocations: [],
     addressBook: [],
     invoices: [],

@@ -37,7 +37,7 @@ export interface ShoptetOptions {
   /** Warehouses; the first is the default stock. Default: one stock with id 1. */
   stocks?: { id: number; title: string }[];
   products?: ShoptetProductInput[];
-  /** How long each request is held open, so that concurrency and locks become observable. */
+  /** How long each request is held open, so that concurrency and locks become observable (changeable later). */
   latencyMs?: number;
   /** Page size limit of paged endpoints; Shoptet's real limits are per endpoint and unverified. */
   maxItemsPerPage?: number;
@@ -57,6 +57,10 @@ export interface ShoptetEmulator {
   movements: readonly MovementRecord[];
   requests: readonly ShoptetRequestRecord[];
   counters: Readonly<AdmissionCounters>;
+  /** How long each request is held open now. */
+  latencyMs: number;
+  /** Requests being answered now. */
+  readonly open: number;
   /** Answers the next `count` requests with 429 "bucket full" and an HTTP-date `Retry-After`. */
   failNext(count: number, retryAfterSeconds?: number): void;
   close(): Promise<void>;
@@ -74,6 +78,7 @@ export function startShoptet(options: ShoptetOptions = {}): ShoptetEmulator {
   const movements: MovementRecord[] = [];
   const requests: ShoptetRequestRecord[] = [];
   const failures = new NextFailures<{ retryAfterSeconds: number }>();
+  let latencyMs = options.latencyMs ?? 0;
 
   const route = async (request: Request, url: URL): Promise<Response> => {
     const path = url.pathname.replace(/\/+$/, "");
@@ -141,7 +146,7 @@ export function startShoptet(options: ShoptetOptions = {}): ShoptetEmulator {
         }]);
       }
       try {
-        await new Promise((resolve) => setTimeout(resolve, options.latencyMs ?? 0));
+        await new Promise((resolve) => setTimeout(resolve, latencyMs));
         return await route(request, url);
       } finally {
         if (write) admission.unlock(lockKey);
@@ -160,6 +165,15 @@ export function startShoptet(options: ShoptetOptions = {}): ShoptetEmulator {
     movements,
     requests,
     counters: admission.counters,
+    get latencyMs() {
+      return latencyMs;
+    },
+    set latencyMs(ms) {
+      latencyMs = ms;
+    },
+    get open() {
+      return server.open;
+    },
     failNext: (count, retryAfterSeconds = 1) => failures.arm(count, { retryAfterSeconds }),
     close: server.close,
   };

@@ -33,6 +33,8 @@ export interface WooCommerceOptions {
   consumerKey?: string;
   consumerSecret?: string;
   products?: WooProductInput[];
+  /** How long each request is held before it is answered (changeable later). */
+  latencyMs?: number;
 }
 
 /** One request as the emulator saw it. */
@@ -57,6 +59,10 @@ export interface WooCommerceEmulator {
   /** Every batch request that passed authentication, in order. */
   batches: readonly BatchRecord[];
   requests: readonly WooRequestRecord[];
+  /** How long each request is held now. */
+  latencyMs: number;
+  /** Requests being answered now. */
+  readonly open: number;
   /**
    * Answers the next `count` requests with `status`: 429 as a security plugin or host would, 503 as
    * WordPress does in maintenance mode. Both come as HTML with `Retry-After` in seconds.
@@ -73,6 +79,7 @@ export function startWooCommerce(options: WooCommerceOptions = {}): WooCommerceE
   const batches: BatchRecord[] = [];
   const requests: WooRequestRecord[] = [];
   const failures = new NextFailures<{ status: 429 | 503; retryAfterSeconds: number }>();
+  let latencyMs = options.latencyMs ?? 0;
 
   const route = async (request: Request, url: URL): Promise<Response> => {
     const path = url.pathname.replace(/\/+$/, "");
@@ -122,7 +129,8 @@ export function startWooCommerce(options: WooCommerceOptions = {}): WooCommerceE
     );
   };
 
-  const handle = (request: Request, url: URL): Promise<Response> | Response => {
+  const handle = async (request: Request, url: URL): Promise<Response> => {
+    if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
     const failure = failures.take();
     if (failure) {
       const text = failure.status === 503
@@ -136,7 +144,7 @@ export function startWooCommerce(options: WooCommerceOptions = {}): WooCommerceE
         },
       });
     }
-    return authenticate(request, key, secret) ?? route(request, url);
+    return authenticate(request, key, secret) ?? await route(request, url);
   };
 
   const server = listenLogged(requests, handle, requestRecord);
@@ -151,6 +159,15 @@ export function startWooCommerce(options: WooCommerceOptions = {}): WooCommerceE
     },
     batches,
     requests,
+    get latencyMs() {
+      return latencyMs;
+    },
+    set latencyMs(ms) {
+      latencyMs = ms;
+    },
+    get open() {
+      return server.open;
+    },
     failNext: (count, status = 503, retryAfterSeconds = 1) =>
       failures.arm(count, { status, retryAfterSeconds }),
     close: server.close,
