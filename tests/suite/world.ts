@@ -1,5 +1,5 @@
 /**
- * What the standard connector suite (connector_suite_test.ts) needs of a connector: its emulators with
+ * What the standard connector suite (suite.ts) needs of a connector: its emulators with
  * a small dataset and a data folder set up by `init --non-interactive`, and a view of the target that
  * the suite asserts on. A new connector gets every case of the suite by implementing this once.
  *

@@ -2,23 +2,23 @@
  * The standard connector suite: every connector, over its emulators, through the real CLI. One test
  * per world; its steps tell one data folder's story in order (set up, refused, synced twice, shown,
  * dry-run, killed and resumed), each step asserting what a user relies on. See README.md here.
+ * Each world's `*_test.ts` beside this file calls {@linkcode connectorSuite}.
  */
 import { deepEqual, equal, match, ok } from "node:assert/strict";
 import { join, relative } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { runCli, spawnCli } from "../helpers/cli.ts";
 import { formsFound, secretForms } from "../helpers/secret_forms.ts";
-import { flowiiMServer, flowiiXmlFolder } from "./pohoda_worlds.ts";
-import { krosShoptet, krosWooCommerce } from "./stock_worlds.ts";
 import type { ConnectorWorld, WorldKind } from "./world.ts";
-
-/** Every connector's worlds: a new connector adds its own here. */
-const WORLDS: readonly WorldKind[] = [flowiiMServer, flowiiXmlFolder, krosShoptet, krosWooCommerce];
 
 /** How many source records the killed run has to move: enough for several writes. */
 const KILL_CHANGES = 12;
 
-for (const kind of WORLDS) {
+/**
+ * Registers the suite for one connector world. Each world has a test file of its own, so that
+ * `deno test --parallel` runs the worlds side by side.
+ */
+export function connectorSuite(kind: WorldKind): void {
   Deno.test(`suite ${kind.name}`, async (t) => {
     const world = await kind.start();
     try {

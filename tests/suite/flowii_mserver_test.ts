@@ -1,0 +1,4 @@
+import { flowiiMServer } from "./pohoda_worlds.ts";
+import { connectorSuite } from "./suite.ts";
+
+connectorSuite(flowiiMServer);

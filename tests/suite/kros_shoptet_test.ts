@@ -1,0 +1,4 @@
+import { krosShoptet } from "./stock_worlds.ts";
+import { connectorSuite } from "./suite.ts";
+
+connectorSuite(krosShoptet);
