@@ -398,7 +398,7 @@ Deno.test("a partner changed and then changed back in FLOWii ends up as FLOWii h
     const records = world.mserver.pohoda.addressBook.filter((r) => r.address.ico === partner.ico);
     equal(records.length, 1);
     equal(records[0].header.email ?? records[0].address.email, original);
-    match(back.stdout, /addressbook: fetched 1, updated 1/);
+    match(back.stdout, /Address book: fetched 1, updated 1/);
   });
 });
 
@@ -412,7 +412,7 @@ Deno.test("two partners the export tells apart only by one IČO are reported, no
       result.stderr,
       new RegExp(`FLOWii exported two records that spojka tells apart only by addressbook/ico/${first.ico}`),
     );
-    match(result.stdout, /addressbook: fetched 8, imported 7, failed 1/);
+    match(result.stdout, /Address book: fetched 8, imported 7, failed 1/);
   });
 });
 
@@ -528,6 +528,6 @@ Deno.test("a partner POHODA rejects is sent once in a run and counted once", asy
     const result = await world.spojka("sync");
     equal(result.code, 1, result.stderr);
     equal(seen, 1, `the rejected partner was sent ${seen} times in one run`);
-    match(result.stdout, /addressbook: fetched 8, imported 7.*failed 1/);
+    match(result.stdout, /Address book: fetched 8, imported 7.*failed 1/);
   });
 });

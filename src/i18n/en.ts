@@ -39,7 +39,7 @@ export const en = {
     imported: "imported",
     updated: "updated",
     already_present: "already present",
-    with_warnings: "imported with warnings",
+    with_warnings: "with warnings",
     failed: "failed",
     no_answer: "no answer",
     unanswered: "no answer",

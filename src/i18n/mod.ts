@@ -30,3 +30,13 @@ export function setLanguage(language: Language): void {
 export function language(): Language {
   return current;
 }
+
+/** An agenda (or document type) under the name POHODA's menus give it, else as it is. */
+export function agendaName(agenda: string): string {
+  return m.agenda[agenda] ?? agenda;
+}
+
+/** What happened to an item, in words. */
+export function outcomeName(outcome: string): string {
+  return m.outcome[outcome] ?? outcome.replaceAll("_", " ");
+}
