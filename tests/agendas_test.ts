@@ -94,7 +94,7 @@ Deno.test("a document neither a number nor an external id names is refused by na
     match(refused[0].label, new RegExp(`dataPackItem ${victim.id}`));
     match(
       (await world.spojka("status")).stdout,
-      /refused: issuedInvoice \(no number\).*Give it a number in FLOWii/,
+      /refused: Issued invoices \(no number\).*Give it a number in FLOWii/,
     );
 
     // Numbered again in FLOWii, it is exported again and imported. Nothing in the refused record tied

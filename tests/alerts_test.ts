@@ -149,7 +149,7 @@ Deno.test("a failing sync alerts once, a second failing run stays quiet, and a g
 
 /** `status` (text and JSON), log.txt and config.toml show the webhook's origin at most, never its path. */
 async function noWebhookPathShown({ world, receiver, spojka }: AlertWorld): Promise<void> {
-  const status = await spojka("status");
+  const status = await spojka("status", "--verbose");
   equal(status.code, 0, status.stderr);
   match(status.stdout, new RegExp(`webhook_url = "${new URL(receiver.url).origin}/…"`));
   const json = await spojka("status", "--json");
@@ -230,7 +230,7 @@ Deno.test("a plain webhook_url from the previous version still gets alerts, and 
     equal(receiver.posts.length, 1, failed.stderr);
     equal(receiver.posts[0].path, WEBHOOK_PATH);
     match(failed.stderr, /webhook_url is stored unencrypted in config\.toml.*Run spojka init/);
-    const status = await spojka("status");
+    const status = await spojka("status", "--verbose");
     match(
       status.stdout,
       /webhook_url = "http:\/\/127\.0\.0\.1:\d+\/… \(not encrypted yet: run spojka init\)"/,

@@ -44,7 +44,7 @@ Deno.test("a damaged config.toml exits 2 naming the key or the line: unknown key
     [
       "TOML syntax",
       (toml) => toml.replace("[pohoda]", "[pohoda"),
-      /config\.toml is not valid TOML \(line \d+, column \d+\): .*\nFix the line, or compare with config\.example\.toml/,
+      /config\.toml is not valid TOML \(line \d+, column \d+\): .*\nFix the line; spojka help config shows every key as it should look/,
     ],
   ];
   await withWorld(async (world) => {

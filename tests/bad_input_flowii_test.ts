@@ -57,7 +57,7 @@ Deno.test("a wrong FLOWii API key exits 4 naming the key and where to copy it; n
   await withWorld(async (world) => {
     const result = await world.spojka("sync");
     equal(result.code, 4);
-    match(result.stderr, /FLOWii refused the API key: “The API key is missing or invalid\.”/);
+    match(result.stderr, /FLOWii refused the API key: “The API key is missing or invalid”/);
     match(result.stderr, /Copy the API key again from FLOWii/);
     ok(!result.stderr.includes("spatny-kluc-77"), "the key is not echoed");
     const status = JSON.parse((await world.spojka("status", "--json")).stdout);

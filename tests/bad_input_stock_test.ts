@@ -41,12 +41,12 @@ Deno.test("a wrong Shoptet token or WooCommerce secret exits 4 saying where to m
     [
       "shoptet",
       { SPOJKA_SHOPTET_TOKEN: "zly-token-4410" },
-      /Shoptet refused the API token \(HTTP 401\): “Invalid access token\.”[\s\S]*Přístup k API/,
+      /Shoptet refused the API token \(HTTP 401\): “Invalid access token”[\s\S]*Přístup k API/,
     ],
     [
       "woocommerce",
       { SPOJKA_WOO_SECRET: "cs_zly-4410" },
-      /WooCommerce refused the consumer key or secret \(HTTP 401\): “Consumer secret is invalid\.”[\s\S]*REST API/,
+      /WooCommerce refused the consumer key or secret \(HTTP 401\): “Consumer secret is invalid”[\s\S]*REST API/,
     ],
   ] as const;
   for (const [platform, env, message] of cases) {

@@ -45,11 +45,16 @@ Deno.test("init --non-interactive names a missing variable and exits 2", async (
   ok(!(await exists(join(dir, "config.toml"))));
 });
 
-Deno.test("status shows the folder and the config with secrets masked; --json says the same for scripts", async () => {
+Deno.test("status is short; --verbose adds the config with secrets masked; --json says it all for scripts", async () => {
   const dir = await initialised();
-  const text = await runCli(["--dir", dir, "status"]);
+  const short = await runCli(["--dir", dir, "status"]);
+  equal(short.code, 0, short.stderr);
+  ok(!short.stdout.includes("Configuration:"), short.stdout);
+  match(short.stdout, /spojka status --verbose also shows the configuration/);
+  const text = await runCli(["--dir", dir, "status", "--verbose"]);
   equal(text.code, 0, text.stderr);
   match(text.stdout, new RegExp(`Data folder: ${dir}`));
+  match(text.stdout, /Configuration:\n/);
   match(text.stdout, /password = "\*{8}"/);
   match(text.stdout, /none: the next sync fetches everything/);
   const json = await runCli(["--dir", dir, "status", "--json"]);

@@ -2,6 +2,7 @@
  * FLOWii → POHODA end to end: the real CLI as a subprocess against the FLOWii and mServer emulators.
  * Every test ends by checking that each dataPack spojka posted validated against the official XSD.
  */
+import { agendaName } from "../src/i18n/mod.ts";
 import { deepEqual, doesNotMatch, equal, match, ok } from "node:assert/strict";
 import { join } from "node:path";
 import type { MServer } from "./emulators/mserver/mod.ts";
@@ -117,7 +118,10 @@ Deno.test("a rejected document is reported and kept, and imported on a later run
     match(status.outbox.failedItems[0].error, /Předkontace 3Fv neexistuje/);
     const text = (await world.spojka("status")).stdout;
     match(text, /items to look at: 1/);
-    match(text, new RegExp(`failed: ${victim.type} ${victim.number}.*: Předkontace 3Fv neexistuje`));
+    match(
+      text,
+      new RegExp(`failed: ${agendaName(victim.type)} ${victim.number}.*: Předkontace 3Fv neexistuje`),
+    );
     ok(!numbers(world.mserver).includes(`${victim.type} ${victim.number}`));
 
     world.mserver.faults.rejectItem = undefined;
@@ -192,7 +196,7 @@ Deno.test("one document POHODA cannot read is isolated: the rest import, the cur
     match(status.outbox.failedItems[0].error, /XML dokument není správně utvořen/);
     match(
       (await world.spojka("status")).stdout,
-      new RegExp(`failed: ${victim.type} ${victim.number}.*POHODA refuses`),
+      new RegExp(`failed: ${agendaName(victim.type)} ${victim.number}.*POHODA refuses`),
     );
     ok((await state(world)).cursors["flowii.documents"], "the cursor moved");
 
@@ -398,7 +402,7 @@ Deno.test("a partner changed and then changed back in FLOWii ends up as FLOWii h
     const records = world.mserver.pohoda.addressBook.filter((r) => r.address.ico === partner.ico);
     equal(records.length, 1);
     equal(records[0].header.email ?? records[0].address.email, original);
-    match(back.stdout, /addressbook: fetched 1, updated 1/);
+    match(back.stdout, /Address book: fetched 1, updated 1/);
   });
 });
 
@@ -412,7 +416,7 @@ Deno.test("two partners the export tells apart only by one IČO are reported, no
       result.stderr,
       new RegExp(`FLOWii exported two records that spojka tells apart only by addressbook/ico/${first.ico}`),
     );
-    match(result.stdout, /addressbook: fetched 8, imported 7, failed 1/);
+    match(result.stdout, /Address book: fetched 8, imported 7, failed 1/);
   });
 });
 
@@ -528,6 +532,6 @@ Deno.test("a partner POHODA rejects is sent once in a run and counted once", asy
     const result = await world.spojka("sync");
     equal(result.code, 1, result.stderr);
     equal(seen, 1, `the rejected partner was sent ${seen} times in one run`);
-    match(result.stdout, /addressbook: fetched 8, imported 7.*failed 1/);
+    match(result.stdout, /Address book: fetched 8, imported 7.*failed 1/);
   });
 });

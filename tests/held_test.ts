@@ -44,7 +44,7 @@ Deno.test("a record too large and a refused one stay listed on every run until i
     world.flowii.touch(large.id, { items: Array.from({ length: 4000 }, () => lines[0]) });
     world.flowii.touch(unnumbered.id, { number: "", withoutExtId: true });
 
-    for (const [run, outcome] of [[1, /too large: issuedInvoice/], [2, /held: issuedInvoice/]] as const) {
+    for (const [run, outcome] of [[1, /too large: Issued invoices/], [2, /held: Issued invoices/]] as const) {
       const sync = await world.spojka("sync");
       equal(sync.code, 1, `run ${run}: ${sync.stderr}`);
       match(sync.stderr, /2 records held, not sent to POHODA: spojka status lists them with what to do/);
@@ -53,10 +53,10 @@ Deno.test("a record too large and a refused one stay listed on every run until i
       const report = await status(world);
       deepEqual([report.outbox.pending, report.outbox.failed, report.outbox.held], [0, 0, 2]);
       const text = (await world.spojka("status")).stdout;
-      match(text, new RegExp(`held issuedInvoice ${large.number} .*more than \\[flowii\\] max_item_mb`));
+      match(text, new RegExp(`held Issued invoices ${large.number} .*more than \\[flowii\\] max_item_mb`));
       match(
         text,
-        new RegExp(`held issuedInvoice \\(no number\\).*dataPackItem ${unnumbered.id}.*Give it a number`),
+        new RegExp(`held Issued invoices \\(no number\\).*dataPackItem ${unnumbered.id}.*Give it a number`),
       );
       match(text, /spojka outbox drop <number or key>/);
       // The last run names them too: the first as left out, the next as held.

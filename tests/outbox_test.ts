@@ -2,6 +2,7 @@
  * `spojka outbox` end to end: the real CLI as a subprocess, against the FLOWii and mServer emulators
  * where items are posted, and against a filled state where only the listing is under test.
  */
+import { agendaName } from "../src/i18n/mod.ts";
 import { deepEqual, equal, match, ok } from "node:assert/strict";
 import { join } from "node:path";
 import { dataPaths } from "../src/core/datadir.ts";
@@ -146,7 +147,7 @@ Deno.test("a dropped document leaves the outbox, is named in the log and status,
     match(
       status.stdout,
       new RegExp(
-        `dropped: ${victim.type} ${victim.number} .*: dropped from the outbox by user ucetni; ` +
+        `dropped: ${agendaName(victim.type)} ${victim.number} .*: dropped from the outbox by user ucetni; ` +
           "the last reason was: Členění DPH UDA5 neexistuje",
       ),
     );

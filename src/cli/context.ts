@@ -12,6 +12,7 @@ import { Log } from "../core/log.ts";
 import { Progress } from "../core/progress.ts";
 import { readConfig } from "../config/file.ts";
 import type { Config } from "../config/schema.ts";
+import { m } from "../i18n/mod.ts";
 
 /** A command's view of the world. */
 export interface Context {
@@ -68,14 +69,14 @@ export async function withContext(
     const live = Deno.stderr.isTerminal();
     progress = new Progress({ report: (line) => live ? logged.detail(line) : logged.info(line) });
     log.attach(progress);
-    log.detail(`spojka ${command} started (pid ${Deno.pid}, data folder ${dir})`);
+    log.detail(m.context.started(command, Deno.pid, dir));
     code = await body({ paths, log, env, progress });
   } catch (e) {
     code = reportError(e, log, dir);
   } finally {
     progress?.stop();
   }
-  log.detail(`spojka ${command} finished with exit code ${code}`);
+  log.detail(m.context.finished(command, code));
   return code;
 }
 
@@ -85,23 +86,18 @@ async function requireFolder(dir: string): Promise<void> {
     if ((await Deno.stat(dir)).isDirectory) return;
   } catch (e) {
     if (e instanceof Deno.errors.NotFound) {
-      throw new ConfigError(`The data folder ${dir} does not exist.`, {
-        hint:
-          "Run spojka init there first, or point --dir or SPOJKA_HOME at the folder that holds config.toml.",
-      });
+      throw new ConfigError(m.context.noFolder(dir), { hint: m.context.noFolderHint });
     }
     if (!(e instanceof Deno.errors.NotADirectory)) throw e;
   }
-  throw new ConfigError(`The data folder ${dir} cannot be used: it, or a folder above it, is a file.`, {
-    hint: "Point --dir or SPOJKA_HOME at a folder (spojka init creates it).",
-  });
+  throw new ConfigError(m.context.fileInTheWay(dir), { hint: m.context.fileInTheWayHint });
 }
 
 /** The configuration of the data folder, or a usage error telling the user to run init. */
 export async function requireConfig(ctx: Context): Promise<Config> {
   const config = await readConfig(ctx.paths, { env: ctx.env });
   if (!config) {
-    throw new ConfigError(`There is no config.toml in ${ctx.paths.dir}.`, { hint: "Run spojka init first." });
+    throw new ConfigError(m.context.noConfig(ctx.paths.dir), { hint: m.context.runInitFirst });
   }
   return config;
 }

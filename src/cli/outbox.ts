@@ -26,7 +26,7 @@ import {
 import type { StateDb } from "../state/db.ts";
 import { acquireLock } from "../state/lock.ts";
 import { runOutcomes } from "../state/outcomes.ts";
-import { HELD_ADVICE } from "../state/report.ts";
+import { m } from "../i18n/mod.ts";
 import { withState } from "../state/store.ts";
 import { type Context, requireConfig } from "./context.ts";
 import { terminalPrompter } from "./prompt.ts";
@@ -84,7 +84,7 @@ export async function outboxList(ctx: Context, options: ListOptions): Promise<Ex
       held ||= item.status === "held";
       listed++;
     }
-    if (held) out.line("", HELD_ADVICE);
+    if (held) out.line("", m.status.heldAdvice);
     if (matching > listed) {
       out.line(
         "",
@@ -123,7 +123,7 @@ export async function outboxShow(
   console.log([
     ...formatFields(fields),
     "",
-    ...item.status === "held" ? [HELD_ADVICE] : [
+    ...item.status === "held" ? [m.status.heldAdvice] : [
       `Payload (sent inside <dat:dataPackItem id="${fields.itemId}">, encoded as windows-1250):`,
       payload,
     ],
@@ -240,7 +240,7 @@ function sendable(item: WaitingItem): WaitingItem {
     `${item.agenda} ${item.label} is held, and nothing of it is kept to send: ${
       item.error ?? "no reason given"
     }`,
-    { hint: HELD_ADVICE },
+    { hint: m.status.heldAdvice },
   );
 }
 

@@ -17,40 +17,52 @@ import { status } from "./status.ts";
 import { sync } from "./sync.ts";
 import { verify } from "./verify.ts";
 import { VERSION } from "../version.ts";
+import { m } from "../i18n/mod.ts";
+import { chooseRunLanguage } from "./language.ts";
+import { helpTopic } from "./help.ts";
+import { utf8Console } from "../i18n/console.ts";
 
 /** Parses `args`, runs the command and returns its exit code. */
 export async function run(args: string[]): Promise<number> {
+  // The language first: the help text of the command line is in it.
+  if (!(await chooseRunLanguage(args))) return ExitCode.Usage;
+  const restoreConsole = await utf8Console();
+  try {
+    return await runCommand(args);
+  } finally {
+    await restoreConsole();
+  }
+}
+
+async function runCommand(args: string[]): Promise<number> {
   let code: number = ExitCode.Ok;
   const program = new Command()
     .name("spojka")
-    .description("Moves data between FLOWii, KROS, e-shops and POHODA. Exit codes: see README.md.")
-    .version(VERSION)
-    .option("--dir <folder>", "data folder (default: the program's folder; SPOJKA_HOME overrides)")
+    .description(m.cli.description)
+    .version(VERSION, "-V, --version", m.cli.versionOption)
+    .helpOption("-h, --help", m.cli.helpOption)
+    .helpCommand(false)
+    .option("--dir <folder>", m.cli.dirOption)
+    .option("--lang <cs|sk|en>", m.cli.langOption)
     .exitOverride()
-    .showHelpAfterError("(spojka --help lists the commands)");
+    .showHelpAfterError(m.cli.afterError);
   const globals = (): GlobalOptions => program.opts();
 
   program
     .command("init")
-    .description("set up the connectors: asks for accounts and passwords, stores them encrypted")
-    .option("--non-interactive", "take every value from SPOJKA_* environment variables")
-    .option(
-      "--from-lastrun <file>",
-      "start both FLOWii streams where the vendor's connector stopped (its lastrun.txt)",
-    )
+    .description(m.cli.init)
+    .option("--non-interactive", m.cli.initNonInteractive)
+    .option("--from-lastrun <file>", m.cli.initFromLastrun)
     .action(async (options) => {
       code = await withContext("init", globals(), { create: true }, (ctx) => init(ctx, options));
     });
 
   program
     .command("sync")
-    .description("run the configured connectors once (or only the one named: flowii, stock)")
-    .argument("[connector]", "run only this connector")
-    .option(
-      "--dry-run",
-      "fetch and transform, write the packs that would be posted to a folder, post nothing",
-    )
-    .option("--out <folder>", "where --dry-run writes the packs (default: dry-run-<time> in the data folder)")
+    .description(m.cli.sync)
+    .argument("[connector]", m.cli.syncConnector)
+    .option("--dry-run", m.cli.syncDryRun)
+    .option("--out <folder>", m.cli.syncOut)
     .action(async (connector, options) => {
       code = await withContext(
         "sync",
@@ -62,67 +74,63 @@ export async function run(args: string[]): Promise<number> {
 
   program
     .command("serve")
-    .description("keep running: sync on each connector's interval and on KROS notifications; GET /healthz")
+    .description(m.cli.serve)
     .action(async () => {
       code = await withContext("serve", globals(), {}, (ctx) => serve(ctx));
     });
 
   program
     .command("reset")
-    .description("--cursor: fetch everything again on the next sync; --all: remove config, key and state")
-    .option("--cursor", "forget where each stream continues")
-    .option("--to <when>", "with --cursor: continue FLOWii from this date (2026-01-31) or UNIX time")
-    .option("--all", "remove config.toml, spojka.key and state.json (logs and downloads stay)")
-    .option("--new-state", "start with an empty state where state.db is missing (spojka will not on its own)")
-    .option("--yes", "do not ask for confirmation")
+    .description(m.cli.reset)
+    .option("--cursor", m.cli.resetCursor)
+    .option("--to <when>", m.cli.resetTo)
+    .option("--all", m.cli.resetAll)
+    .option("--new-state", m.cli.resetNewState)
+    .option("--yes", m.cli.yes)
     .action(async (options) => {
       code = await withContext(`reset`, globals(), {}, (ctx) => reset(ctx, options));
     });
 
   program
     .command("schedule")
-    .description("print the Task Scheduler command (cron and systemd on Linux) that runs spojka regularly")
-    .option("--every <minutes>", "run sync every this many minutes (default 30)")
-    .option("--at <HH:MM>", "run sync once a day at this time instead")
-    .option("--serve", "start spojka serve when the computer starts instead")
-    .option("--name <task>", "the task's name (default spojka, or spojka-serve)")
-    .option("--install", "Windows: create the task now (as an administrator)")
+    .description(m.cli.schedule)
+    .option("--every <minutes>", m.cli.scheduleEvery)
+    .option("--at <HH:MM>", m.cli.scheduleAt)
+    .option("--serve", m.cli.scheduleServe)
+    .option("--name <task>", m.cli.scheduleName)
+    .option("--install", m.cli.scheduleInstall)
     .action(async (options) => {
       code = await withContext("schedule", globals(), {}, (ctx) => schedule(ctx, options));
     });
 
   program
     .command("status")
-    .description("show the configuration, cursors, last runs and waiting items")
-    .option("--json", "print JSON for scripts (every item of the last runs that needs attention)")
-    .option("--items", "list every item of the last runs that needs attention, not just the first 20")
+    .description(m.cli.status)
+    .option("--json", m.cli.statusJson)
+    .option("--items", m.cli.statusItems)
+    .option("--verbose", m.cli.statusVerbose)
     .action(async (options) => {
       code = await withContext("status", globals(), { echo: !options.json }, (ctx) => status(ctx, options));
     });
 
   program
     .command("verify")
-    .description(
-      "check that POHODA holds everything spojka confirmed, once, with the same number, partner and total",
-    )
-    .option(
-      "--since <date>",
-      "only documents confirmed since this day (YYYY-MM-DD); partners are always checked",
-    )
-    .option("--json", "print JSON for scripts")
+    .description(m.cli.verify)
+    .option("--since <date>", m.cli.verifySince)
+    .option("--json", m.cli.json)
     .action(async (options) => {
       code = await withContext("verify", globals(), { echo: !options.json }, (ctx) => verify(ctx, options));
     });
 
   const outbox = program
     .command("outbox")
-    .description("what waits for its target: list it, show, retry or drop an item (list is the default)");
+    .description(m.cli.outbox);
   outbox
     .command("list", { isDefault: true })
-    .description("waiting and failed items: counts per agenda, then the first 20, failed first")
-    .option("--failed", "only the items the target refused")
-    .option("--all", "every item, not only the first 20")
-    .option("--json", "print JSON for scripts")
+    .description(m.cli.outboxList)
+    .option("--failed", m.cli.outboxFailed)
+    .option("--all", m.cli.outboxAll)
+    .option("--json", m.cli.json)
     .action(async (options) => {
       code = await withContext(
         "outbox list",
@@ -133,9 +141,9 @@ export async function run(args: string[]): Promise<number> {
     });
   outbox
     .command("show")
-    .description("one item: its fields, the target's reason and its XML")
-    .argument("<item>", "its document number, key, item id, or a part of its label")
-    .option("--json", "print JSON for scripts")
+    .description(m.cli.outboxShow)
+    .argument("<item>", m.cli.outboxItem)
+    .option("--json", m.cli.json)
     .action(async (item, options) => {
       code = await withContext(
         "outbox show",
@@ -146,19 +154,27 @@ export async function run(args: string[]): Promise<number> {
     });
   outbox
     .command("retry")
-    .description("send an item (or every failed one) to POHODA now; exit codes as for sync")
-    .argument("[item]", "its document number, key, item id, or a part of its label")
-    .option("--failed", "every failed item")
+    .description(m.cli.outboxRetry)
+    .argument("[item]", m.cli.outboxItem)
+    .option("--failed", m.cli.outboxRetryFailed)
     .action(async (item, options) => {
       code = await withContext("outbox retry", globals(), {}, (ctx) => outboxRetry(ctx, item, options));
     });
   outbox
     .command("drop")
-    .description("remove an item after a confirmation; it is not imported unless its source exports it again")
-    .argument("<item>", "its document number, key, item id, or a part of its label")
-    .option("--yes", "do not ask for confirmation")
+    .description(m.cli.outboxDrop)
+    .argument("<item>", m.cli.outboxItem)
+    .option("--yes", m.cli.yes)
     .action(async (item, options) => {
       code = await withContext("outbox drop", globals(), {}, (ctx) => outboxDrop(ctx, item, options));
+    });
+
+  program
+    .command("help")
+    .description(m.cli.help)
+    .argument("[topic]", m.cli.helpTopic)
+    .action((topic) => {
+      code = helpTopic(program, topic);
     });
 
   try {

@@ -23,6 +23,7 @@ import {
   type Trigger,
 } from "../core/schedule.ts";
 import type { Context } from "./context.ts";
+import { m } from "../i18n/mod.ts";
 
 /** Options of `spojka schedule`. */
 export interface ScheduleOptions {
@@ -38,13 +39,7 @@ export async function schedule(ctx: Context, options: ScheduleOptions): Promise<
   const trigger = triggerOf(options);
   const windows = Deno.build.os === "windows";
   if (options.install && !windows) {
-    throw new ConfigError(
-      "spojka schedule --install creates a Windows Task Scheduler task; this is not Windows.",
-      {
-        hint:
-          "Run spojka schedule without --install and add the crontab line or the systemd units it prints.",
-      },
-    );
+    throw new ConfigError(m.schedule.installNotWindows, { hint: m.schedule.installNotWindowsHint });
   }
   const { program, fromSource } = spojkaProgram();
   const command = options.serve ? "serve" : "sync";
@@ -54,15 +49,10 @@ export async function schedule(ctx: Context, options: ScheduleOptions): Promise<
     trigger,
   };
   if (!(await exists(ctx.paths.config))) {
-    ctx.log.warn(
-      `There is no config.toml in ${ctx.paths.dir} yet: run spojka init before the task first runs.`,
-    );
+    ctx.log.warn(m.schedule.noConfigYet(ctx.paths.dir));
   }
   if (fromSource) {
-    console.log(
-      "spojka runs from source here (deno run), so the commands below start deno with spojka's permissions; " +
-        "the compiled spojka puts its own path there.\n",
-    );
+    console.log(m.schedule.fromSource);
   }
   const what = `spojka ${command} ${describe(trigger)}`;
   ctx.log.detail(`schedule: ${what}, task ${task.name}${options.install ? ", installing" : ""}`);
@@ -71,12 +61,10 @@ export async function schedule(ctx: Context, options: ScheduleOptions): Promise<
     return ExitCode.Ok;
   }
   if (options.install) return await install(ctx, task, what);
-  console.log("In a Command Prompt (cmd.exe) started as an administrator, run:\n");
+  console.log(m.schedule.runInCmd);
   console.log(schtasksLine(task));
-  console.log(
-    `\nIt runs ${what} as SYSTEM, whether or not anyone is logged on; /F replaces an earlier task named ` +
-      `${task.name}. spojka schedule --install does the same. To remove the task: schtasks /Delete /TN ${task.name} /F`,
-  );
+  console.log(m.schedule.runsAs(what, task.name));
+  console.log(m.schedule.codePage);
   if (options.serve) printTimeLimit(task.name);
   return ExitCode.Ok;
 }
@@ -86,10 +74,7 @@ function triggerOf(options: ScheduleOptions): Trigger {
     Boolean,
   );
   if (given.length > 1) {
-    throw new ConfigError(`${given.join(" and ")} cannot be combined: choose one.`, {
-      hint:
-        "--every <minutes> (default 30), --at <HH:MM> once a day, or --serve to start spojka serve with the computer.",
-    });
+    throw new ConfigError(m.schedule.combine(given.join(m.schedule.and)), { hint: m.schedule.combineHint });
   }
   if (options.serve) return { boot: true };
   if (options.at !== undefined) return { at: parseAt(options.at) };
@@ -97,9 +82,9 @@ function triggerOf(options: ScheduleOptions): Trigger {
 }
 
 function describe(trigger: Trigger): string {
-  if ("boot" in trigger) return "when the computer starts";
-  if ("at" in trigger) return `every day at ${trigger.at}`;
-  return trigger.every === 1 ? "every minute" : `every ${trigger.every} minutes`;
+  if ("boot" in trigger) return m.schedule.atBoot;
+  if ("at" in trigger) return m.schedule.daily(trigger.at);
+  return m.schedule.every(trigger.every);
 }
 
 /**
@@ -128,53 +113,36 @@ async function install(ctx: Context, task: Task, what: string): Promise<ExitCode
       stderr: "inherit",
     }).output());
   } catch (e) {
-    throw new ConfigError(`schtasks could not be started: ${(e as Error).message}.`, {
-      hint: `Run the command that spojka schedule prints (without --install) yourself:\n${
-        schtasksLine(task)
-      }`,
+    throw new ConfigError(m.schedule.cannotStart((e as Error).message), {
+      hint: m.schedule.cannotStartHint(schtasksLine(task)),
     });
   }
   if (code !== 0) {
-    throw new ConfigError(
-      `schtasks did not create the task ${task.name} (exit code ${code}; its message is above).`,
-      {
-        hint:
-          "Start the Command Prompt as an administrator (right-click → Run as administrator) and try again.",
-      },
-    );
+    throw new ConfigError(m.schedule.notCreated(task.name, code), { hint: m.schedule.notCreatedHint });
   }
-  ctx.log.info(
-    `Created the task ${task.name}: ${what}, as SYSTEM. To remove it: schtasks /Delete /TN ${task.name} /F`,
-  );
+  ctx.log.info(m.schedule.created(task.name, what));
   if ("boot" in task.trigger) printTimeLimit(task.name);
   return ExitCode.Ok;
 }
 
 /** Task Scheduler stops a task after 72 hours unless told otherwise, and schtasks cannot tell it. */
 function printTimeLimit(name: string): void {
-  console.log(
-    "\nTask Scheduler stops a task after 72 hours unless told otherwise, and schtasks cannot change that. " +
-      "For spojka serve, lift the limit once, in PowerShell started as an administrator:\n\n" +
-      `Set-ScheduledTask -TaskName ${name} -Settings (New-ScheduledTaskSettingsSet -ExecutionTimeLimit 0)\n\n` +
-      `or in Task Scheduler: ${name} → Properties → Settings → clear "Stop the task if it runs longer than".`,
-  );
+  console.log(m.schedule.timeLimit(name));
 }
 
 function printUnix(task: Task, what: string, dir: string): void {
   const cron = crontabLine(task);
   if (cron) {
-    console.log("For cron (crontab -e), the line:\n");
+    console.log(m.schedule.cron);
     console.log(cron);
-    console.log(
-      `\nIt runs ${what}. The output goes to log.txt in ${dir}; warnings and errors also reach cron's mail.`,
-    );
+    console.log(m.schedule.cronRuns(what, dir));
   } else {
-    console.log(`cron cannot run a task ${describe(task.trigger)} exactly; use the systemd timer below.`);
+    console.log(m.schedule.noCron(describe(task.trigger)));
   }
   if (Deno.build.os !== "linux") return;
-  const units = systemdUnits(task, `${what} (data folder ${dir})`, Deno.env.get("USER"));
+  const units = systemdUnits(task, m.schedule.dataFolder(what, dir), Deno.env.get("USER"));
   const start = "boot" in task.trigger ? `${task.name}.service` : `${task.name}.timer`;
-  console.log(`\nOr for systemd, save ${units.map((u) => u.path).join(" and ")}:`);
+  console.log(m.schedule.systemd(units.map((u) => u.path).join(m.schedule.and)));
   for (const unit of units) console.log(`\n# ${unit.path}\n${unit.text}`);
-  console.log(`\nthen: sudo systemctl daemon-reload && sudo systemctl enable --now ${start}`);
+  console.log(m.schedule.systemdThen(start));
 }

@@ -18,6 +18,8 @@ export interface StatusOptions {
   json?: boolean;
   /** List every item of the last runs that needs attention, not just the first few. */
   items?: boolean;
+  /** Also show the configuration. */
+  verbose?: boolean;
 }
 
 /** Prints the status; a config or state that cannot be read is shown, and makes the exit code 2. */
@@ -39,7 +41,7 @@ export async function status(ctx: Context, options: StatusOptions): Promise<Exit
       options.items || options.json,
     );
     ctx.log.detail("status shown");
-    console.log(options.json ? JSON.stringify(report, null, 2) : formatStatus(report));
+    console.log(options.json ? JSON.stringify(report, null, 2) : formatStatus(report, options.verbose));
   } finally {
     if (!("error" in state)) state.close();
   }

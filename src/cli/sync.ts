@@ -9,6 +9,7 @@ import { CONNECTOR_IDS, type ConnectorId } from "../config/schema.ts";
 import { configuredConnectors, runConnectors, type RunOptions } from "../pipeline/connectors.ts";
 import { acquireLock } from "../state/lock.ts";
 import { type Context, requireConfig } from "./context.ts";
+import { m } from "../i18n/mod.ts";
 
 /** Runs `connector`, or every configured connector. */
 export async function sync(
@@ -17,14 +18,14 @@ export async function sync(
   options: RunOptions,
 ): Promise<ExitCode> {
   if (connector !== undefined && !(CONNECTOR_IDS as readonly string[]).includes(connector)) {
-    throw new ConfigError(`There is no connector "${connector}".`, {
-      hint: `Known connectors: ${CONNECTOR_IDS.join(", ")}.`,
+    throw new ConfigError(m.sync.noConnector(connector), {
+      hint: m.sync.knownConnectors(CONNECTOR_IDS.join(", ")),
     });
   }
   const config = await requireConfig(ctx);
   const ids = connector ? [connector as ConnectorId] : configuredConnectors(config);
   if (ids.length === 0) {
-    throw new ConfigError("No connector is set up in config.toml.", { hint: "Run spojka init." });
+    throw new ConfigError(m.sync.noneSetUp, { hint: m.sync.runInit });
   }
   const lock = await acquireLock(ctx.paths, connector ? `sync ${connector}` : "sync");
   try {

@@ -61,7 +61,7 @@ export function parseConfigText(text: string, source: string): ConfigFile {
       throw new ConfigError(
         `${source} is not valid TOML (line ${e.line}, column ${e.column}): ${firstLine(e.message)}`,
         {
-          hint: "Fix the line, or compare with config.example.toml.",
+          hint: "Fix the line; spojka help config shows every key as it should look.",
         },
       );
     }
@@ -73,7 +73,7 @@ export function parseConfigText(text: string, source: string): ConfigFile {
     throw new ConfigError(
       `${source} has ${lines.length === 1 ? "an error" : `${lines.length} errors`}:\n  ${lines.join("\n  ")}`,
       {
-        hint: "config.example.toml documents every key; spojka init rewrites the file.",
+        hint: "spojka help config documents every key; spojka init rewrites the file.",
       },
     );
   }
@@ -92,7 +92,7 @@ export async function writeConfig(path: string, config: Config, key: CryptoKey):
     );
   }
   const header =
-    "# spojka configuration, written by `spojka init`. Every key is documented in config.example.toml.\n" +
+    "# spojka configuration, written by `spojka init`. Every key is documented by `spojka help config`.\n" +
     "# Secrets are encrypted with the key in spojka.key; change them with `spojka init`, not here.\n\n";
   await writeFileAtomic(path, header + stringify(toToml(result.data)) + "\n");
 }

@@ -33,7 +33,7 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], schema: z.Zo
       case "unrecognized_keys":
         return issue.keys.map((unknown) => {
           const suggestion = closest(unknown, keysAt(schema, issue.path));
-          const hint = suggestion ? `did you mean "${suggestion}"?` : "config.example.toml lists every key";
+          const hint = suggestion ? `did you mean "${suggestion}"?` : "spojka help config lists every key";
           return `unknown key "${unknown}" ${sectionName(issue.path)}: ${hint}`;
         });
       case "invalid_type": {

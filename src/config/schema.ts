@@ -321,6 +321,7 @@ export const configSchema = z
     version: z.literal(CONFIG_VERSION, {
       error: `must be ${CONFIG_VERSION}; this config was written for another version of spojka`,
     }),
+    language: z.enum(["cs", "sk", "en"]).optional(),
     flowii: flowiiSchema.optional(),
     pohoda: pohodaSchema.optional(),
     kros: krosSchema.optional(),

@@ -1,5 +1,6 @@
 /**
- * Exit codes of the spojka command line, documented in README.md.
+ * Exit codes of the spojka command line; `spojka help exit-codes` tells the user what each means
+ * (the words are in the message catalogue, src/i18n).
  *
  * @module
  */

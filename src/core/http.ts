@@ -372,7 +372,8 @@ export function requestJson(
 }
 
 /**
- * What an error answer says, for a message: `: “…”` from a JSON error (`message`, `error_description`,
+ * What an error answer says, for a message: `: “…”` (without its final full stop, which the sentence
+ * around it has) from a JSON error (`message`, `error_description`,
  * `detail`, `title`, `errors[0]`), a web page's title, or the start of the text; empty for no body.
  * Secrets are masked, also in a body that did not come through {@linkcode request}.
  */
@@ -385,7 +386,8 @@ export function describeBody(body: Uint8Array): string {
   } catch {
     text = new TextDecoder("windows-1250").decode(head); // POHODA's own pages
   }
-  const message = jsonMessage(text);
+  // The message ends the sentence it is quoted in: its own full stop would make `“…incorrect.”.`.
+  const message = jsonMessage(text)?.replace(/(?<!\.)\.$/, "");
   if (message) return `: “${message}”`;
   const title = /<title>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
   if (title) return `: a web page titled “${title}”`;

@@ -1,6 +1,6 @@
 import { deepEqual, equal, match, ok, rejects } from "node:assert/strict";
 import type { ServiceError } from "./errors.ts";
-import { download, ERROR_BODY_BYTES, request, retryAfter } from "./http.ts";
+import { describeBody, download, ERROR_BODY_BYTES, request, retryAfter } from "./http.ts";
 
 function serve(answers: (() => Response)[]) {
   let calls = 0;
@@ -292,4 +292,11 @@ Deno.test("download: the timeout limits pauses, not the whole download", async (
     }
     deepEqual([...Deno.readDirSync(dir)].map((e) => e.name), ["a.zip"]);
   });
+});
+
+Deno.test("a quoted error message leaves its full stop to the sentence around it", () => {
+  const body = (json: unknown) => new TextEncoder().encode(JSON.stringify(json));
+  equal(describeBody(body({ message: "The password is incorrect." })), ": “The password is incorrect”");
+  equal(describeBody(body({ message: "Wait…" })), ": “Wait…”");
+  equal(describeBody(body({ message: "No such user" })), ": “No such user”");
 });

@@ -1,12 +1,18 @@
 /**
- * The run log: `log.txt` in the data folder, one timestamped line per action, rotated at a size
- * limit. Every line passes through {@linkcode redact}, so no registered secret reaches the disk.
+ * The run log: `log.txt` in the data folder, one line per action with its time and the id of the
+ * run that wrote it (runs overlap: a `status` beside a `sync`, `serve`), rotated at a size limit.
+ * Every line passes through {@linkcode redact}, so no registered secret reaches the disk.
+ *
+ * The file is UTF-8 and starts with a byte order mark: Notepad reads UTF-8 either way, but Windows
+ * PowerShell 5.1 (`Get-Content log.txt`) takes a file without one for the ANSI code page and would
+ * garble every č and ř.
  *
  * @module
  */
 
 import { redact } from "./redact.ts";
 import { formatLocal } from "./time.ts";
+import { m } from "../i18n/mod.ts";
 
 /** Severity of a log line; `detail` lines go to the file only. */
 export type Level = "detail" | "info" | "warn" | "error";
@@ -24,6 +30,11 @@ export interface LogOptions {
 }
 
 const encoder = new TextEncoder();
+const BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
+
+/** This process's run id: 6 hex digits on each of its log lines. */
+export const RUN_ID: string = [...crypto.getRandomValues(new Uint8Array(3))]
+  .map((b) => b.toString(16).padStart(2, "0")).join("");
 
 /** Writes log lines to the file and, by level, to the console. */
 export class Log {
@@ -80,21 +91,18 @@ export class Log {
     else if (level === "info" && this.#echo) this.#console.interrupt(() => console.log(text));
     if (this.#file === null) return;
     const tag = level.toUpperCase().padEnd(6);
-    const lines = text.split("\n").map((line) => `${formatLocal(new Date(), true)} ${tag} ${line}\n`).join(
-      "",
-    );
-    const bytes = encoder.encode(lines);
+    const time = formatLocal(new Date(), true);
+    const lines = text.split("\n").map((line) => `${time} ${RUN_ID} ${tag} ${line}\n`).join("");
+    let bytes = encoder.encode(lines);
     try {
       this.#rotateIfNeeded(bytes.length);
+      if (this.#size === 0) bytes = new Uint8Array([...BOM, ...bytes]);
       Deno.writeFileSync(this.#file, bytes, { append: true, create: true });
       this.#size += bytes.length;
     } catch (e) {
       // A log that cannot be written (read-only folder, full disk, log.txt open elsewhere) must not
       // stop the work or turn its outcome into another exit code: say so once, go on without it.
-      console.error(
-        `spojka cannot write its log ${this.#file} (${(e as Error).message}); ` +
-          "this run logs to the console only.",
-      );
+      console.error(m.log.cannotWrite(this.#file, (e as Error).message));
       this.#file = null;
     }
   }

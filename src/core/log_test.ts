@@ -1,15 +1,26 @@
 import { deepEqual, equal, match, ok } from "node:assert/strict";
 import { join } from "node:path";
-import { Log } from "./log.ts";
+import { Log, RUN_ID } from "./log.ts";
 import { registerSecret } from "./redact.ts";
 
-Deno.test("log lines carry a local timestamp and level", async () => {
+Deno.test("log lines carry a local timestamp, the run's id and the level", async () => {
   const file = join(await Deno.makeTempDir(), "log.txt");
   new Log({ file, echo: false }).info("sync started");
   match(
     await Deno.readTextFile(file),
-    /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} [+-]\d\d:\d\d INFO {3}sync started\n$/,
+    /^\uFEFF\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} [+-]\d\d:\d\d [0-9a-f]{6} INFO {3}sync started\n$/,
   );
+  match(await Deno.readTextFile(file), new RegExp(` ${RUN_ID} `));
+});
+
+Deno.test("a new log file starts with a UTF-8 byte order mark, once", async () => {
+  const file = join(await Deno.makeTempDir(), "log.txt");
+  new Log({ file, echo: false }).info("Vydané faktury: importováno 3");
+  new Log({ file, echo: false }).info("Přijaté objednávky");
+  const bytes = await Deno.readFile(file);
+  deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf]);
+  equal(new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes).split("\uFEFF").length, 2);
+  match(new TextDecoder().decode(bytes), /Vydané faktury: importováno 3\n.*Přijaté objednávky\n$/);
 });
 
 Deno.test("the log rotates at its size limit and keeps only a few old files", async () => {

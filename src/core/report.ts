@@ -7,6 +7,7 @@
 import { ExitCode, LockedError, SpojkaError } from "./errors.ts";
 import type { Log } from "./log.ts";
 import { storageError } from "./storage.ts";
+import { m } from "../i18n/mod.ts";
 
 /**
  * Logs `error` the way a user can act on it and returns its exit code; a bug gets its stack in the
@@ -15,15 +16,15 @@ import { storageError } from "./storage.ts";
 export function reportError(error: unknown, log: Log, dataDir: string): ExitCode {
   const known = knownError(error, dataDir);
   if (known) {
-    log.error(`Error: ${known.message}`);
+    log.error(m.report.error(known.message));
     if (known.hint) log.error(known.hint);
     return known.exitCode;
   }
   const e = error instanceof Error ? error : new Error(String(error));
   // The stack first, so the message knows whether it reached the log file.
   log.detail(e.stack ?? e.message);
-  const where = log.file ? `the details are in ${log.file}` : "the details follow";
-  log.error(`Internal error: ${e.message.replace(/\.$/, "")}. This is a bug in spojka; ${where}.`);
+  const where = log.file ? m.report.detailsIn(log.file) : m.report.detailsFollow;
+  log.error(m.report.internal(e.message.replace(/\.$/, ""), where));
   if (!log.file) log.error(e.stack ?? e.message);
   return ExitCode.Internal;
 }
@@ -34,7 +35,7 @@ export function reportError(error: unknown, log: Log, dataDir: string): ExitCode
  */
 export function failureOf(error: unknown, dataDir: string): SpojkaError {
   return knownError(error, dataDir) ??
-    new SpojkaError(ExitCode.Internal, `internal error: ${(error as Error)?.message ?? error}`);
+    new SpojkaError(ExitCode.Internal, m.report.internalRecorded(String((error as Error)?.message ?? error)));
 }
 
 /**
@@ -55,11 +56,7 @@ function heldState(error: unknown, dataDir: string): LockedError | undefined {
     return undefined;
   }
   if (!/^database is locked/.test(error.message)) return undefined;
-  return new LockedError(`Another program holds spojka's state database in ${dataDir} (${error.message}).`, {
-    hint:
-      "Close the program that has state.db open (a backup, an antivirus scan, a database viewer), then run " +
-      "spojka again.",
-  });
+  return new LockedError(m.report.stateHeld(dataDir, error.message), { hint: m.report.stateHeldHint });
 }
 
 /**
@@ -72,8 +69,5 @@ function heldFile(error: unknown): LockedError | undefined {
   if (!(error instanceof Deno.errors.Busy) && (error as { code?: unknown }).code !== "EBUSY") {
     return undefined;
   }
-  return new LockedError(`Another program holds a file spojka needs (${error.message}).`, {
-    hint: "Close the program that has it open (an antivirus scan, a backup, an editor), or wait for it to " +
-      "finish, then run spojka again.",
-  });
+  return new LockedError(m.report.fileHeld(error.message), { hint: m.report.fileHeldHint });
 }

@@ -6,6 +6,7 @@
  */
 
 import { ConfigError } from "./errors.ts";
+import { m } from "../i18n/mod.ts";
 
 /** When the task runs: every few minutes, daily at a time of day, or when the computer starts. */
 export type Trigger = { every: number } | { at: string } | { boot: true };
@@ -32,12 +33,7 @@ const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 export function parseEvery(text: string): number {
   const minutes = /^\d+$/.test(text.trim()) ? Number(text) : NaN;
   if (minutes >= 1 && minutes <= MAX_EVERY) return minutes;
-  throw new ConfigError(
-    `--every ${JSON.stringify(text)} is not a number of minutes from 1 to ${MAX_EVERY}.`,
-    {
-      hint: "For example --every 30; for once a day, use --at 06:30.",
-    },
-  );
+  throw new ConfigError(m.schedule.badEvery(text, MAX_EVERY), { hint: m.schedule.badEveryHint });
 }
 
 /** `--at`: a time of day, `H:MM` or `HH:MM` (24-hour), as `HH:MM`. */
@@ -46,17 +42,13 @@ export function parseAt(text: string): string {
   if (match && Number(match[1]) < 24 && Number(match[2]) < 60) {
     return `${match[1].padStart(2, "0")}:${match[2]}`;
   }
-  throw new ConfigError(`--at ${JSON.stringify(text)} is not a time of day.`, {
-    hint: "Give hours and minutes on the 24-hour clock, for example --at 06:30 or --at 18:00.",
-  });
+  throw new ConfigError(m.schedule.badAt(text), { hint: m.schedule.badAtHint });
 }
 
 /** A task name: letters, digits, `.`, `_`, `-`, starting with a letter or digit. */
 export function parseName(text: string): string {
   if (NAME.test(text)) return text;
-  throw new ConfigError(`--name ${JSON.stringify(text)} is not a usable task name.`, {
-    hint: "Use letters without diacritics, digits, dots, dashes and underscores, e.g. --name spojka-firma2.",
-  });
+  throw new ConfigError(m.schedule.badName(text), { hint: m.schedule.badNameHint });
 }
 
 /**
@@ -82,11 +74,7 @@ export function windowsCommandLine(args: string[]): string {
 export function schtasksArgs(task: Task): string[] {
   const run = windowsCommandLine(task.command);
   if (run.length > TR_MAX) {
-    throw new ConfigError(
-      `The task's command is ${run.length} characters long; Windows Task Scheduler (schtasks) takes at most ` +
-        `${TR_MAX}: ${run}`,
-      { hint: "Move spojka and its data folder to a shorter path, such as C:\\spojka." },
-    );
+    throw new ConfigError(m.schedule.tooLong(run.length, TR_MAX, run), { hint: m.schedule.tooLongHint });
   }
   const when = "every" in task.trigger
     ? ["/SC", "MINUTE", "/MO", String(task.trigger.every)]

@@ -8,6 +8,7 @@
 
 import { dirname } from "node:path";
 import { StorageError } from "./errors.ts";
+import { m } from "../i18n/mod.ts";
 
 /** What is wrong: no space left, no right to write, or a disk that fails. */
 export type DiskFault = "full" | "unwritable" | "failing" | "damaged";
@@ -72,23 +73,11 @@ export function storageError(error: unknown, folder: string, file?: string): Sto
 const WORDING: Readonly<
   Record<DiskFault, (folder: string, detail: string) => { message: string; hint: string }>
 > = {
-  full: (folder, detail) => ({
-    message: `The disk holding ${folder} is full (${detail}).`,
-    hint: "Free space on that disk, then run spojka again: the next run picks up where this one stopped.",
-  }),
+  full: (folder, detail) => ({ message: m.storage.full(folder, detail), hint: m.storage.fullHint }),
   unwritable: (folder, detail) => ({
-    message: `spojka cannot write to ${folder} (${detail}).`,
-    hint: "Check that the folder is not read-only and that the user spojka runs as may change it: run " +
-      "spojka as the user that owns the folder (a scheduled task runs as the user it names), or give that " +
-      "user the right to modify the folder.",
+    message: m.storage.unwritable(folder, detail),
+    hint: m.storage.unwritableHint,
   }),
-  failing: (folder, detail) => ({
-    message: `The disk holding ${folder} reported an error (${detail}).`,
-    hint: "Check the disk (on Windows: chkdsk) and the free space on it, then run spojka again.",
-  }),
-  damaged: (folder, detail) => ({
-    message: `spojka's state database in ${folder} is damaged (${detail}).`,
-    hint: "Check the disk (on Windows: chkdsk). Then move state.db aside and run spojka reset --new-state, " +
-      "or restore state.db from a backup; POHODA's duplicity checks keep a fresh start from doubling anything.",
-  }),
+  failing: (folder, detail) => ({ message: m.storage.failing(folder, detail), hint: m.storage.failingHint }),
+  damaged: (folder, detail) => ({ message: m.storage.damaged(folder, detail), hint: m.storage.damagedHint }),
 };

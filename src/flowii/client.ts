@@ -179,7 +179,7 @@ function exportError(stream: FlowiiStream, response: HttpResponse): ServiceError
     return new ServiceError(
       `FLOWii has no ${stream} export at ${new URL(response.url).pathname} (HTTP 404)${said}.`,
       {
-        hint: "The export paths are not published by FLOWii; check [flowii.endpoints] (see README).",
+        hint: "The export paths are not published by FLOWii; check [flowii.endpoints] (spojka help config).",
       },
     );
   }

@@ -10,9 +10,7 @@
 
 import { ConfigError } from "../core/errors.ts";
 import { parseCursorTime } from "../core/cursor_time.ts";
-
-const HINT = "Give the lastrun.txt from the folder of FLOWii's POHODA connector, or set the start by " +
-  "hand after init: spojka reset --cursor --to <date, e.g. 2026-01-31>.";
+import { m } from "../i18n/mod.ts";
 
 /** The UNIX time `text` (the content of `file`) holds; a {@linkcode ConfigError} naming the file otherwise. */
 export function parseLastrun(text: string, file: string, now = new Date()): number {
@@ -21,11 +19,8 @@ export function parseLastrun(text: string, file: string, now = new Date()): numb
   const result = /^\d+(\.\d+)?$/.test(content) ? parseCursorTime(content, now) : undefined;
   if (result && "epoch" in result) return result.epoch;
   const shown = content.length > 40 ? `${content.slice(0, 40)}…` : content;
-  const reason = result ? `its time ${result.problem}` : `it holds ${JSON.stringify(shown)}`;
-  throw new ConfigError(
-    `${file} does not hold a UNIX time (seconds since 1970) as the vendor's connector writes it: ${reason}.`,
-    { hint: HINT },
-  );
+  const reason = result ? m.lastrun.badTime(result.problem) : m.lastrun.holds(shown);
+  throw new ConfigError(m.lastrun.notUnixTime(file, reason), { hint: m.lastrun.hint });
 }
 
 /** Reads `file` and returns the UNIX time it holds. */
@@ -34,8 +29,8 @@ export async function readLastrun(file: string, now = new Date()): Promise<numbe
   try {
     bytes = await Deno.readFile(file);
   } catch (e) {
-    const why = e instanceof Deno.errors.NotFound ? "it does not exist" : (e as Error).message;
-    throw new ConfigError(`Cannot read ${file}: ${why}.`, { hint: HINT });
+    const why = e instanceof Deno.errors.NotFound ? m.lastrun.notThere : (e as Error).message;
+    throw new ConfigError(m.lastrun.cannotRead(file, why), { hint: m.lastrun.hint });
   }
   const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe;
   return parseLastrun(new TextDecoder(utf16 ? "utf-16le" : "utf-8").decode(bytes), file, now);

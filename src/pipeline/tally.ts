@@ -4,6 +4,8 @@
  * @module
  */
 
+import { agendaName, m, outcomeName } from "../i18n/mod.ts";
+
 /** What happened to items, counted. */
 const OUTCOMES = [
   "fetched",
@@ -52,11 +54,11 @@ export class Tally {
   /** Lines for the console: every total, then per agenda what is not zero. */
   lines(): string[] {
     const describe = (outcomes: readonly Outcome[], count: (o: Outcome) => number) =>
-      outcomes.map((o) => `${o.replace("_", " ")} ${count(o)}`).join(", ");
+      outcomes.map((o) => m.tally.count(outcomeName(o), count(o))).join(", ");
     return [
       describe(OUTCOMES, (o) => this.total(o)),
       ...[...this.#counts].map(([agenda, counts]) =>
-        `  ${agenda}: ${describe(OUTCOMES.filter((o) => counts[o] > 0), (o) => counts[o])}`
+        `  ${agendaName(agenda)}: ${describe(OUTCOMES.filter((o) => counts[o] > 0), (o) => counts[o])}`
       ),
     ];
   }

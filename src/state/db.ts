@@ -14,6 +14,7 @@ import { basename, dirname } from "node:path";
 import { DatabaseSync, type StatementSync } from "node:sqlite";
 import { ConfigError, type StorageError } from "../core/errors.ts";
 import { storageError } from "../core/storage.ts";
+import { m } from "../i18n/mod.ts";
 
 /**
  * Forward migrations; migration `i` brings the schema from version `i` to `i + 1`. Never edit one
@@ -231,10 +232,9 @@ export class StateDb {
       const done = this.transaction(() => {
         const version = this.version;
         if (version > SCHEMA_VERSION) {
-          throw new ConfigError(
-            `${this.path} was written by a newer spojka (state version ${version}; this program knows ${SCHEMA_VERSION}).`,
-            { hint: "Install the newer spojka again; an older one cannot continue its work." },
-          );
+          throw new ConfigError(m.state.newer(this.path, version, SCHEMA_VERSION), {
+            hint: m.state.newerHint,
+          });
         }
         if (version === SCHEMA_VERSION) return true;
         this.sql.exec(MIGRATIONS[version]);
@@ -248,12 +248,7 @@ export class StateDb {
 
 function unreadable(path: string, cause: unknown): ConfigError {
   const why = cause instanceof Error ? cause.message : String(cause);
-  return new ConfigError(`${path} cannot be read as spojka's state (${why}).`, {
-    cause,
-    hint: `If the disk or the file is damaged, move ${path} away and run spojka reset --new-state: spojka ` +
-      "then starts afresh, fetches everything again and POHODA recognises what it already has. Items " +
-      "that waited in the outbox come back with that download.",
-  });
+  return new ConfigError(m.state.unreadable(path, why), { cause, hint: m.state.unreadableHint(path) });
 }
 
 /** A full disk or a folder spojka may not write, as the {@linkcode StorageError} naming the folder of `path`. */

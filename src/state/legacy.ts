@@ -18,6 +18,7 @@ import type { StateDb } from "./db.ts";
 import { Memory, setCursor } from "./memory.ts";
 import { importRun } from "./runs.ts";
 import { lastSentKey } from "../pipeline/stock_memory.ts";
+import { m } from "../i18n/mod.ts";
 
 const isoTime = z.iso.datetime({ offset: true });
 
@@ -166,20 +167,12 @@ function splitStream(stream: string): [string, string] {
 
 async function readStateV1(path: string): Promise<StateV1> {
   const damaged = (why: string) =>
-    new ConfigError(
-      `${path} (the state of an earlier spojka) is damaged: ${why}. It cannot be moved into the new state.`,
-      {
-        hint:
-          `Replace ${path} with a copy of ${path}.bak and run spojka again, or move ${path} away and run ` +
-          "spojka reset --new-state to start afresh (the next sync fetches everything again; POHODA " +
-          "recognises what it already has).",
-      },
-    );
+    new ConfigError(m.state.legacyDamaged(path, why), { hint: m.state.legacyDamagedHint(path) });
   let raw: unknown;
   try {
     raw = JSON.parse(await Deno.readTextFile(path));
   } catch (e) {
-    throw damaged(`it is not valid JSON (${(e as Error).message})`);
+    throw damaged(m.state.notJson((e as Error).message));
   }
   const result = stateSchema.safeParse(raw, { reportInput: true });
   if (!result.success) throw damaged(describeIssues(result.error.issues, stateSchema).join("; "));

@@ -12,6 +12,7 @@ import { LockedError } from "../core/errors.ts";
 import { removeIfExists, removeLeftovers, TEMP_SUFFIX, writeFileAtomic } from "../core/files.ts";
 import { storageError } from "../core/storage.ts";
 import { formatLocal } from "../core/time.ts";
+import { m } from "../i18n/mod.ts";
 
 /** Who holds the lock. */
 export interface LockHolder {
@@ -42,13 +43,7 @@ export async function acquireLock(paths: LockPaths, command: string): Promise<Ru
   });
   if (!(await file.tryLock(true))) {
     file.close();
-    throw new LockedError(
-      `Another spojka run is working in this data folder: ${await describeHolder(paths.lockInfo)}.`,
-      {
-        hint:
-          "Wait until it finishes. The lock is released as soon as that process ends, even if it crashes.",
-      },
-    );
+    throw new LockedError(m.state.locked(await describeHolder(paths.lockInfo)), { hint: m.state.lockedHint });
   }
   const holder: LockHolder = {
     pid: Deno.pid,
@@ -89,16 +84,13 @@ async function describeHolder(infoPath: string): Promise<string> {
   try {
     return describe(JSON.parse(await Deno.readTextFile(infoPath)) as LockHolder);
   } catch {
-    return "its details are not written yet";
+    return m.state.holderUnknown;
   }
 }
 
 /** `PID 4242 on POHODA-PC, "spojka sync" started 2026-11-23 10:30:00 +01:00`. */
 export function describe(holder: LockHolder): string {
-  const where = holder.hostname ? ` on ${holder.hostname}` : "";
-  return `PID ${holder.pid}${where}, "spojka ${holder.command}" started ${
-    formatLocal(new Date(holder.startedAt))
-  }`;
+  return m.state.holder(holder.pid, holder.hostname, holder.command, formatLocal(new Date(holder.startedAt)));
 }
 
 function hostname(): string | undefined {

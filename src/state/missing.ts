@@ -18,6 +18,7 @@ import { basename } from "node:path";
 import { ConfigError } from "../core/errors.ts";
 import type { DataPaths } from "../core/datadir.ts";
 import { fileStamp } from "../core/time.ts";
+import { m } from "../i18n/mod.ts";
 
 /** A name an earlier state leaves: `state…` with `.db` or `.json` in it, and spojka 0.1's outbox folders. */
 const TRACE = /^(?:state\b.*\.(?:db|json)|outbox(?:\.migrated)?$)/i;
@@ -42,17 +43,9 @@ export async function traces(paths: DataPaths): Promise<string[]> {
 
 /** The refusal to start from an empty state beside `found` traces, with both ways on. */
 export function missingState(paths: DataPaths, found: readonly string[]): ConfigError {
-  return new ConfigError(
-    `The state database ${paths.stateDb} is missing, but an earlier state left ${found.join(", ")} in ` +
-      `${paths.dir}. spojka does not start from an empty state without your word: it would forget the ` +
-      "cursors, the items waiting in the outbox, the ledger spojka verify checks against, and the past runs.",
-    {
-      hint:
-        `If you have a copy of state.db (a backup), put it back as ${paths.stateDb} and run spojka again. ` +
-        "To start with an empty state instead, run spojka reset --new-state: the next sync fetches everything " +
-        "again, and POHODA recognises what it already has.",
-    },
-  );
+  return new ConfigError(m.state.missing(paths.stateDb, found.join(", "), paths.dir), {
+    hint: m.state.missingHint(paths.stateDb),
+  });
 }
 
 /**

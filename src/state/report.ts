@@ -6,6 +6,7 @@
  */
 
 import { formatLocal } from "../core/time.ts";
+import { agendaName, m, outcomeName } from "../i18n/mod.ts";
 import type { Config } from "../config/schema.ts";
 import { outboxCounts, waitingItems } from "../pipeline/outbox.ts";
 import { lastSentByShop, type SentQuantity } from "../pipeline/stock_memory.ts";
@@ -17,11 +18,6 @@ import { lastRuns, type RunSummary } from "./runs.ts";
 
 /** How many items of each run `status` lists; `status --items` (and `--json`) list them all. */
 const LISTED_ITEMS = 20;
-
-/** What to do with held records, under their list (each reason says what fixes it). */
-export const HELD_ADVICE = "Held records are not sent to POHODA. Fix each as its reason says: a document " +
-  "FLOWii exports again within the limits replaces its own note; any other note stays until you remove " +
-  "it with spojka outbox drop <number or key>.";
 
 /** Everything `status` reports. */
 export interface StatusReport {
@@ -110,52 +106,46 @@ export function buildStatus(
   return report;
 }
 
-/** The report as text for a terminal. */
-export function formatStatus(report: StatusReport): string {
-  const lines = [`Data folder: ${report.dataDir}`];
+/**
+ * The report as text for a terminal: short by default (what waits or failed, by name and reason,
+ * the last runs, the cursors, the documents imported with warnings by number); `verbose` adds the
+ * configuration.
+ */
+export function formatStatus(report: StatusReport, verbose = false): string {
+  const s = m.status;
+  const at = (iso: string) => formatLocal(new Date(iso));
+  const lines = [s.dataFolder(report.dataDir)];
   if (report.running) {
-    lines.push(
-      `Running now: PID ${report.running.pid}, spojka ${report.running.command}, ` +
-        `started ${formatLocal(new Date(report.running.startedAt))}`,
-    );
+    lines.push(s.running(report.running.pid, report.running.command, at(report.running.startedAt)));
   }
-  lines.push("", "Configuration:");
-  if (report.config === null) lines.push("  none yet: run spojka init");
-  else if ("error" in report.config) lines.push(`  cannot be read: ${report.config.error}`);
-  else lines.push(...formatSettings(report.config.settings));
-  lines.push("", "Cursors (the next sync fetches what changed since):");
-  if (report.stateError) lines.push(`  state cannot be read: ${report.stateError}`);
-  else if (report.cursors.length === 0) lines.push("  none: the next sync fetches everything");
-  for (const c of report.cursors) lines.push(`  ${c.stream}: ${c.localTime} (UNIX ${c.epoch})`);
-  lines.push("", "Last runs:");
-  if (report.lastRuns.length === 0) lines.push("  none yet");
+  if (verbose || report.config === null || "error" in report.config) {
+    lines.push("", s.configuration);
+    if (report.config === null) lines.push(s.noConfig);
+    else if ("error" in report.config) lines.push(s.configUnreadable(report.config.error));
+    else lines.push(...formatSettings(report.config.settings));
+  }
+  const { outbox } = report;
+  lines.push("", s.outbox(outbox.pending, outbox.failed, outbox.held));
+  for (const item of outbox.failedItems) {
+    lines.push(s.failedItem(agendaName(item.agenda), item.label, item.attempts, item.error ?? s.noReason));
+  }
+  for (const item of outbox.heldItems) {
+    lines.push(s.heldItem(agendaName(item.agenda), item.label, at(item.since), item.reason ?? s.noReason));
+  }
+  if (outbox.held > 0) lines.push(`  ${s.heldAdvice}`);
+  lines.push("", s.lastRuns);
+  if (report.lastRuns.length === 0) lines.push(s.noneYet);
   for (const run of report.lastRuns) lines.push(...formatRun(run));
+  lines.push("", s.cursors);
+  if (report.stateError) lines.push(s.stateUnreadable(report.stateError));
+  else if (report.cursors.length === 0) lines.push(s.noCursors);
+  for (const c of report.cursors) lines.push(`  ${c.stream}: ${c.localTime} (UNIX ${c.epoch})`);
   for (const [shop, lastSent] of Object.entries(report.stock?.lastSent ?? {})) {
     const sent = Object.values(lastSent);
     const latest = sent.map((s) => s.at).sort().at(-1);
-    lines.push(
-      "",
-      `Stock: spojka has set the stock of ${sent.length} products of ${
-        shop || "the shop (as spojka 0.1 kept it)"
-      }` +
-        (latest ? `, the latest at ${formatLocal(new Date(latest))}` : "") + " (status --json lists each).",
-    );
+    lines.push("", s.stock(sent.length, shop || s.oldShop, latest && at(latest)));
   }
-  const { outbox } = report;
-  const held = outbox.held > 0 ? `, ${outbox.held} held` : "";
-  lines.push("", `Outbox: ${outbox.pending} pending, ${outbox.failed} failed${held}`);
-  for (const item of outbox.failedItems) {
-    lines.push(
-      `  failed ${item.agenda} ${item.label} (${item.attempts} attempts): ${item.error ?? "no reason given"}`,
-    );
-  }
-  for (const item of outbox.heldItems) {
-    lines.push(
-      `  held ${item.agenda} ${item.label} (since ${formatLocal(new Date(item.since))}): ` +
-        (item.reason ?? "no reason given"),
-    );
-  }
-  if (outbox.held > 0) lines.push(`  ${HELD_ADVICE}`);
+  if (!verbose && report.config !== null && !("error" in report.config)) lines.push("", s.verboseHint);
   return lines.join("\n");
 }
 
@@ -174,28 +164,38 @@ function formatSettings(settings: Record<string, unknown>, section = ""): string
 }
 
 function formatRun(run: StatusReport["lastRuns"][number]): string[] {
+  const s = m.status;
   const lines = [
-    `  ${run.connector}: ${run.result} (exit ${run.exitCode}), ${formatLocal(new Date(run.startedAt))} → ` +
-    `${formatLocal(new Date(run.finishedAt))}`,
+    s.run(
+      run.connector,
+      s.result[run.result] ?? run.result,
+      run.exitCode,
+      formatLocal(new Date(run.startedAt)),
+      formatLocal(new Date(run.finishedAt)),
+    ),
   ];
   if (run.message) lines.push(`    ${run.message}`);
   for (const [agenda, counts] of Object.entries(run.counts)) {
     const shown = Object.entries(counts).filter(([, v]) => v > 0).map(([k, v]) =>
-      `${k.replaceAll("_", " ")} ${v}`
+      m.tally.count(outcomeName(k), v)
     );
-    lines.push(`    ${agenda}: ${shown.join(", ") || "nothing"}`);
+    lines.push(`    ${agendaName(agenda)}: ${shown.join(", ") || m.nothing}`);
   }
   const { total, listed } = run.items;
-  if (total > 0) lines.push(`    items to look at: ${total}`);
-  for (const item of listed) {
+  // Imported with warnings: only their numbers, for the accountant to look them up in POHODA.
+  const warned = listed.filter((item) => item.outcome === "with_warnings");
+  const others = listed.filter((item) => item.outcome !== "with_warnings");
+  if (warned.length > 0) {
+    lines.push(s.withWarnings(warned.length, warned.map((item) => item.label.split(" (")[0]).join(", ")));
+  }
+  if (others.length > 0 || total > listed.length) lines.push(s.itemsToLookAt(total - warned.length));
+  for (const item of others) {
     lines.push(
-      `      ${item.outcome.replaceAll("_", " ")}: ${item.agenda} ${item.label}${
+      `      ${outcomeName(item.outcome)}: ${agendaName(item.agenda)} ${item.label}${
         item.detail ? `: ${item.detail}` : ""
       }`,
     );
   }
-  if (total > listed.length) {
-    lines.push(`      … and ${total - listed.length} more (spojka status --items lists all)`);
-  }
+  if (total > listed.length) lines.push(s.more(total - listed.length));
   return lines;
 }

@@ -46,7 +46,8 @@ export function spawnCli(args: string[], options: CliOptions = {}): Deno.ChildPr
     args: rest,
     cwd: root.pathname,
     clearEnv: true,
-    env: { ...inheritedEnv(), ...options.env },
+    // The messages tests assert are English; a test of another language passes --lang or LANG.
+    env: { LANG: "C", ...inheritedEnv(), ...options.env },
     stdin: options.stdin === undefined ? "null" : "piped",
     stdout: options.output ?? "piped",
     stderr: options.output ?? "piped",

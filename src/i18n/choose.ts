@@ -1,0 +1,78 @@
+/**
+ * Which language spojka speaks: `--lang`, else `language` in config.toml, else the system locale,
+ * else English. Pure, so every source of the choice is tested without touching the process.
+ *
+ * @module
+ */
+
+import { parse } from "smol-toml";
+
+/** The languages of the message catalogue. */
+export const LANGUAGES = ["cs", "sk", "en"] as const;
+
+/** One of {@linkcode LANGUAGES}. */
+export type Language = typeof LANGUAGES[number];
+
+/** Whether `value` names a language of the catalogue. */
+export function isLanguage(value: unknown): value is Language {
+  return (LANGUAGES as readonly unknown[]).includes(value);
+}
+
+/** Where the language may come from, strongest first. */
+export interface LanguageSources {
+  /** `--lang`, already checked with {@linkcode isLanguage}. */
+  option?: Language;
+  /** `language` in config.toml, if the file says one. */
+  config?: Language;
+  /** Reads an environment variable. */
+  env: (name: string) => string | undefined;
+  /**
+   * The locale the runtime's ICU reports (`Intl.DateTimeFormat().resolvedOptions().locale`); on
+   * Windows, where the POSIX variables are not set, it is the user's regional format.
+   */
+  intlLocale?: string;
+}
+
+/**
+ * The language to speak. POSIX order: the first non-empty of LC_ALL, LC_MESSAGES and LANG decides,
+ * so `LANG=C` means English even when the runtime's locale says otherwise.
+ */
+export function chooseLanguage(sources: LanguageSources): Language {
+  if (sources.option) return sources.option;
+  if (sources.config) return sources.config;
+  const posix = ["LC_ALL", "LC_MESSAGES", "LANG"].map(sources.env).find((v) => v !== undefined && v !== "");
+  return localeLanguage(posix ?? sources.intlLocale ?? "") ?? "en";
+}
+
+/** `cs_CZ.UTF-8`, `sk-SK`, `cs` → its language; `en_US`, `C`, `POSIX` → English; unknown → undefined. */
+export function localeLanguage(locale: string): Language | undefined {
+  const code = /^([a-zA-Z]{2,3})(?:[-_.@]|$)/.exec(locale)?.[1]?.toLowerCase();
+  if (code === undefined) return locale === "C" || locale === "POSIX" ? "en" : undefined;
+  return isLanguage(code) ? code : "en";
+}
+
+/**
+ * `language` of a config.toml text, read before the file is validated, so that its errors are told
+ * in that language too; anything unreadable means no choice.
+ */
+export function configLanguage(text: string): Language | undefined {
+  try {
+    const language = (parse(text) as { language?: unknown }).language;
+    return isLanguage(language) ? language : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The value of the global option `name` (`--lang cs` or `--lang=cs`) in `args`, before any `--`:
+ * the language must be known before the command line is parsed, since its help is in it.
+ */
+export function optionValue(args: readonly string[], name: string): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === "--") return undefined;
+    if (args[i] === name) return args[i + 1] ?? "";
+    if (args[i].startsWith(`${name}=`)) return args[i].slice(name.length + 1);
+  }
+  return undefined;
+}

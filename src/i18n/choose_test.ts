@@ -1,0 +1,40 @@
+import { equal } from "node:assert/strict";
+import { chooseLanguage, configLanguage, localeLanguage, optionValue } from "./choose.ts";
+
+const env = (vars: Record<string, string>) => (name: string) => vars[name];
+
+Deno.test("--lang beats the config, the config beats the locale", () => {
+  equal(chooseLanguage({ option: "sk", config: "cs", env: env({ LANG: "en_US.UTF-8" }) }), "sk");
+  equal(chooseLanguage({ config: "cs", env: env({ LANG: "sk_SK.UTF-8" }) }), "cs");
+  equal(chooseLanguage({ env: env({ LANG: "sk_SK.UTF-8" }) }), "sk");
+});
+
+Deno.test("the system locale: LC_ALL, then LC_MESSAGES, then LANG, then the runtime's locale", () => {
+  equal(chooseLanguage({ env: env({ LC_ALL: "cs_CZ.UTF-8", LANG: "sk_SK" }) }), "cs");
+  equal(chooseLanguage({ env: env({ LC_ALL: "", LC_MESSAGES: "sk_SK", LANG: "cs_CZ" }) }), "sk");
+  equal(chooseLanguage({ env: env({ LANG: "C" }), intlLocale: "cs-CZ" }), "en");
+  equal(chooseLanguage({ env: env({}), intlLocale: "cs-CZ" }), "cs");
+  equal(chooseLanguage({ env: env({}), intlLocale: "de-AT" }), "en");
+  equal(chooseLanguage({ env: env({}) }), "en");
+});
+
+Deno.test("locale names in their usual spellings", () => {
+  equal(localeLanguage("cs_CZ.UTF-8"), "cs");
+  equal(localeLanguage("sk-SK"), "sk");
+  equal(localeLanguage("cs"), "cs");
+  equal(localeLanguage("POSIX"), "en");
+  equal(localeLanguage("de_DE@euro"), "en");
+  equal(localeLanguage(""), undefined);
+});
+
+Deno.test("language is read from config.toml even when the rest of it is wrong", () => {
+  equal(configLanguage('language = "sk"\nversion = 99\n[nonsense]\n'), "sk");
+  equal(configLanguage('language = "de"\n'), undefined);
+  equal(configLanguage("language = \n"), undefined);
+});
+
+Deno.test("global options are found before the command line is parsed", () => {
+  equal(optionValue(["status", "--lang", "cs"], "--lang"), "cs");
+  equal(optionValue(["--lang=sk", "sync"], "--lang"), "sk");
+  equal(optionValue(["outbox", "show", "--", "--lang"], "--lang"), undefined);
+});

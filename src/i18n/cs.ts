@@ -1,0 +1,354 @@
+/**
+ * The Czech message catalogue; its shape is checked against the English one.
+ *
+ * @module
+ */
+
+import type { Catalogue } from "./en.ts";
+import { slavic as plural } from "./plural.ts";
+
+const items = (n: number) => `${n} ${plural(n, "položka", "položky", "položek")}`;
+
+export const cs: Catalogue = {
+  agenda: {
+    addressbook: "Adresář",
+    issuedInvoice: "Vydané faktury",
+    issuedCreditNotice: "Vydané faktury (dobropis)",
+    issuedDebitNote: "Vydané faktury (vrubopis)",
+    issuedAdvanceInvoice: "Vydané zálohové faktury",
+    issuedProformaInvoice: "Vydané faktury (proforma)",
+    issuedCorrectiveTax: "Vydané faktury (opravný daňový doklad)",
+    penalty: "Ostatní pohledávky (penále)",
+    receivable: "Ostatní pohledávky",
+    receivedInvoice: "Přijaté faktury",
+    receivedCreditNotice: "Přijaté faktury (dobropis)",
+    receivedDebitNote: "Přijaté faktury (vrubopis)",
+    receivedAdvanceInvoice: "Přijaté zálohové faktury",
+    receivedProformaInvoice: "Přijaté faktury (proforma)",
+    receivedCorrectiveTax: "Přijaté faktury (opravný daňový doklad)",
+    commitment: "Ostatní závazky",
+    receivedOrder: "Přijaté objednávky",
+    issuedOrder: "Vydané objednávky",
+    product: "Produkty e-shopu",
+  },
+  outcome: {
+    fetched: "staženo",
+    imported: "importováno",
+    updated: "aktualizováno",
+    already_present: "už v POHODĚ",
+    with_warnings: "importováno s varováním",
+    failed: "selhalo",
+    no_answer: "bez odpovědi",
+    unanswered: "bez odpovědi",
+    dropped: "odstraněno",
+    duplicate: "duplicita",
+    named_twice: "dvakrát pod stejným označením",
+    number_taken: "číslo už je obsazené",
+    rejected: "odmítnuto",
+    too_large: "příliš velké",
+    refused: "odmítnuto",
+    transliterated: "přepsáno bez nepodporovaných znaků",
+  },
+  nothing: "nic",
+
+  cli: {
+    description: "Přenáší data mezi FLOWii, KROS, e-shopy a POHODOU. Návratové kódy: spojka help exit-codes.",
+    dirOption: "datová složka (výchozí: složka programu; přednost má SPOJKA_HOME)",
+    langOption: "jazyk zpráv: cs, sk nebo en (výchozí: language v config.toml, jinak jazyk systému)",
+    helpOption: "zobrazí tuto nápovědu",
+    versionOption: "zobrazí verzi",
+    afterError: "(spojka --help vypíše příkazy)",
+    badLang: (given: string) => `--lang ${JSON.stringify(given)} není jazyk, kterým spojka mluví.`,
+    badLangHint: "Použijte --lang cs (čeština), --lang sk (slovenčina) nebo --lang en (English).",
+    help: "nápověda k příkazu nebo k tématu: config (popsaný config.toml), exit-codes (návratové kódy)",
+    helpTopic: "příkaz, config nebo exit-codes",
+    unknownTopic: (topic: string) => `spojka help nezná příkaz ani téma „${topic}“.`,
+    unknownTopicHint: "spojka help config, spojka help exit-codes nebo spojka help <příkaz>.",
+    exitCodesTitle: "Návratové kódy spojky (pro skripty a „Výsledek posledního spuštění“ v Plánovači úloh):",
+    init: "nastaví konektory: zeptá se na účty a hesla, uloží je zašifrované",
+    initNonInteractive: "vezme všechny hodnoty z proměnných prostředí SPOJKA_*",
+    initFromLastrun: "oba toky FLOWii začnou tam, kde skončil konektor dodavatele (jeho lastrun.txt)",
+    serve: "běží stále: synchronizuje v intervalu každého konektoru a na oznámení KROS; GET /healthz",
+    sync: "jednou spustí nastavené konektory (nebo jen ten uvedený: flowii, stock)",
+    syncConnector: "spustí jen tento konektor",
+    syncDryRun: "stáhne a převede data, balíčky k odeslání zapíše do složky, nic neodešle",
+    syncOut: "kam --dry-run zapíše balíčky (výchozí: dry-run-<čas> v datové složce)",
+    reset: "--cursor: příští synchronizace stáhne vše znovu; --all: odstraní konfiguraci, klíč a stav",
+    resetCursor: "zapomene, kde každý tok pokračuje",
+    resetTo: "s --cursor: FLOWii bude pokračovat od tohoto data (2026-01-31) nebo UNIXového času",
+    resetAll: "odstraní config.toml, spojka.key a stav (logy a stažené soubory zůstanou)",
+    resetNewState: "začne s prázdným stavem tam, kde state.db chybí (sama to spojka neudělá)",
+    yes: "neptá se na potvrzení",
+    schedule: "vypíše příkaz pro Plánovač úloh (na Linuxu cron a systemd), který spojku pravidelně spouští",
+    scheduleEvery: "spouštět sync každých tolik minut (výchozí 30)",
+    scheduleAt: "místo toho spouštět sync jednou denně v tento čas",
+    scheduleServe: "místo toho spustit spojka serve při startu počítače",
+    scheduleName: "název úlohy (výchozí spojka, nebo spojka-serve)",
+    scheduleInstall: "Windows: úlohu hned vytvoří (jako správce)",
+    status: "ukáže čekající a neúspěšné položky, poslední běhy a kurzory (--verbose: i konfiguraci)",
+    statusJson: "vypíše JSON pro skripty (každou položku posledních běhů, která vyžaduje pozornost)",
+    statusItems: "vypíše každou položku posledních běhů, která vyžaduje pozornost, nejen prvních 20",
+    statusVerbose: "ukáže i konfiguraci (hesla skrytá)",
+    verify: "ověří, že POHODA má vše, co spojka potvrdila, jednou, se stejným číslem, partnerem a částkou",
+    verifySince: "jen doklady potvrzené od tohoto dne (RRRR-MM-DD); partneři se ověřují vždy",
+    json: "vypíše JSON pro skripty",
+    outbox: "co čeká na cíl: vypsat, ukázat, znovu odeslat nebo odstranit položku (výchozí je list)",
+    outboxList: "čekající a neúspěšné položky: počty podle agend, pak prvních 20, neúspěšné nejdřív",
+    outboxFailed: "jen položky, které cíl odmítl",
+    outboxAll: "všechny položky, ne jen prvních 20",
+    outboxShow: "jedna položka: její údaje, důvod cíle a její XML",
+    outboxItem: "číslo dokladu, klíč, id položky nebo část jejího popisu",
+    outboxRetry: "odešle položku (nebo všechny neúspěšné) hned do POHODY; návratové kódy jako u sync",
+    outboxRetryFailed: "všechny neúspěšné položky",
+    outboxDrop: "po potvrzení odstraní položku; importuje se jen tehdy, když ji zdroj znovu exportuje",
+  },
+
+  exitCode: {
+    0: "vše, co bylo požadováno, je hotovo",
+    1: "běh doběhl, ale některé položky selhaly nebo nedostaly odpověď (zůstávají a příští běh je zkusí " +
+      "znovu), nebo byly vynechány (příliš velké, odmítnuté): spojka status je vyjmenuje",
+    2: "chyba konfigurace nebo použití: opravte konfiguraci (spojka init) nebo příkazový řádek",
+    3: "v datové složce pracuje jiný běh spojky, nebo jiný program drží state.db či jiný soubor",
+    4: "služba není dostupná, odmítá přihlašovací údaje nebo odmítá celý požadavek",
+    5: "spojka verify zjistila, že něco, co spojka potvrdila, v POHODĚ chybí, je tam dvakrát, nebo má " +
+      "jiného partnera či částku",
+    6: "disk je plný, spojka nesmí zapisovat do potřebné složky, nebo disk hlásí chyby",
+    70: "nečekaná vnitřní chyba (chyba programu); podrobnosti jsou v log.txt",
+  },
+
+  context: {
+    started: (command: string, pid: number, dir: string) =>
+      `spojka ${command} spuštěna (pid ${pid}, datová složka ${dir})`,
+    finished: (command: string, code: number) => `spojka ${command} skončila s návratovým kódem ${code}`,
+    noFolder: (dir: string) => `Datová složka ${dir} neexistuje.`,
+    noFolderHint:
+      "Nejdřív tam spusťte spojka init, nebo nasměrujte --dir či SPOJKA_HOME na složku, ve které je config.toml.",
+    fileInTheWay: (dir: string) =>
+      `Datovou složku ${dir} nelze použít: ona sama nebo složka nad ní je soubor.`,
+    fileInTheWayHint: "Nasměrujte --dir nebo SPOJKA_HOME na složku (spojka init ji vytvoří).",
+    noConfig: (dir: string) => `V ${dir} není config.toml.`,
+    runInitFirst: "Nejdřív spusťte spojka init.",
+  },
+
+  sync: {
+    noConnector: (name: string) => `Konektor „${name}“ neexistuje.`,
+    knownConnectors: (ids: string) => `Známé konektory: ${ids}.`,
+    noneSetUp: "V config.toml není nastaven žádný konektor.",
+    runInit: "Spusťte spojka init.",
+  },
+
+  report: {
+    error: (message: string) => `Chyba: ${message}`,
+    detailsIn: (file: string) => `podrobnosti jsou v ${file}`,
+    detailsFollow: "podrobnosti následují",
+    internal: (message: string, where: string) => `Vnitřní chyba: ${message}. Jde o chybu spojky; ${where}.`,
+    internalRecorded: (message: string) => `vnitřní chyba: ${message}`,
+    stateHeld: (dir: string, why: string) => `Stavovou databázi spojky v ${dir} drží jiný program (${why}).`,
+    stateHeldHint: "Zavřete program, který má state.db otevřenou (zálohování, antivirovou kontrolu, " +
+      "prohlížeč databází), a spusťte spojku znovu.",
+    fileHeld: (why: string) => `Soubor, který spojka potřebuje, drží jiný program (${why}).`,
+    fileHeldHint: "Zavřete program, který ho má otevřený (antivirovou kontrolu, zálohování, editor), nebo " +
+      "počkejte, až skončí, a spusťte spojku znovu.",
+  },
+
+  log: {
+    cannotWrite: (file: string, why: string) =>
+      `spojka nemůže zapisovat do logu ${file} (${why}); tento běh píše jen do konzole.`,
+  },
+
+  tally: {
+    count: (outcome: string, n: number) => `${outcome} ${n}`,
+  },
+
+  status: {
+    dataFolder: (dir: string) => `Datová složka: ${dir}`,
+    running: (pid: number, command: string, at: string) =>
+      `Právě běží: PID ${pid}, spojka ${command}, spuštěna ${at}`,
+    configuration: "Konfigurace:",
+    noConfig: "  zatím žádná: spusťte spojka init",
+    configUnreadable: (why: string) => `  nelze přečíst: ${why}`,
+    cursors: "Kurzory (příští synchronizace stáhne, co se od té doby změnilo):",
+    stateUnreadable: (why: string) => `  stav nelze přečíst: ${why}`,
+    noCursors: "  žádné: příští synchronizace stáhne vše",
+    lastRuns: "Poslední běhy:",
+    noneYet: "  zatím žádné",
+    result: { ok: "v pořádku", partial: "částečně", failed: "selhal" },
+    run: (connector: string, result: string, code: number, from: string, to: string) =>
+      `  ${connector}: ${result} (kód ${code}), ${from} → ${to}`,
+    itemsToLookAt: (n: number) => `    položky k prohlédnutí: ${n}`,
+    more: (n: number) =>
+      `      … a ${plural(n, "další", "další", "dalších")} ${n} (spojka status --items vypíše všechny)`,
+    withWarnings: (n: number, numbers: string) =>
+      `    ${n} ${
+        plural(n, "doklad importován", "doklady importovány", "dokladů importováno")
+      } s varováním: ${numbers}`,
+    stock: (n: number, shop: string, latest: string | undefined) =>
+      `Zásoby: spojka nastavila zásobu ${n} ${plural(n, "produktu", "produktů", "produktů")} v ${shop}` +
+      (latest ? `, naposledy ${latest}` : "") + " (status --json vypíše každý).",
+    oldShop: "e-shopu (jak si ho pamatovala spojka 0.1)",
+    outbox: (pending: number, failed: number, held: number) =>
+      `Fronta k odeslání: čeká ${pending}, selhalo ${failed}` + (held > 0 ? `, zadrženo ${held}` : ""),
+    failedItem: (agenda: string, label: string, attempts: number, reason: string) =>
+      `  selhalo: ${agenda} ${label} (${attempts} ${
+        plural(attempts, "pokus", "pokusy", "pokusů")
+      }): ${reason}`,
+    heldItem: (agenda: string, label: string, since: string, reason: string) =>
+      `  zadrženo: ${agenda} ${label} (od ${since}): ${reason}`,
+    noReason: "bez uvedeného důvodu",
+    heldAdvice: "Zadržené záznamy se do POHODY neposílají. Opravte každý podle jeho důvodu: doklad, který " +
+      "FLOWii znovu vyexportuje v mezích, nahradí svou poznámku; jiná poznámka zůstane, dokud ji neodstraníte " +
+      "příkazem spojka outbox drop <číslo nebo klíč>.",
+    verboseHint: "spojka status --verbose ukáže i konfiguraci.",
+  },
+
+  reset: {
+    toNeedsCursor: "--to patří k --cursor.",
+    exactlyOne: "reset potřebuje právě jedno z --cursor nebo --all (nebo --new-state).",
+    exactlyOneHint: "--cursor: příští synchronizace stáhne vše znovu. --all: odstraní konfiguraci, klíč a " +
+      "stav. --new-state: začne s prázdným stavem tam, kde state.db chybí.",
+    stateThere: (path: string) => `${path} existuje; nic se nezměnilo.`,
+    setAside: (files: string) => ` Soubory ztraceného stavu (${files}) byly odloženy stranou.`,
+    newState: (path: string, aside: string) =>
+      `Založen nový, prázdný stav v ${path}.${aside} Příští synchronizace stáhne vše znovu; POHODA pozná, ` +
+      "co už má.",
+    noCursors: "Žádné kurzory nebyly; příští synchronizace stejně stáhne vše.",
+    clearedCursors: (streams: string) =>
+      `Kurzory ${streams} vymazány: příští synchronizace stáhne vše znovu. Už importované položky se ` +
+      "poznají jako již přítomné.",
+    badTo: (text: string, problem: string) => `--to ${JSON.stringify(text)}: ${problem}.`,
+    badToHint:
+      "Zadejte datum, např. 2026-01-31 (půlnoc místního času), 2026-01-31 14:30, nebo UNIXový čas v sekundách.",
+    cursorSet: (stream: string, now: string, was: string | undefined) =>
+      `${stream}: ${now}, dříve ${was ?? "žádný"}`,
+    nextSyncSince: (when: string) => `Příští synchronizace stáhne, co se ve FLOWii změnilo od ${when}.`,
+    willRemove: (dir: string) => `spojka reset --all odstraní z ${dir}:`,
+    unconfirmed: (n: number) => `  a se stavem i ${items(n)}, které cíl ještě nepotvrdil`,
+    kept: "Logy, stažené soubory a odpovědi zůstanou.",
+    question: "Odstranit? (a/n; Enter = n) ",
+    noTerminal: "reset --all potřebuje potvrzení a není terminál, ve kterém se zeptat.",
+    addYes: "Pro potvrzení přidejte --yes.",
+    nothingRemoved: "Nic nebylo odstraněno.",
+    removed: (paths: string) => `Odstraněno: ${paths}.`,
+    nothingToRemove: "Nebylo co odstranit.",
+    keptDone: "Logy, stažené soubory a odpovědi zůstaly.",
+  },
+
+  schedule: {
+    installNotWindows: "spojka schedule --install vytváří úlohu Plánovače úloh Windows; tohle není Windows.",
+    installNotWindowsHint:
+      "Spusťte spojka schedule bez --install a přidejte řádek pro crontab nebo jednotky systemd, které vypíše.",
+    noConfigYet: (dir: string) =>
+      `V ${dir} zatím není config.toml: před prvním spuštěním úlohy spusťte spojka init.`,
+    fromSource:
+      "spojka tu běží ze zdrojového kódu (deno run), takže příkazy níže spouštějí deno s oprávněními " +
+      "spojky; zkompilovaná spojka tam uvede svou vlastní cestu.\n",
+    runInCmd: "V příkazovém řádku (cmd.exe) spuštěném jako správce spusťte:\n",
+    runsAs: (what: string, name: string) =>
+      `\nÚloha spouští ${what} jako SYSTEM, ať je nebo není někdo přihlášen; /F nahradí dřívější úlohu ` +
+      `${name}. Totéž udělá spojka schedule --install. Odstranění úlohy: schtasks /Delete /TN ${name} /F`,
+    codePage: "\nDiakritika: spojka po dobu běhu přepne konzoli na UTF-8 (znaková stránka 65001). Pokud " +
+      "se její zprávy v cmd.exe přesto zobrazují s rozbitými znaky, spusťte nejdřív chcp 65001. Log (log.txt) " +
+      "je v UTF-8.",
+    combine: (given: string) => `${given} nelze kombinovat: vyberte jedno.`,
+    combineHint:
+      "--every <minuty> (výchozí 30), --at <HH:MM> jednou denně, nebo --serve pro spuštění spojka serve se startem počítače.",
+    and: " a ",
+    atBoot: "při startu počítače",
+    daily: (at: string) => `každý den v ${at}`,
+    every: (n: number) =>
+      n === 1
+        ? "každou minutu"
+        : `každ${plural(n, "ou", "é", "ých")} ${n} ${plural(n, "minutu", "minuty", "minut")}`,
+    cannotStart: (why: string) => `schtasks nelze spustit: ${why}.`,
+    cannotStartHint: (line: string) =>
+      `Spusťte sami příkaz, který vypíše spojka schedule (bez --install):\n${line}`,
+    notCreated: (name: string, code: number) =>
+      `schtasks úlohu ${name} nevytvořil (návratový kód ${code}; jeho zpráva je výše).`,
+    notCreatedHint:
+      "Spusťte příkazový řádek jako správce (pravé tlačítko → Spustit jako správce) a zkuste to znovu.",
+    created: (name: string, what: string) =>
+      `Úloha ${name} vytvořena: ${what}, jako SYSTEM. Odstranění: schtasks /Delete /TN ${name} /F`,
+    timeLimit: (name: string) =>
+      "\nPlánovač úloh zastaví úlohu po 72 hodinách, pokud se mu neřekne jinak, a schtasks to změnit neumí. " +
+      "Pro spojka serve zrušte limit jednou v PowerShellu spuštěném jako správce:\n\n" +
+      `Set-ScheduledTask -TaskName ${name} -Settings (New-ScheduledTaskSettingsSet -ExecutionTimeLimit 0)\n\n` +
+      `nebo v Plánovači úloh: ${name} → Vlastnosti → Nastavení → zrušte „Zastavit úlohu, pokud běží déle než“.`,
+    cron: "Pro cron (crontab -e) tento řádek:\n",
+    cronRuns: (what: string, dir: string) =>
+      `\nSpouští ${what}. Výstup jde do log.txt v ${dir}; varování a chyby přijdou i cronem poštou.`,
+    noCron: (when: string) => `cron neumí spouštět úlohu přesně ${when}; použijte časovač systemd níže.`,
+    systemd: (paths: string) => `\nNebo pro systemd uložte ${paths}:`,
+    systemdThen: (unit: string) =>
+      `\npotom: sudo systemctl daemon-reload && sudo systemctl enable --now ${unit}`,
+    dataFolder: (what: string, dir: string) => `${what} (datová složka ${dir})`,
+    badEvery: (text: string, max: number) =>
+      `--every ${JSON.stringify(text)} není počet minut od 1 do ${max}.`,
+    badEveryHint: "Například --every 30; jednou denně: --at 06:30.",
+    badAt: (text: string) => `--at ${JSON.stringify(text)} není denní čas.`,
+    badAtHint: "Zadejte hodiny a minuty ve 24hodinovém formátu, např. --at 06:30 nebo --at 18:00.",
+    badName: (text: string) => `--name ${JSON.stringify(text)} není použitelný název úlohy.`,
+    badNameHint:
+      "Použijte písmena bez diakritiky, číslice, tečky, pomlčky a podtržítka, např. --name spojka-firma2.",
+    tooLong: (length: number, max: number, run: string) =>
+      `Příkaz úlohy má ${length} znaků; Plánovač úloh Windows (schtasks) přijme nejvýš ${max}: ${run}`,
+    tooLongHint: "Přesuňte spojku a její datovou složku do kratší cesty, např. C:\\spojka.",
+  },
+
+  state: {
+    locked: (holder: string) => `V této datové složce pracuje jiný běh spojky: ${holder}.`,
+    lockedHint: "Počkejte, až skončí. Zámek se uvolní, jakmile ten proces skončí, i kdyby spadl.",
+    holderUnknown: "jeho údaje ještě nejsou zapsané",
+    holder: (pid: number, host: string | undefined, command: string, at: string) =>
+      `PID ${pid}${host ? ` na ${host}` : ""}, „spojka ${command}“ spuštěná ${at}`,
+    newer: (path: string, version: number, known: number) =>
+      `${path} zapsala novější spojka (verze stavu ${version}; tento program zná ${known}).`,
+    newerHint: "Nainstalujte znovu novější spojku; starší nemůže v její práci pokračovat.",
+    unreadable: (path: string, why: string) => `${path} nelze přečíst jako stav spojky (${why}).`,
+    unreadableHint: (path: string) =>
+      `Je-li poškozený disk nebo soubor, přesuňte ${path} jinam a spusťte spojka reset --new-state: spojka ` +
+      "pak začne znovu, stáhne vše a POHODA pozná, co už má. Položky, které čekaly ve frontě, se vrátí " +
+      "s tímto stažením.",
+    legacyDamaged: (path: string, why: string) =>
+      `${path} (stav dřívější spojky) je poškozený: ${why}. Nelze ho převést do nového stavu.`,
+    legacyDamagedHint: (path: string) =>
+      `Nahraďte ${path} kopií ${path}.bak a spusťte spojku znovu, nebo přesuňte ${path} jinam a spusťte ` +
+      "spojka reset --new-state pro nový začátek (příští synchronizace stáhne vše znovu; POHODA pozná, co " +
+      "už má).",
+    notJson: (why: string) => `není to platný JSON (${why})`,
+    missing: (path: string, found: string, dir: string) =>
+      `Stavová databáze ${path} chybí, ale dřívější stav zanechal ${found} v ${dir}. spojka bez vašeho ` +
+      "souhlasu nezačne s prázdným stavem: zapomněla by kurzory, položky čekající ve frontě, evidenci, " +
+      "proti které ověřuje spojka verify, a minulé běhy.",
+    missingHint: (path: string) =>
+      `Máte-li kopii state.db (zálohu), vraťte ji jako ${path} a spusťte spojku znovu. Chcete-li místo ` +
+      "toho začít s prázdným stavem, spusťte spojka reset --new-state: příští synchronizace stáhne vše " +
+      "znovu a POHODA pozná, co už má.",
+  },
+
+  storage: {
+    full: (folder: string, detail: string) => `Disk se složkou ${folder} je plný (${detail}).`,
+    fullHint: "Uvolněte na disku místo a spusťte spojku znovu: příští běh naváže tam, kde tento skončil.",
+    unwritable: (folder: string, detail: string) => `spojka nemůže zapisovat do ${folder} (${detail}).`,
+    unwritableHint: "Ověřte, že složka není jen pro čtení a že ji uživatel, pod kterým spojka běží, smí " +
+      "měnit: spouštějte spojku jako vlastník složky (naplánovaná úloha běží pod uživatelem, kterého " +
+      "uvádí), nebo tomu uživateli dejte právo složku měnit.",
+    failing: (folder: string, detail: string) => `Disk se složkou ${folder} hlásí chybu (${detail}).`,
+    failingHint: "Zkontrolujte disk (ve Windows: chkdsk) a volné místo na něm a spusťte spojku znovu.",
+    damaged: (folder: string, detail: string) =>
+      `Stavová databáze spojky v ${folder} je poškozená (${detail}).`,
+    damagedHint: "Zkontrolujte disk (ve Windows: chkdsk). Pak přesuňte state.db stranou a spusťte spojka " +
+      "reset --new-state, nebo obnovte state.db ze zálohy; kontroly duplicit v POHODĚ zajistí, že se při " +
+      "novém začátku nic nezdvojí.",
+  },
+
+  lastrun: {
+    hint: "Zadejte lastrun.txt ze složky POHODA konektoru FLOWii, nebo po init nastavte začátek ručně: " +
+      "spojka reset --cursor --to <datum, např. 2026-01-31>.",
+    badTime: (problem: string) => `jeho čas ${problem}`,
+    holds: (shown: string) => `obsahuje ${JSON.stringify(shown)}`,
+    notUnixTime: (file: string, reason: string) =>
+      `${file} neobsahuje UNIXový čas (sekundy od roku 1970), jak ho zapisuje konektor dodavatele: ${reason}.`,
+    cannotRead: (file: string, why: string) => `${file} nelze přečíst: ${why}.`,
+    notThere: "neexistuje",
+  },
+};

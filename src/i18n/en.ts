@@ -1,0 +1,358 @@
+/**
+ * The English message catalogue, and the source of the catalogue's type: `cs.ts` and `sk.ts` are
+ * typed {@linkcode Catalogue}, so a message missing there fails the type check. A message is a
+ * string, or a function of its values when it holds numbers (for plural forms) or names.
+ *
+ * @module
+ */
+
+import { english as plural } from "./plural.ts";
+
+const items = (n: number) => `${n} ${plural(n, "item", "items")}`;
+
+export const en = {
+  /** POHODA's agendas under the names its own menus show (agenda or document type → name). */
+  agenda: {
+    addressbook: "Address book",
+    issuedInvoice: "Issued invoices",
+    issuedCreditNotice: "Issued invoices (credit note)",
+    issuedDebitNote: "Issued invoices (debit note)",
+    issuedAdvanceInvoice: "Issued advance invoices",
+    issuedProformaInvoice: "Issued invoices (pro forma)",
+    issuedCorrectiveTax: "Issued invoices (corrective tax document)",
+    penalty: "Other receivables (penalty)",
+    receivable: "Other receivables",
+    receivedInvoice: "Received invoices",
+    receivedCreditNotice: "Received invoices (credit note)",
+    receivedDebitNote: "Received invoices (debit note)",
+    receivedAdvanceInvoice: "Received advance invoices",
+    receivedProformaInvoice: "Received invoices (pro forma)",
+    receivedCorrectiveTax: "Received invoices (corrective tax document)",
+    commitment: "Other liabilities",
+    receivedOrder: "Received orders",
+    issuedOrder: "Issued orders",
+    product: "Shop products",
+  } as Record<string, string>,
+  /** What happened to an item (the words of the run summary and of `status`). */
+  outcome: {
+    fetched: "fetched",
+    imported: "imported",
+    updated: "updated",
+    already_present: "already present",
+    with_warnings: "with warnings",
+    failed: "failed",
+    no_answer: "no answer",
+    unanswered: "no answer",
+    dropped: "dropped",
+    duplicate: "duplicate",
+    named_twice: "named twice",
+    number_taken: "number taken",
+    rejected: "rejected",
+    too_large: "too large",
+    refused: "refused",
+    transliterated: "transliterated",
+  } as Record<string, string>,
+  nothing: "nothing",
+
+  cli: {
+    description: "Moves data between FLOWii, KROS, e-shops and POHODA. Exit codes: spojka help exit-codes.",
+    dirOption: "data folder (default: the program's folder; SPOJKA_HOME overrides)",
+    langOption:
+      "language of the messages: cs, sk or en (default: language in config.toml, else the system's)",
+    helpOption: "show this help",
+    versionOption: "show the version",
+    afterError: "(spojka --help lists the commands)",
+    badLang: (given: string) => `--lang ${JSON.stringify(given)} is not a language spojka speaks.`,
+    badLangHint: "Use --lang cs (čeština), --lang sk (slovenčina) or --lang en (English).",
+    help: "show help: for a command, or a topic: config (the documented config.toml), exit-codes",
+    helpTopic: "a command, config or exit-codes",
+    unknownTopic: (topic: string) => `spojka help knows no command or topic "${topic}".`,
+    unknownTopicHint: "spojka help config, spojka help exit-codes, or spojka help <command>.",
+    exitCodesTitle: "spojka's exit codes (for scripts and Task Scheduler's Last Run Result):",
+    init: "set up the connectors: asks for accounts and passwords, stores them encrypted",
+    initNonInteractive: "take every value from SPOJKA_* environment variables",
+    initFromLastrun: "start both FLOWii streams where the vendor's connector stopped (its lastrun.txt)",
+    serve: "keep running: sync on each connector's interval and on KROS notifications; GET /healthz",
+    sync: "run the configured connectors once (or only the one named: flowii, stock)",
+    syncConnector: "run only this connector",
+    syncDryRun: "fetch and transform, write the packs that would be posted to a folder, post nothing",
+    syncOut: "where --dry-run writes the packs (default: dry-run-<time> in the data folder)",
+    reset: "--cursor: fetch everything again on the next sync; --all: remove config, key and state",
+    resetCursor: "forget where each stream continues",
+    resetTo: "with --cursor: continue FLOWii from this date (2026-01-31) or UNIX time",
+    resetAll: "remove config.toml, spojka.key and the state (logs and downloads stay)",
+    resetNewState: "start with an empty state where state.db is missing (spojka will not on its own)",
+    yes: "do not ask for confirmation",
+    schedule: "print the Task Scheduler command (cron and systemd on Linux) that runs spojka regularly",
+    scheduleEvery: "run sync every this many minutes (default 30)",
+    scheduleAt: "run sync once a day at this time instead",
+    scheduleServe: "start spojka serve when the computer starts instead",
+    scheduleName: "the task's name (default spojka, or spojka-serve)",
+    scheduleInstall: "Windows: create the task now (as an administrator)",
+    status:
+      "show waiting and failed items, the last runs and the cursors (--verbose: also the configuration)",
+    statusJson: "print JSON for scripts (every item of the last runs that needs attention)",
+    statusItems: "list every item of the last runs that needs attention, not just the first 20",
+    statusVerbose: "also show the configuration (secrets masked)",
+    verify:
+      "check that POHODA holds everything spojka confirmed, once, with the same number, partner and total",
+    verifySince: "only documents confirmed since this day (YYYY-MM-DD); partners are always checked",
+    json: "print JSON for scripts",
+    outbox: "what waits for its target: list it, show, retry or drop an item (list is the default)",
+    outboxList: "waiting and failed items: counts per agenda, then the first 20, failed first",
+    outboxFailed: "only the items the target refused",
+    outboxAll: "every item, not only the first 20",
+    outboxShow: "one item: its fields, the target's reason and its XML",
+    outboxItem: "its document number, key, item id, or a part of its label",
+    outboxRetry: "send an item (or every failed one) to POHODA now; exit codes as for sync",
+    outboxRetryFailed: "every failed item",
+    outboxDrop: "remove an item after a confirmation; it is not imported unless its source exports it again",
+  },
+
+  /** What each exit code means (`spojka help exit-codes`). */
+  exitCode: {
+    0: "everything that was asked for was done",
+    1: "the run finished, but some items failed or got no answer (kept and retried on the next run), " +
+      "or were left out (too large, refused): spojka status names them",
+    2: "configuration or usage error: fix the config (spojka init) or the command line",
+    3: "another spojka run holds the data folder, or another program holds state.db or another file",
+    4: "a service cannot be reached, refuses the credentials, or refuses the whole request",
+    5: "spojka verify found what spojka confirmed missing in POHODA, there twice, or with another partner or total",
+    6: "the disk is full, or spojka may not write to a folder it needs, or the disk reports errors",
+    70: "an unexpected internal error (a bug); the details are in log.txt",
+  } as Record<number, string>,
+
+  context: {
+    started: (command: string, pid: number, dir: string) =>
+      `spojka ${command} started (pid ${pid}, data folder ${dir})`,
+    finished: (command: string, code: number) => `spojka ${command} finished with exit code ${code}`,
+    noFolder: (dir: string) => `The data folder ${dir} does not exist.`,
+    noFolderHint:
+      "Run spojka init there first, or point --dir or SPOJKA_HOME at the folder that holds config.toml.",
+    fileInTheWay: (dir: string) =>
+      `The data folder ${dir} cannot be used: it, or a folder above it, is a file.`,
+    fileInTheWayHint: "Point --dir or SPOJKA_HOME at a folder (spojka init creates it).",
+    noConfig: (dir: string) => `There is no config.toml in ${dir}.`,
+    runInitFirst: "Run spojka init first.",
+  },
+
+  sync: {
+    noConnector: (name: string) => `There is no connector "${name}".`,
+    knownConnectors: (ids: string) => `Known connectors: ${ids}.`,
+    noneSetUp: "No connector is set up in config.toml.",
+    runInit: "Run spojka init.",
+  },
+
+  report: {
+    error: (message: string) => `Error: ${message}`,
+    detailsIn: (file: string) => `the details are in ${file}`,
+    detailsFollow: "the details follow",
+    internal: (message: string, where: string) =>
+      `Internal error: ${message}. This is a bug in spojka; ${where}.`,
+    internalRecorded: (message: string) => `internal error: ${message}`,
+    stateHeld: (dir: string, why: string) =>
+      `Another program holds spojka's state database in ${dir} (${why}).`,
+    stateHeldHint: "Close the program that has state.db open (a backup, an antivirus scan, a database " +
+      "viewer), then run spojka again.",
+    fileHeld: (why: string) => `Another program holds a file spojka needs (${why}).`,
+    fileHeldHint: "Close the program that has it open (an antivirus scan, a backup, an editor), or wait " +
+      "for it to finish, then run spojka again.",
+  },
+
+  log: {
+    cannotWrite: (file: string, why: string) =>
+      `spojka cannot write its log ${file} (${why}); this run logs to the console only.`,
+  },
+
+  tally: {
+    /** One count in the run summary: `imported 3`. */
+    count: (outcome: string, n: number) => `${outcome} ${n}`,
+  },
+
+  status: {
+    dataFolder: (dir: string) => `Data folder: ${dir}`,
+    running: (pid: number, command: string, at: string) =>
+      `Running now: PID ${pid}, spojka ${command}, started ${at}`,
+    configuration: "Configuration:",
+    noConfig: "  none yet: run spojka init",
+    configUnreadable: (why: string) => `  cannot be read: ${why}`,
+    cursors: "Cursors (the next sync fetches what changed since):",
+    stateUnreadable: (why: string) => `  state cannot be read: ${why}`,
+    noCursors: "  none: the next sync fetches everything",
+    lastRuns: "Last runs:",
+    noneYet: "  none yet",
+    result: { ok: "ok", partial: "partial", failed: "failed" } as Record<string, string>,
+    run: (connector: string, result: string, code: number, from: string, to: string) =>
+      `  ${connector}: ${result} (exit ${code}), ${from} → ${to}`,
+    itemsToLookAt: (n: number) => `    items to look at: ${n}`,
+    more: (n: number) => `      … and ${n} more (spojka status --items lists all)`,
+    withWarnings: (n: number, numbers: string) =>
+      `    ${n} ${plural(n, "document", "documents")} imported with warnings: ${numbers}`,
+    stock: (n: number, shop: string, latest: string | undefined) =>
+      `Stock: spojka has set the stock of ${n} ${plural(n, "product", "products")} of ${shop}` +
+      (latest ? `, the latest at ${latest}` : "") + " (status --json lists each).",
+    oldShop: "the shop (as spojka 0.1 kept it)",
+    outbox: (pending: number, failed: number, held: number) =>
+      `Outbox: ${pending} pending, ${failed} failed` + (held > 0 ? `, ${held} held` : ""),
+    failedItem: (agenda: string, label: string, attempts: number, reason: string) =>
+      `  failed ${agenda} ${label} (${attempts} ${plural(attempts, "attempt", "attempts")}): ${reason}`,
+    heldItem: (agenda: string, label: string, since: string, reason: string) =>
+      `  held ${agenda} ${label} (since ${since}): ${reason}`,
+    noReason: "no reason given",
+    heldAdvice: "Held records are not sent to POHODA. Fix each as its reason says: a document FLOWii " +
+      "exports again within the limits replaces its own note; any other note stays until you remove it " +
+      "with spojka outbox drop <number or key>.",
+    verboseHint: "spojka status --verbose also shows the configuration.",
+  },
+
+  reset: {
+    toNeedsCursor: "--to goes with --cursor.",
+    exactlyOne: "reset needs exactly one of --cursor or --all (or --new-state).",
+    exactlyOneHint: "--cursor: the next sync fetches everything again. --all: remove config, key file and " +
+      "state. --new-state: start with an empty state where state.db is missing.",
+    stateThere: (path: string) => `${path} is there; nothing was changed.`,
+    setAside: (files: string) => ` The lost state's ${files} were set aside.`,
+    newState: (path: string, aside: string) =>
+      `Started a new, empty state in ${path}.${aside} The next sync fetches everything again; POHODA ` +
+      "recognises what it already has.",
+    noCursors: "There were no cursors; the next sync fetches everything anyway.",
+    clearedCursors: (streams: string) =>
+      `Cleared the cursors of ${streams}: the next sync fetches everything again. Items already imported ` +
+      "are recognised as already present.",
+    badTo: (text: string, problem: string) => `--to ${JSON.stringify(text)} ${problem}.`,
+    badToHint:
+      "Give a date such as 2026-01-31 (midnight, local time), 2026-01-31 14:30, or a UNIX time in seconds.",
+    cursorSet: (stream: string, now: string, was: string | undefined) =>
+      `${stream}: ${now}, was ${was ?? "none"}`,
+    nextSyncSince: (when: string) => `The next sync fetches what changed in FLOWii since ${when}.`,
+    willRemove: (dir: string) => `spojka reset --all removes from ${dir}:`,
+    unconfirmed: (n: number) => `  and with the state ${items(n)} not yet confirmed by their target`,
+    kept: "Logs, downloads and responses are kept.",
+    question: "Remove them? (y/n, a/n; Enter = n) ",
+    noTerminal: "reset --all needs a confirmation, and there is no terminal to ask in.",
+    addYes: "Add --yes to confirm.",
+    nothingRemoved: "Nothing was removed.",
+    removed: (paths: string) => `Removed ${paths}.`,
+    nothingToRemove: "There was nothing to remove.",
+    keptDone: "Logs, downloads and responses were kept.",
+  },
+
+  schedule: {
+    installNotWindows:
+      "spojka schedule --install creates a Windows Task Scheduler task; this is not Windows.",
+    installNotWindowsHint:
+      "Run spojka schedule without --install and add the crontab line or the systemd units it prints.",
+    noConfigYet: (dir: string) =>
+      `There is no config.toml in ${dir} yet: run spojka init before the task first runs.`,
+    fromSource: "spojka runs from source here (deno run), so the commands below start deno with spojka's " +
+      "permissions; the compiled spojka puts its own path there.\n",
+    runInCmd: "In a Command Prompt (cmd.exe) started as an administrator, run:\n",
+    runsAs: (what: string, name: string) =>
+      `\nIt runs ${what} as SYSTEM, whether or not anyone is logged on; /F replaces an earlier task named ` +
+      `${name}. spojka schedule --install does the same. To remove the task: schtasks /Delete /TN ${name} /F`,
+    codePage: "\nDiacritics: spojka switches the console to UTF-8 (code page 65001) while it runs. If its " +
+      "messages still show broken characters in cmd.exe, run chcp 65001 first. The log (log.txt) is UTF-8.",
+    combine: (given: string) => `${given} cannot be combined: choose one.`,
+    combineHint:
+      "--every <minutes> (default 30), --at <HH:MM> once a day, or --serve to start spojka serve with the computer.",
+    and: " and ",
+    atBoot: "when the computer starts",
+    daily: (at: string) => `every day at ${at}`,
+    every: (n: number) => n === 1 ? "every minute" : `every ${n} minutes`,
+    cannotStart: (why: string) => `schtasks could not be started: ${why}.`,
+    cannotStartHint: (line: string) =>
+      `Run the command that spojka schedule prints (without --install) yourself:\n${line}`,
+    notCreated: (name: string, code: number) =>
+      `schtasks did not create the task ${name} (exit code ${code}; its message is above).`,
+    notCreatedHint:
+      "Start the Command Prompt as an administrator (right-click → Run as administrator) and try again.",
+    created: (name: string, what: string) =>
+      `Created the task ${name}: ${what}, as SYSTEM. To remove it: schtasks /Delete /TN ${name} /F`,
+    timeLimit: (name: string) =>
+      "\nTask Scheduler stops a task after 72 hours unless told otherwise, and schtasks cannot change that. " +
+      "For spojka serve, lift the limit once, in PowerShell started as an administrator:\n\n" +
+      `Set-ScheduledTask -TaskName ${name} -Settings (New-ScheduledTaskSettingsSet -ExecutionTimeLimit 0)\n\n` +
+      `or in Task Scheduler: ${name} → Properties → Settings → clear "Stop the task if it runs longer than".`,
+    cron: "For cron (crontab -e), the line:\n",
+    cronRuns: (what: string, dir: string) =>
+      `\nIt runs ${what}. The output goes to log.txt in ${dir}; warnings and errors also reach cron's mail.`,
+    noCron: (when: string) => `cron cannot run a task ${when} exactly; use the systemd timer below.`,
+    systemd: (paths: string) => `\nOr for systemd, save ${paths}:`,
+    systemdThen: (unit: string) =>
+      `\nthen: sudo systemctl daemon-reload && sudo systemctl enable --now ${unit}`,
+    dataFolder: (what: string, dir: string) => `${what} (data folder ${dir})`,
+    badEvery: (text: string, max: number) =>
+      `--every ${JSON.stringify(text)} is not a number of minutes from 1 to ${max}.`,
+    badEveryHint: "For example --every 30; for once a day, use --at 06:30.",
+    badAt: (text: string) => `--at ${JSON.stringify(text)} is not a time of day.`,
+    badAtHint: "Give hours and minutes on the 24-hour clock, for example --at 06:30 or --at 18:00.",
+    badName: (text: string) => `--name ${JSON.stringify(text)} is not a usable task name.`,
+    badNameHint:
+      "Use letters without diacritics, digits, dots, dashes and underscores, e.g. --name spojka-firma2.",
+    tooLong: (length: number, max: number, run: string) =>
+      `The task's command is ${length} characters long; Windows Task Scheduler (schtasks) takes at most ${max}: ${run}`,
+    tooLongHint: "Move spojka and its data folder to a shorter path, such as C:\\spojka.",
+  },
+
+  state: {
+    locked: (holder: string) => `Another spojka run is working in this data folder: ${holder}.`,
+    lockedHint:
+      "Wait until it finishes. The lock is released as soon as that process ends, even if it crashes.",
+    holderUnknown: "its details are not written yet",
+    holder: (pid: number, host: string | undefined, command: string, at: string) =>
+      `PID ${pid}${host ? ` on ${host}` : ""}, "spojka ${command}" started ${at}`,
+    newer: (path: string, version: number, known: number) =>
+      `${path} was written by a newer spojka (state version ${version}; this program knows ${known}).`,
+    newerHint: "Install the newer spojka again; an older one cannot continue its work.",
+    unreadable: (path: string, why: string) => `${path} cannot be read as spojka's state (${why}).`,
+    unreadableHint: (path: string) =>
+      `If the disk or the file is damaged, move ${path} away and run spojka reset --new-state: spojka ` +
+      "then starts afresh, fetches everything again and POHODA recognises what it already has. Items " +
+      "that waited in the outbox come back with that download.",
+    legacyDamaged: (path: string, why: string) =>
+      `${path} (the state of an earlier spojka) is damaged: ${why}. It cannot be moved into the new state.`,
+    legacyDamagedHint: (path: string) =>
+      `Replace ${path} with a copy of ${path}.bak and run spojka again, or move ${path} away and run ` +
+      "spojka reset --new-state to start afresh (the next sync fetches everything again; POHODA " +
+      "recognises what it already has).",
+    notJson: (why: string) => `it is not valid JSON (${why})`,
+    missing: (path: string, found: string, dir: string) =>
+      `The state database ${path} is missing, but an earlier state left ${found} in ${dir}. spojka does ` +
+      "not start from an empty state without your word: it would forget the cursors, the items waiting " +
+      "in the outbox, the ledger spojka verify checks against, and the past runs.",
+    missingHint: (path: string) =>
+      `If you have a copy of state.db (a backup), put it back as ${path} and run spojka again. To start ` +
+      "with an empty state instead, run spojka reset --new-state: the next sync fetches everything again, " +
+      "and POHODA recognises what it already has.",
+  },
+
+  storage: {
+    full: (folder: string, detail: string) => `The disk holding ${folder} is full (${detail}).`,
+    fullHint: "Free space on that disk, then run spojka again: the next run picks up where this one stopped.",
+    unwritable: (folder: string, detail: string) => `spojka cannot write to ${folder} (${detail}).`,
+    unwritableHint: "Check that the folder is not read-only and that the user spojka runs as may change " +
+      "it: run spojka as the user that owns the folder (a scheduled task runs as the user it names), or " +
+      "give that user the right to modify the folder.",
+    failing: (folder: string, detail: string) => `The disk holding ${folder} reported an error (${detail}).`,
+    failingHint: "Check the disk (on Windows: chkdsk) and the free space on it, then run spojka again.",
+    damaged: (folder: string, detail: string) =>
+      `spojka's state database in ${folder} is damaged (${detail}).`,
+    damagedHint: "Check the disk (on Windows: chkdsk). Then move state.db aside and run spojka reset " +
+      "--new-state, or restore state.db from a backup; POHODA's duplicity checks keep a fresh start from " +
+      "doubling anything.",
+  },
+
+  lastrun: {
+    hint: "Give the lastrun.txt from the folder of FLOWii's POHODA connector, or set the start by hand " +
+      "after init: spojka reset --cursor --to <date, e.g. 2026-01-31>.",
+    badTime: (problem: string) => `its time ${problem}`,
+    holds: (shown: string) => `it holds ${JSON.stringify(shown)}`,
+    notUnixTime: (file: string, reason: string) =>
+      `${file} does not hold a UNIX time (seconds since 1970) as the vendor's connector writes it: ${reason}.`,
+    cannotRead: (file: string, why: string) => `Cannot read ${file}: ${why}.`,
+    notThere: "it does not exist",
+  },
+};
+
+/** The shape every catalogue has. */
+export type Catalogue = typeof en;

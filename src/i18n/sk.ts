@@ -1,0 +1,354 @@
+/**
+ * The Slovak message catalogue; its shape is checked against the English one.
+ *
+ * @module
+ */
+
+import type { Catalogue } from "./en.ts";
+import { slavic as plural } from "./plural.ts";
+
+const items = (n: number) => `${n} ${plural(n, "položka", "položky", "položiek")}`;
+
+export const sk: Catalogue = {
+  agenda: {
+    addressbook: "Adresár",
+    issuedInvoice: "Vydané faktúry",
+    issuedCreditNotice: "Vydané faktúry (dobropis)",
+    issuedDebitNote: "Vydané faktúry (ťarchopis)",
+    issuedAdvanceInvoice: "Vydané zálohové faktúry",
+    issuedProformaInvoice: "Vydané faktúry (proforma)",
+    issuedCorrectiveTax: "Vydané faktúry (opravný daňový doklad)",
+    penalty: "Ostatné pohľadávky (penále)",
+    receivable: "Ostatné pohľadávky",
+    receivedInvoice: "Prijaté faktúry",
+    receivedCreditNotice: "Prijaté faktúry (dobropis)",
+    receivedDebitNote: "Prijaté faktúry (ťarchopis)",
+    receivedAdvanceInvoice: "Prijaté zálohové faktúry",
+    receivedProformaInvoice: "Prijaté faktúry (proforma)",
+    receivedCorrectiveTax: "Prijaté faktúry (opravný daňový doklad)",
+    commitment: "Ostatné záväzky",
+    receivedOrder: "Prijaté objednávky",
+    issuedOrder: "Vydané objednávky",
+    product: "Produkty e-shopu",
+  },
+  outcome: {
+    fetched: "stiahnuté",
+    imported: "importované",
+    updated: "aktualizované",
+    already_present: "už v POHODE",
+    with_warnings: "importované s varovaním",
+    failed: "zlyhalo",
+    no_answer: "bez odpovede",
+    unanswered: "bez odpovede",
+    dropped: "odstránené",
+    duplicate: "duplicita",
+    named_twice: "dvakrát pod rovnakým označením",
+    number_taken: "číslo je už obsadené",
+    rejected: "odmietnuté",
+    too_large: "príliš veľké",
+    refused: "odmietnuté",
+    transliterated: "prepísané bez nepodporovaných znakov",
+  },
+  nothing: "nič",
+
+  cli: {
+    description:
+      "Prenáša dáta medzi FLOWii, KROS, e-shopmi a POHODOU. Návratové kódy: spojka help exit-codes.",
+    dirOption: "dátový priečinok (predvolený: priečinok programu; prednosť má SPOJKA_HOME)",
+    langOption: "jazyk správ: cs, sk alebo en (predvolený: language v config.toml, inak jazyk systému)",
+    helpOption: "zobrazí tohto pomocníka",
+    versionOption: "zobrazí verziu",
+    afterError: "(spojka --help vypíše príkazy)",
+    badLang: (given: string) => `--lang ${JSON.stringify(given)} nie je jazyk, ktorým spojka hovorí.`,
+    badLangHint: "Použite --lang cs (čeština), --lang sk (slovenčina) alebo --lang en (English).",
+    help: "pomocník k príkazu alebo k téme: config (popísaný config.toml), exit-codes (návratové kódy)",
+    helpTopic: "príkaz, config alebo exit-codes",
+    unknownTopic: (topic: string) => `spojka help nepozná príkaz ani tému „${topic}“.`,
+    unknownTopicHint: "spojka help config, spojka help exit-codes alebo spojka help <príkaz>.",
+    exitCodesTitle: "Návratové kódy spojky (pre skripty a „Výsledok posledného spustenia“ v Plánovači úloh):",
+    init: "nastaví konektory: opýta sa na účty a heslá, uloží ich zašifrované",
+    initNonInteractive: "vezme všetky hodnoty z premenných prostredia SPOJKA_*",
+    initFromLastrun: "oba toky FLOWii začnú tam, kde skončil konektor dodávateľa (jeho lastrun.txt)",
+    serve: "beží stále: synchronizuje v intervale každého konektora a na oznámenia KROS; GET /healthz",
+    sync: "raz spustí nastavené konektory (alebo len uvedený: flowii, stock)",
+    syncConnector: "spustí len tento konektor",
+    syncDryRun: "stiahne a prevedie dáta, balíčky na odoslanie zapíše do priečinka, nič neodošle",
+    syncOut: "kam --dry-run zapíše balíčky (predvolený: dry-run-<čas> v dátovom priečinku)",
+    reset: "--cursor: ďalšia synchronizácia stiahne všetko znova; --all: odstráni konfiguráciu, kľúč a stav",
+    resetCursor: "zabudne, kde každý tok pokračuje",
+    resetTo: "s --cursor: FLOWii bude pokračovať od tohto dátumu (2026-01-31) alebo UNIXového času",
+    resetAll: "odstráni config.toml, spojka.key a stav (logy a stiahnuté súbory zostanú)",
+    resetNewState: "začne s prázdnym stavom tam, kde state.db chýba (sama to spojka neurobí)",
+    yes: "nepýta sa na potvrdenie",
+    schedule: "vypíše príkaz pre Plánovač úloh (na Linuxe cron a systemd), ktorý spojku pravidelne spúšťa",
+    scheduleEvery: "spúšťať sync každých toľko minút (predvolené 30)",
+    scheduleAt: "namiesto toho spúšťať sync raz denne v tento čas",
+    scheduleServe: "namiesto toho spustiť spojka serve pri štarte počítača",
+    scheduleName: "názov úlohy (predvolený spojka, alebo spojka-serve)",
+    scheduleInstall: "Windows: úlohu hneď vytvorí (ako správca)",
+    status: "ukáže čakajúce a neúspešné položky, posledné behy a kurzory (--verbose: aj konfiguráciu)",
+    statusJson: "vypíše JSON pre skripty (každú položku posledných behov, ktorá vyžaduje pozornosť)",
+    statusItems: "vypíše každú položku posledných behov, ktorá vyžaduje pozornosť, nielen prvých 20",
+    statusVerbose: "ukáže aj konfiguráciu (heslá skryté)",
+    verify: "overí, že POHODA má všetko, čo spojka potvrdila, raz, s rovnakým číslom, partnerom a sumou",
+    verifySince: "len doklady potvrdené od tohto dňa (RRRR-MM-DD); partneri sa overujú vždy",
+    json: "vypíše JSON pre skripty",
+    outbox: "čo čaká na cieľ: vypísať, ukázať, znova odoslať alebo odstrániť položku (predvolený je list)",
+    outboxList: "čakajúce a neúspešné položky: počty podľa agend, potom prvých 20, neúspešné najprv",
+    outboxFailed: "len položky, ktoré cieľ odmietol",
+    outboxAll: "všetky položky, nielen prvých 20",
+    outboxShow: "jedna položka: jej údaje, dôvod cieľa a jej XML",
+    outboxItem: "číslo dokladu, kľúč, id položky alebo časť jej popisu",
+    outboxRetry: "odošle položku (alebo všetky neúspešné) hneď do POHODY; návratové kódy ako pri sync",
+    outboxRetryFailed: "všetky neúspešné položky",
+    outboxDrop: "po potvrdení odstráni položku; importuje sa, len ak ju zdroj znova exportuje",
+  },
+
+  exitCode: {
+    0: "všetko, čo bolo požadované, je hotové",
+    1: "beh dobehol, ale niektoré položky zlyhali alebo nedostali odpoveď (zostávajú a ďalší beh ich skúsi " +
+      "znova), alebo boli vynechané (príliš veľké, odmietnuté): spojka status ich vymenuje",
+    2: "chyba konfigurácie alebo použitia: opravte konfiguráciu (spojka init) alebo príkazový riadok",
+    3: "v dátovom priečinku pracuje iný beh spojky, alebo iný program drží state.db či iný súbor",
+    4: "služba nie je dostupná, odmieta prihlasovacie údaje alebo odmieta celú požiadavku",
+    5: "spojka verify zistila, že niečo, čo spojka potvrdila, v POHODE chýba, je tam dvakrát, alebo má " +
+      "iného partnera či sumu",
+    6: "disk je plný, spojka nesmie zapisovať do potrebného priečinka, alebo disk hlási chyby",
+    70: "nečakaná vnútorná chyba (chyba programu); podrobnosti sú v log.txt",
+  },
+
+  context: {
+    started: (command: string, pid: number, dir: string) =>
+      `spojka ${command} spustená (pid ${pid}, dátový priečinok ${dir})`,
+    finished: (command: string, code: number) => `spojka ${command} skončila s návratovým kódom ${code}`,
+    noFolder: (dir: string) => `Dátový priečinok ${dir} neexistuje.`,
+    noFolderHint:
+      "Najprv tam spustite spojka init, alebo nasmerujte --dir či SPOJKA_HOME na priečinok, v ktorom je config.toml.",
+    fileInTheWay: (dir: string) =>
+      `Dátový priečinok ${dir} nemožno použiť: on sám alebo priečinok nad ním je súbor.`,
+    fileInTheWayHint: "Nasmerujte --dir alebo SPOJKA_HOME na priečinok (spojka init ho vytvorí).",
+    noConfig: (dir: string) => `V ${dir} nie je config.toml.`,
+    runInitFirst: "Najprv spustite spojka init.",
+  },
+
+  sync: {
+    noConnector: (name: string) => `Konektor „${name}“ neexistuje.`,
+    knownConnectors: (ids: string) => `Známe konektory: ${ids}.`,
+    noneSetUp: "V config.toml nie je nastavený žiadny konektor.",
+    runInit: "Spustite spojka init.",
+  },
+
+  report: {
+    error: (message: string) => `Chyba: ${message}`,
+    detailsIn: (file: string) => `podrobnosti sú v ${file}`,
+    detailsFollow: "podrobnosti nasledujú",
+    internal: (message: string, where: string) => `Vnútorná chyba: ${message}. Ide o chybu spojky; ${where}.`,
+    internalRecorded: (message: string) => `vnútorná chyba: ${message}`,
+    stateHeld: (dir: string, why: string) => `Stavovú databázu spojky v ${dir} drží iný program (${why}).`,
+    stateHeldHint: "Zatvorte program, ktorý má state.db otvorenú (zálohovanie, antivírusovú kontrolu, " +
+      "prehliadač databáz), a spustite spojku znova.",
+    fileHeld: (why: string) => `Súbor, ktorý spojka potrebuje, drží iný program (${why}).`,
+    fileHeldHint: "Zatvorte program, ktorý ho má otvorený (antivírusovú kontrolu, zálohovanie, editor), " +
+      "alebo počkajte, kým skončí, a spustite spojku znova.",
+  },
+
+  log: {
+    cannotWrite: (file: string, why: string) =>
+      `spojka nemôže zapisovať do logu ${file} (${why}); tento beh píše len do konzoly.`,
+  },
+
+  tally: {
+    count: (outcome: string, n: number) => `${outcome} ${n}`,
+  },
+
+  status: {
+    dataFolder: (dir: string) => `Dátový priečinok: ${dir}`,
+    running: (pid: number, command: string, at: string) =>
+      `Práve beží: PID ${pid}, spojka ${command}, spustená ${at}`,
+    configuration: "Konfigurácia:",
+    noConfig: "  zatiaľ žiadna: spustite spojka init",
+    configUnreadable: (why: string) => `  nedá sa prečítať: ${why}`,
+    cursors: "Kurzory (ďalšia synchronizácia stiahne, čo sa odvtedy zmenilo):",
+    stateUnreadable: (why: string) => `  stav sa nedá prečítať: ${why}`,
+    noCursors: "  žiadne: ďalšia synchronizácia stiahne všetko",
+    lastRuns: "Posledné behy:",
+    noneYet: "  zatiaľ žiadne",
+    result: { ok: "v poriadku", partial: "čiastočne", failed: "zlyhal" },
+    run: (connector: string, result: string, code: number, from: string, to: string) =>
+      `  ${connector}: ${result} (kód ${code}), ${from} → ${to}`,
+    itemsToLookAt: (n: number) => `    položky na prezretie: ${n}`,
+    more: (n: number) =>
+      `      … a ${plural(n, "ďalšia", "ďalšie", "ďalších")} ${n} (spojka status --items vypíše všetky)`,
+    withWarnings: (n: number, numbers: string) =>
+      `    ${n} ${
+        plural(n, "doklad importovaný", "doklady importované", "dokladov importovaných")
+      } s varovaním: ${numbers}`,
+    stock: (n: number, shop: string, latest: string | undefined) =>
+      `Zásoby: spojka nastavila zásobu ${n} ${plural(n, "produktu", "produktov", "produktov")} v ${shop}` +
+      (latest ? `, naposledy ${latest}` : "") + " (status --json vypíše každý).",
+    oldShop: "e-shope (ako si ho pamätala spojka 0.1)",
+    outbox: (pending: number, failed: number, held: number) =>
+      `Front na odoslanie: čaká ${pending}, zlyhalo ${failed}` + (held > 0 ? `, zadržané ${held}` : ""),
+    failedItem: (agenda: string, label: string, attempts: number, reason: string) =>
+      `  zlyhalo: ${agenda} ${label} (${attempts} ${
+        plural(attempts, "pokus", "pokusy", "pokusov")
+      }): ${reason}`,
+    heldItem: (agenda: string, label: string, since: string, reason: string) =>
+      `  zadržané: ${agenda} ${label} (od ${since}): ${reason}`,
+    noReason: "bez uvedeného dôvodu",
+    heldAdvice: "Zadržané záznamy sa do POHODY neposielajú. Opravte každý podľa jeho dôvodu: doklad, ktorý " +
+      "FLOWii znova vyexportuje v medziach, nahradí svoju poznámku; iná poznámka zostane, kým ju neodstránite " +
+      "príkazom spojka outbox drop <číslo alebo kľúč>.",
+    verboseHint: "spojka status --verbose ukáže aj konfiguráciu.",
+  },
+
+  reset: {
+    toNeedsCursor: "--to patrí k --cursor.",
+    exactlyOne: "reset potrebuje práve jedno z --cursor alebo --all (alebo --new-state).",
+    exactlyOneHint: "--cursor: ďalšia synchronizácia stiahne všetko znova. --all: odstráni konfiguráciu, " +
+      "kľúč a stav. --new-state: začne s prázdnym stavom tam, kde state.db chýba.",
+    stateThere: (path: string) => `${path} existuje; nič sa nezmenilo.`,
+    setAside: (files: string) => ` Súbory strateného stavu (${files}) boli odložené bokom.`,
+    newState: (path: string, aside: string) =>
+      `Založený nový, prázdny stav v ${path}.${aside} Ďalšia synchronizácia stiahne všetko znova; POHODA ` +
+      "spozná, čo už má.",
+    noCursors: "Žiadne kurzory neboli; ďalšia synchronizácia aj tak stiahne všetko.",
+    clearedCursors: (streams: string) =>
+      `Kurzory ${streams} vymazané: ďalšia synchronizácia stiahne všetko znova. Už importované položky sa ` +
+      "spoznajú ako už prítomné.",
+    badTo: (text: string, problem: string) => `--to ${JSON.stringify(text)}: ${problem}.`,
+    badToHint:
+      "Zadajte dátum, napr. 2026-01-31 (polnoc miestneho času), 2026-01-31 14:30, alebo UNIXový čas v sekundách.",
+    cursorSet: (stream: string, now: string, was: string | undefined) =>
+      `${stream}: ${now}, predtým ${was ?? "žiadny"}`,
+    nextSyncSince: (when: string) => `Ďalšia synchronizácia stiahne, čo sa vo FLOWii zmenilo od ${when}.`,
+    willRemove: (dir: string) => `spojka reset --all odstráni z ${dir}:`,
+    unconfirmed: (n: number) => `  a so stavom aj ${items(n)}, ktoré cieľ ešte nepotvrdil`,
+    kept: "Logy, stiahnuté súbory a odpovede zostanú.",
+    question: "Odstrániť? (a/n; Enter = n) ",
+    noTerminal: "reset --all potrebuje potvrdenie a nie je terminál, v ktorom sa opýtať.",
+    addYes: "Na potvrdenie pridajte --yes.",
+    nothingRemoved: "Nič nebolo odstránené.",
+    removed: (paths: string) => `Odstránené: ${paths}.`,
+    nothingToRemove: "Nebolo čo odstrániť.",
+    keptDone: "Logy, stiahnuté súbory a odpovede zostali.",
+  },
+
+  schedule: {
+    installNotWindows: "spojka schedule --install vytvára úlohu Plánovača úloh Windows; toto nie je Windows.",
+    installNotWindowsHint:
+      "Spustite spojka schedule bez --install a pridajte riadok pre crontab alebo jednotky systemd, ktoré vypíše.",
+    noConfigYet: (dir: string) =>
+      `V ${dir} zatiaľ nie je config.toml: pred prvým spustením úlohy spustite spojka init.`,
+    fromSource: "spojka tu beží zo zdrojového kódu (deno run), takže príkazy nižšie spúšťajú deno s " +
+      "oprávneniami spojky; skompilovaná spojka tam uvedie svoju vlastnú cestu.\n",
+    runInCmd: "V príkazovom riadku (cmd.exe) spustenom ako správca spustite:\n",
+    runsAs: (what: string, name: string) =>
+      `\nÚloha spúšťa ${what} ako SYSTEM, či je alebo nie je niekto prihlásený; /F nahradí skoršiu úlohu ` +
+      `${name}. To isté urobí spojka schedule --install. Odstránenie úlohy: schtasks /Delete /TN ${name} /F`,
+    codePage: "\nDiakritika: spojka počas behu prepne konzolu na UTF-8 (kódová stránka 65001). Ak sa jej " +
+      "správy v cmd.exe aj tak zobrazujú s rozbitými znakmi, spustite najprv chcp 65001. Log (log.txt) je " +
+      "v UTF-8.",
+    combine: (given: string) => `${given} nemožno kombinovať: vyberte jedno.`,
+    combineHint:
+      "--every <minúty> (predvolené 30), --at <HH:MM> raz denne, alebo --serve na spustenie spojka serve so štartom počítača.",
+    and: " a ",
+    atBoot: "pri štarte počítača",
+    daily: (at: string) => `každý deň o ${at}`,
+    every: (n: number) =>
+      n === 1
+        ? "každú minútu"
+        : `každ${plural(n, "ú", "é", "ých")} ${n} ${plural(n, "minútu", "minúty", "minút")}`,
+    cannotStart: (why: string) => `schtasks sa nedá spustiť: ${why}.`,
+    cannotStartHint: (line: string) =>
+      `Spustite sami príkaz, ktorý vypíše spojka schedule (bez --install):\n${line}`,
+    notCreated: (name: string, code: number) =>
+      `schtasks úlohu ${name} nevytvoril (návratový kód ${code}; jeho správa je vyššie).`,
+    notCreatedHint:
+      "Spustite príkazový riadok ako správca (pravé tlačidlo → Spustiť ako správca) a skúste to znova.",
+    created: (name: string, what: string) =>
+      `Úloha ${name} vytvorená: ${what}, ako SYSTEM. Odstránenie: schtasks /Delete /TN ${name} /F`,
+    timeLimit: (name: string) =>
+      "\nPlánovač úloh zastaví úlohu po 72 hodinách, ak sa mu nepovie inak, a schtasks to zmeniť nevie. " +
+      "Pre spojka serve zrušte limit raz v PowerShelli spustenom ako správca:\n\n" +
+      `Set-ScheduledTask -TaskName ${name} -Settings (New-ScheduledTaskSettingsSet -ExecutionTimeLimit 0)\n\n` +
+      `alebo v Plánovači úloh: ${name} → Vlastnosti → Nastavenia → zrušte „Zastaviť úlohu, ak beží dlhšie ako“.`,
+    cron: "Pre cron (crontab -e) tento riadok:\n",
+    cronRuns: (what: string, dir: string) =>
+      `\nSpúšťa ${what}. Výstup ide do log.txt v ${dir}; varovania a chyby prídu aj cronom poštou.`,
+    noCron: (when: string) => `cron nevie spúšťať úlohu presne ${when}; použite časovač systemd nižšie.`,
+    systemd: (paths: string) => `\nAlebo pre systemd uložte ${paths}:`,
+    systemdThen: (unit: string) =>
+      `\npotom: sudo systemctl daemon-reload && sudo systemctl enable --now ${unit}`,
+    dataFolder: (what: string, dir: string) => `${what} (dátový priečinok ${dir})`,
+    badEvery: (text: string, max: number) =>
+      `--every ${JSON.stringify(text)} nie je počet minút od 1 do ${max}.`,
+    badEveryHint: "Napríklad --every 30; raz denne: --at 06:30.",
+    badAt: (text: string) => `--at ${JSON.stringify(text)} nie je denný čas.`,
+    badAtHint: "Zadajte hodiny a minúty v 24-hodinovom formáte, napr. --at 06:30 alebo --at 18:00.",
+    badName: (text: string) => `--name ${JSON.stringify(text)} nie je použiteľný názov úlohy.`,
+    badNameHint:
+      "Použite písmená bez diakritiky, číslice, bodky, pomlčky a podčiarkovníky, napr. --name spojka-firma2.",
+    tooLong: (length: number, max: number, run: string) =>
+      `Príkaz úlohy má ${length} znakov; Plánovač úloh Windows (schtasks) prijme najviac ${max}: ${run}`,
+    tooLongHint: "Presuňte spojku a jej dátový priečinok do kratšej cesty, napr. C:\\spojka.",
+  },
+
+  state: {
+    locked: (holder: string) => `V tomto dátovom priečinku pracuje iný beh spojky: ${holder}.`,
+    lockedHint: "Počkajte, kým skončí. Zámok sa uvoľní, hneď ako ten proces skončí, aj keby spadol.",
+    holderUnknown: "jeho údaje ešte nie sú zapísané",
+    holder: (pid: number, host: string | undefined, command: string, at: string) =>
+      `PID ${pid}${host ? ` na ${host}` : ""}, „spojka ${command}“ spustená ${at}`,
+    newer: (path: string, version: number, known: number) =>
+      `${path} zapísala novšia spojka (verzia stavu ${version}; tento program pozná ${known}).`,
+    newerHint: "Nainštalujte znova novšiu spojku; staršia nemôže v jej práci pokračovať.",
+    unreadable: (path: string, why: string) => `${path} sa nedá prečítať ako stav spojky (${why}).`,
+    unreadableHint: (path: string) =>
+      `Ak je poškodený disk alebo súbor, presuňte ${path} inam a spustite spojka reset --new-state: spojka ` +
+      "potom začne znova, stiahne všetko a POHODA spozná, čo už má. Položky, ktoré čakali vo fronte, sa " +
+      "vrátia s týmto stiahnutím.",
+    legacyDamaged: (path: string, why: string) =>
+      `${path} (stav skoršej spojky) je poškodený: ${why}. Nedá sa previesť do nového stavu.`,
+    legacyDamagedHint: (path: string) =>
+      `Nahraďte ${path} kópiou ${path}.bak a spustite spojku znova, alebo presuňte ${path} inam a spustite ` +
+      "spojka reset --new-state na nový začiatok (ďalšia synchronizácia stiahne všetko znova; POHODA " +
+      "spozná, čo už má).",
+    notJson: (why: string) => `nie je to platný JSON (${why})`,
+    missing: (path: string, found: string, dir: string) =>
+      `Stavová databáza ${path} chýba, ale skorší stav zanechal ${found} v ${dir}. spojka bez vášho ` +
+      "súhlasu nezačne s prázdnym stavom: zabudla by kurzory, položky čakajúce vo fronte, evidenciu, proti " +
+      "ktorej overuje spojka verify, a minulé behy.",
+    missingHint: (path: string) =>
+      `Ak máte kópiu state.db (zálohu), vráťte ju ako ${path} a spustite spojku znova. Ak chcete namiesto ` +
+      "toho začať s prázdnym stavom, spustite spojka reset --new-state: ďalšia synchronizácia stiahne " +
+      "všetko znova a POHODA spozná, čo už má.",
+  },
+
+  storage: {
+    full: (folder: string, detail: string) => `Disk s priečinkom ${folder} je plný (${detail}).`,
+    fullHint: "Uvoľnite na disku miesto a spustite spojku znova: ďalší beh nadviaže tam, kde tento skončil.",
+    unwritable: (folder: string, detail: string) => `spojka nemôže zapisovať do ${folder} (${detail}).`,
+    unwritableHint: "Overte, že priečinok nie je len na čítanie a že ho používateľ, pod ktorým spojka " +
+      "beží, smie meniť: spúšťajte spojku ako vlastník priečinka (naplánovaná úloha beží pod používateľom, " +
+      "ktorého uvádza), alebo tomu používateľovi dajte právo priečinok meniť.",
+    failing: (folder: string, detail: string) => `Disk s priečinkom ${folder} hlási chybu (${detail}).`,
+    failingHint: "Skontrolujte disk (vo Windows: chkdsk) a voľné miesto na ňom a spustite spojku znova.",
+    damaged: (folder: string, detail: string) =>
+      `Stavová databáza spojky v ${folder} je poškodená (${detail}).`,
+    damagedHint: "Skontrolujte disk (vo Windows: chkdsk). Potom presuňte state.db bokom a spustite spojka " +
+      "reset --new-state, alebo obnovte state.db zo zálohy; kontroly duplicít v POHODE zaistia, že sa pri " +
+      "novom začiatku nič nezdvojí.",
+  },
+
+  lastrun: {
+    hint: "Zadajte lastrun.txt z priečinka POHODA konektora FLOWii, alebo po init nastavte začiatok ručne: " +
+      "spojka reset --cursor --to <dátum, napr. 2026-01-31>.",
+    badTime: (problem: string) => `jeho čas ${problem}`,
+    holds: (shown: string) => `obsahuje ${JSON.stringify(shown)}`,
+    notUnixTime: (file: string, reason: string) =>
+      `${file} neobsahuje UNIXový čas (sekundy od roku 1970), ako ho zapisuje konektor dodávateľa: ${reason}.`,
+    cannotRead: (file: string, why: string) => `${file} sa nedá prečítať: ${why}.`,
+    notThere: "neexistuje",
+  },
+};
