@@ -10,7 +10,7 @@
 import { ConfigError, ExitCode } from "../core/errors.ts";
 import type { Log } from "../core/log.ts";
 import { formatLocal } from "../core/time.ts";
-import { retryFlowii } from "../pipeline/flowii_pohoda.ts";
+import { retryFlowii } from "../connectors/flowii_pohoda/sync.ts";
 import {
   dropWaiting,
   findWaiting,

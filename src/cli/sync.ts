@@ -6,7 +6,7 @@
 
 import { ConfigError, type ExitCode } from "../core/errors.ts";
 import { CONNECTOR_IDS, type ConnectorId } from "../config/schema.ts";
-import { configuredConnectors, runConnectors, type RunOptions } from "../pipeline/connectors.ts";
+import { configuredConnectors, runConnectors, type RunOptions } from "../connectors/run.ts";
 import { acquireLock } from "../state/lock.ts";
 import { type Context, requireConfig } from "./context.ts";
 

@@ -10,7 +10,7 @@ import { ConfigError, ExitCode, LockedError } from "../core/errors.ts";
 import { reportError } from "../core/report.ts";
 import { readConfig } from "../config/file.ts";
 import { type Config, type ConnectorId, serveSchema } from "../config/schema.ts";
-import { configuredConnectors, runConnectors, type RunEnv } from "../pipeline/connectors.ts";
+import { configuredConnectors, runConnectors, type RunEnv } from "../connectors/run.ts";
 import { acquireLock } from "../state/lock.ts";
 import { lastRuns } from "../state/runs.ts";
 import { withState } from "../state/store.ts";

@@ -8,7 +8,7 @@
 import { formatLocal } from "../core/time.ts";
 import type { Config } from "../config/schema.ts";
 import { outboxCounts, waitingItems } from "../pipeline/outbox.ts";
-import { lastSentByShop, type SentQuantity } from "../pipeline/stock_memory.ts";
+import { lastSentByShop, type SentQuantity } from "../connectors/kros_stock/memory.ts";
 import type { StateDb } from "./db.ts";
 import type { LockHolder } from "./lock.ts";
 import { allCursors } from "./memory.ts";

@@ -12,8 +12,8 @@ import type { Progress } from "../core/progress.ts";
 import { reportError } from "../core/report.ts";
 import { alertRun, type RunEnded } from "../alerts/notify.ts";
 import { type Config, CONNECTOR_IDS, type ConnectorId, isConfigured } from "../config/schema.ts";
-import { syncFlowii } from "./flowii_pohoda.ts";
-import { syncStock } from "./stock.ts";
+import { syncFlowii } from "./flowii_pohoda/sync.ts";
+import { syncStock } from "./kros_stock/sync.ts";
 
 /** Where connectors run: the data folder, its log, and progress reporting. */
 export interface RunEnv {

@@ -11,40 +11,40 @@
  */
 
 import { join } from "node:path";
-import { type ExitCode, ExitCode as Exit, ServiceError, SpojkaError } from "../core/errors.ts";
-import { removeIfExists } from "../core/files.ts";
-import { failureOf } from "../core/report.ts";
-import type { DataPaths } from "../core/datadir.ts";
-import type { Log } from "../core/log.ts";
-import { Notices } from "../core/notices.ts";
-import type { Progress } from "../core/progress.ts";
-import { fileStamp } from "../core/time.ts";
-import type { FlowiiConfig, PohodaConfig } from "../config/schema.ts";
-import { FlowiiClient, type FlowiiStream } from "../flowii/client.ts";
-import { apartAwaited } from "../pohoda/awaited.ts";
-import { PohodaLists } from "../pohoda/list.ts";
-import { packs, postingRank, postInPacks, type PostPlan, type Send } from "../pohoda/post.ts";
-import { refusalHint } from "../pohoda/refusal.ts";
-import { settleTakenNumbers } from "../pohoda/taken.ts";
+import { type ExitCode, ExitCode as Exit, ServiceError, SpojkaError } from "../../core/errors.ts";
+import { removeIfExists } from "../../core/files.ts";
+import { failureOf } from "../../core/report.ts";
+import type { DataPaths } from "../../core/datadir.ts";
+import type { Log } from "../../core/log.ts";
+import { Notices } from "../../core/notices.ts";
+import type { Progress } from "../../core/progress.ts";
+import { fileStamp } from "../../core/time.ts";
+import type { FlowiiConfig, PohodaConfig } from "../../config/schema.ts";
+import { FlowiiClient, type FlowiiStream } from "../../flowii/client.ts";
+import { apartAwaited } from "../../pohoda/awaited.ts";
+import { PohodaLists } from "../../pohoda/list.ts";
+import { packs, postingRank, postInPacks, type PostPlan, type Send } from "../../pohoda/post.ts";
+import { refusalHint } from "../../pohoda/refusal.ts";
+import { settleTakenNumbers } from "../../pohoda/taken.ts";
 import {
   listSend,
   openTransport,
   payloadVersion,
   type PohodaTransport,
   type SentItem,
-} from "../pohoda/transport.ts";
-import { type CheckedOutcome, checkUnanswered } from "../pohoda/unanswered.ts";
-import { StateDb } from "../state/db.ts";
-import { getCursor, Memory, setCursor } from "../state/memory.ts";
-import { type ItemRecord, recordOutcome } from "../state/outcomes.ts";
-import { beginRun, endRun } from "../state/runs.ts";
-import { withState } from "../state/store.ts";
-import { VERSION } from "../version.ts";
-import { confirmInLedger, wasConfirmed } from "./ledger.ts";
-import { Outbox, OutboxSelection, type QueuedItem, type Selection, waitingWithPayload } from "./outbox.ts";
-import { type Staged, type StageSettings, stageStream } from "./flowii_stage.ts";
-import { ownImports } from "./resent.ts";
-import { Tally } from "./tally.ts";
+} from "../../pohoda/transport.ts";
+import { type CheckedOutcome, checkUnanswered } from "../../pohoda/unanswered.ts";
+import { StateDb } from "../../state/db.ts";
+import { getCursor, Memory, setCursor } from "../../state/memory.ts";
+import { type ItemRecord, recordOutcome } from "../../state/outcomes.ts";
+import { beginRun, endRun } from "../../state/runs.ts";
+import { withState } from "../../state/store.ts";
+import { VERSION } from "../../version.ts";
+import { confirmInLedger, wasConfirmed } from "../../pipeline/ledger.ts";
+import { Outbox, OutboxSelection, type QueuedItem, type Selection, waitingWithPayload } from "../../pipeline/outbox.ts";
+import { type Staged, type StageSettings, stageStream } from "./stage.ts";
+import { ownImports } from "../../pipeline/resent.ts";
+import { Tally } from "../../pipeline/tally.ts";
 
 /** What the FLOWii → POHODA sync needs. */
 export interface FlowiiSync {
