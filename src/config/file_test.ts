@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { ConfigError } from "../core/errors.ts";
 import { parseConfigText, readConfig, writeConfig } from "./file.ts";
 import { createKey } from "./keyfile.ts";
-import type { Config } from "./schema.ts";
+import type { Config } from "../connectors/config.ts";
 import { testConfig } from "./_testing.ts";
 
 async function folder() {
@@ -117,6 +117,25 @@ Deno.test("FLOWii without POHODA is reported as incomplete", () => {
       e.message,
       /pohoda: is missing: the FLOWii → POHODA connector needs \[flowii\], \[pohoda\]; run spojka init/,
     );
+    return true;
+  });
+});
+
+Deno.test("[pohoda] alone is valid: it belongs to the POHODA target, which waits for a source", () => {
+  const text = 'version = 1\n[pohoda]\nuser = "spojka"\npassword = "enc:v1:AAAA"\nico = "12345679"\n';
+  const config = parseConfigText(text, "config.toml");
+  equal(config.pohoda?.ico, "12345679");
+  equal(config.flowii, undefined);
+});
+
+Deno.test("[eshop] alone is valid too; KROS without the shop is incomplete", () => {
+  const eshop =
+    '[eshop]\nplatform = "shoptet"\nurl = "https://api.myshoptet.com"\nshoptet_token = "enc:v1:AAAA"\n';
+  equal(parseConfigText(`version = 1\n${eshop}`, "config.toml").eshop?.platform, "shoptet");
+  const kros = '[kros]\ntoken = "enc:v1:AAAA"\nnotify_key = "enc:v1:AAAA"\n';
+  throws(() => parseConfigText(`version = 1\n${kros}`, "config.toml"), (e: ConfigError) => {
+    match(e.message, /eshop: is missing: the KROS → e-shop connector needs \[kros\], \[eshop\], \[stock\]/);
+    match(e.message, /stock: is missing: the KROS → e-shop connector needs/);
     return true;
   });
 });

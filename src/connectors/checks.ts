@@ -1,74 +1,55 @@
 /**
  * Connection checks for `init`: does each configured service answer and accept the credentials?
+ * Each section present in the config brings its own check (config/section.ts).
  *
  * @module
  */
 
-import { dirname } from "node:path";
 import { checkSmtp } from "../alerts/email.ts";
 import { SpojkaError } from "../core/errors.ts";
-import type { Config, ConnectorId } from "../config/schema.ts";
-import { openShop } from "../eshop/open.ts";
-import { FlowiiClient } from "../flowii/client.ts";
-import { krosClient } from "../kros/rate_log.ts";
+import type { CheckContext, ConnectionCheck } from "../config/section.ts";
 import type { StateDb } from "../state/db.ts";
-import { openTransport } from "../pohoda/transport.ts";
+import { type Config, connectorSections } from "./config.ts";
 
 /** One service's verdict. */
 export interface CheckResult {
-  connector: ConnectorId | "alerts";
+  /** The config section checked, e.g. `pohoda`, or `alerts`. */
+  section: string;
   service: string;
   ok: boolean;
   /** What was found, or what is wrong and how to fix it. */
   lines: string[];
 }
 
-type Log = { detail(message: string): void; info(message: string): void; warn(message: string): void };
-
 /** Checks every service `config` sets up; a service that fails is reported, never thrown. */
-export async function checkConnections(config: Config, log: Log, db: StateDb): Promise<CheckResult[]> {
+export async function checkConnections(
+  config: Config,
+  log: CheckContext["log"],
+  db: StateDb,
+): Promise<CheckResult[]> {
   // A check answers at once: one attempt, a short timeout, no back-off.
-  const once = { max_attempts: 1, timeout_seconds: 15 };
-  const checks: [CheckResult["connector"], string, () => Promise<string[]>][] = [];
-  if (config.flowii) {
-    const flowii = { ...config.flowii, ...once };
-    checks.push(["flowii", "FLOWii", async () => {
-      await new FlowiiClient(flowii, log).token();
-      return [`signed in as ${flowii.user}`];
-    }]);
-  }
-  if (config.pohoda) {
-    const pohoda = { ...config.pohoda, ...once };
-    // The state database sits in the data folder, inside which the file exchange's folders default.
-    const transport = openTransport(pohoda, { runId: "spojka-init", log, dataDir: dirname(db.path) });
-    checks.push(["flowii", transport.service, async () => {
-      const { summary, notes } = await transport.check();
-      return [summary, ...notes];
-    }]);
-  }
-  if (config.kros) {
-    const kros = { ...config.kros, ...once };
-    checks.push(["stock", "KROS", async () => {
-      // Counted with the state's recent KROS requests: a sync right after init stays within the limits.
-      await krosClient(kros, log, db).check();
-      return ["the token works and the API module is active"];
-    }]);
-  }
-  if (config.eshop) {
-    const shop = openShop({ ...config.eshop, ...once }, log);
-    checks.push(["stock", shop.name, async () => [await shop.check()]]);
+  const ctx: CheckContext = { log, db, once: { max_attempts: 1, timeout_seconds: 15 } };
+  const values = config as unknown as Record<string, never>;
+  const checks: [string, ConnectionCheck][] = [];
+  for (const section of connectorSections()) {
+    if (section.check && values[section.name] !== undefined) {
+      checks.push([section.name, section.check(values[section.name], ctx)]);
+    }
   }
   if (config.alerts?.email_to) {
-    const alerts = { ...config.alerts, timeout_seconds: once.timeout_seconds };
-    checks.push(["alerts", "SMTP server for alerts", async () => [await checkSmtp(alerts)]]);
+    const alerts = { ...config.alerts, timeout_seconds: ctx.once.timeout_seconds };
+    checks.push(["alerts", {
+      service: "SMTP server for alerts",
+      run: async () => [await checkSmtp(alerts)],
+    }]);
   }
   const results: CheckResult[] = [];
-  for (const [connector, service, check] of checks) {
+  for (const [section, { service, run }] of checks) {
     try {
-      results.push({ connector, service, ok: true, lines: await check() });
+      results.push({ section, service, ok: true, lines: await run() });
     } catch (e) {
       if (!(e instanceof SpojkaError)) throw e;
-      results.push({ connector, service, ok: false, lines: [e.message, ...(e.hint ? [e.hint] : [])] });
+      results.push({ section, service, ok: false, lines: [e.message, ...(e.hint ? [e.hint] : [])] });
     }
   }
   return results;

@@ -4,7 +4,7 @@
  * @module
  */
 
-import type { EshopConfig } from "../config/schema.ts";
+import type { EshopConfig } from "./config.ts";
 import { ShoptetTarget } from "./shoptet.ts";
 import type { ShopTarget } from "./target.ts";
 import { WooCommerceTarget } from "./woocommerce.ts";

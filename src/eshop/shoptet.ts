@@ -6,7 +6,7 @@
 
 import { ServiceError } from "../core/errors.ts";
 import { describeBody, type HttpResponse, requestJson, serviceContext } from "../core/http.ts";
-import type { EshopConfig } from "../config/schema.ts";
+import type { EshopConfig } from "./config.ts";
 import type { ShopProduct, ShopTarget, StockWrite, WriteResult } from "./target.ts";
 
 /** Shoptet takes at most 300 products in one movements request. */

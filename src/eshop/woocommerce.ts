@@ -7,7 +7,7 @@
 
 import { ServiceError } from "../core/errors.ts";
 import { describeBody, type HttpResponse, requestJson, serviceContext } from "../core/http.ts";
-import type { EshopConfig } from "../config/schema.ts";
+import type { EshopConfig } from "./config.ts";
 import type { ShopProduct, ShopTarget, StockWrite, WriteResult } from "./target.ts";
 
 /** WooCommerce takes at most 100 objects in one batch request. */

@@ -6,9 +6,9 @@
  */
 
 import { formatLocal } from "../core/time.ts";
-import type { Config } from "../config/schema.ts";
+import type { Config } from "../connectors/config.ts";
 import { outboxCounts, waitingItems } from "../pipeline/outbox.ts";
-import { lastSentByShop, type SentQuantity } from "../connectors/kros_stock/memory.ts";
+import { connectors } from "../connectors/registry.ts";
 import type { StateDb } from "./db.ts";
 import type { LockHolder } from "./lock.ts";
 import { allCursors } from "./memory.ts";
@@ -41,10 +41,10 @@ export interface StatusReport {
     /** Each held record with why, and since when (the first download that left it out). */
     heldItems: { key: string; agenda: string; label: string; reason?: string; since: string }[];
   };
-  /** The stock sync's last quantity per shop product, by shop, if it has written any. */
-  stock?: { lastSent: Record<string, Record<string, SentQuantity>> };
   /** Why the state could not be read, if it could not. */
   stateError?: string;
+  /** Each connector's own part under its id, if it has something to show (stock: the last quantities it set). */
+  [connector: string]: unknown;
 }
 
 /** The items of a run that need attention (failed, imported with warnings …): `total`, of which `listed`. */
@@ -88,8 +88,10 @@ export function buildStatus(
     const { total, items } = notableOutcomes(state, id, allItems ? undefined : LISTED_ITEMS);
     return { connector, ...run, items: { total, listed: items } };
   });
-  const shops = lastSentByShop(state);
-  if (Object.keys(shops).length > 0) report.stock = { lastSent: shops };
+  for (const { id, status } of connectors()) {
+    const part = status?.build(state);
+    if (part !== undefined) report[id] = part;
+  }
   report.outbox = {
     ...outboxCounts(state),
     failedItems: [...waitingItems(state, "failed")].map((item) => ({
@@ -130,16 +132,8 @@ export function formatStatus(report: StatusReport): string {
   lines.push("", "Last runs:");
   if (report.lastRuns.length === 0) lines.push("  none yet");
   for (const run of report.lastRuns) lines.push(...formatRun(run));
-  for (const [shop, lastSent] of Object.entries(report.stock?.lastSent ?? {})) {
-    const sent = Object.values(lastSent);
-    const latest = sent.map((s) => s.at).sort().at(-1);
-    lines.push(
-      "",
-      `Stock: spojka has set the stock of ${sent.length} products of ${
-        shop || "the shop (as spojka 0.1 kept it)"
-      }` +
-        (latest ? `, the latest at ${formatLocal(new Date(latest))}` : "") + " (status --json lists each).",
-    );
+  for (const { id, status } of connectors()) {
+    if (status && report[id] !== undefined) lines.push(...status.format(report[id]));
   }
   const { outbox } = report;
   const held = outbox.held > 0 ? `, ${outbox.held} held` : "";

@@ -19,7 +19,8 @@ import type { Log } from "../../core/log.ts";
 import { Notices } from "../../core/notices.ts";
 import type { Progress } from "../../core/progress.ts";
 import { fileStamp } from "../../core/time.ts";
-import type { FlowiiConfig, PohodaConfig } from "../../config/schema.ts";
+import type { FlowiiConfig } from "./config.ts";
+import type { PohodaConfig } from "../../pohoda/config.ts";
 import { FlowiiClient, type FlowiiStream } from "../../flowii/client.ts";
 import { apartAwaited } from "../../pohoda/awaited.ts";
 import { PohodaLists } from "../../pohoda/list.ts";
@@ -41,7 +42,13 @@ import { beginRun, endRun } from "../../state/runs.ts";
 import { withState } from "../../state/store.ts";
 import { VERSION } from "../../version.ts";
 import { confirmInLedger, wasConfirmed } from "../../pipeline/ledger.ts";
-import { Outbox, OutboxSelection, type QueuedItem, type Selection, waitingWithPayload } from "../../pipeline/outbox.ts";
+import {
+  Outbox,
+  OutboxSelection,
+  type QueuedItem,
+  type Selection,
+  waitingWithPayload,
+} from "../../pipeline/outbox.ts";
 import { type Staged, type StageSettings, stageStream } from "./stage.ts";
 import { ownImports } from "../../pipeline/resent.ts";
 import { Tally } from "../../pipeline/tally.ts";

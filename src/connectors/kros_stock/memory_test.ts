@@ -1,6 +1,6 @@
 import { deepEqual, equal } from "node:assert/strict";
 import { join } from "node:path";
-import type { EshopConfig } from "../../config/schema.ts";
+import type { EshopConfig } from "../../eshop/config.ts";
 import { StateDb } from "../../state/db.ts";
 import { Memory } from "../../state/memory.ts";
 import { shopName } from "./sync.ts";

@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { StockConfig } from "../../config/schema.ts";
+import type { StockConfig } from "./config.ts";
 import type { ShopProduct, StockWrite } from "../../eshop/target.ts";
 import type { KrosItem } from "../../kros/catalog.ts";
 

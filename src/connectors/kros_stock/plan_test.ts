@@ -1,5 +1,5 @@
 import { deepEqual, equal, match } from "node:assert/strict";
-import { stockSchema } from "../../config/schema.ts";
+import { stockSchema } from "./config.ts";
 import type { ShopProduct } from "../../eshop/target.ts";
 import type { KrosItem } from "../../kros/catalog.ts";
 import { matchKey, planStock, shopQuantity } from "./plan.ts";

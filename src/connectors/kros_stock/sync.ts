@@ -9,7 +9,8 @@
 import { ConfigError, type ExitCode, ExitCode as Exit, SpojkaError } from "../../core/errors.ts";
 import type { DataPaths } from "../../core/datadir.ts";
 import type { Log } from "../../core/log.ts";
-import type { EshopConfig, KrosConfig, StockConfig } from "../../config/schema.ts";
+import type { EshopConfig } from "../../eshop/config.ts";
+import type { KrosConfig, StockConfig } from "./config.ts";
 import { openShop } from "../../eshop/open.ts";
 import type { ShopProduct, ShopTarget } from "../../eshop/target.ts";
 import type { StateDb } from "../../state/db.ts";
