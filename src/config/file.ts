@@ -10,7 +10,13 @@ import { ConfigError } from "../core/errors.ts";
 import { writeFileAtomic } from "../core/files.ts";
 import { describeIssues, keyName } from "./issues.ts";
 import { loadKey } from "./keyfile.ts";
-import { type Config, type ConfigFile, configSchema, secretSpecs } from "../connectors/config.ts";
+import {
+  type Config,
+  type ConfigFile,
+  configSchema,
+  connectorSections,
+  secretSpecs,
+} from "../connectors/config.ts";
 import { PlainUrl, Sealed } from "./schema.ts";
 import { seal, Secret, unseal } from "./secret.ts";
 import { openSecret, secretProblem } from "./secret_url.ts";
@@ -68,6 +74,7 @@ export function parseConfigText(text: string, source: string): ConfigFile {
     }
     throw e;
   }
+  migrateSections(raw);
   const schema = configSchema();
   const result = schema.safeParse(raw, { reportInput: true });
   if (!result.success) {
@@ -80,6 +87,17 @@ export function parseConfigText(text: string, source: string): ConfigFile {
     );
   }
   return result.data;
+}
+
+/** Each section as an earlier spojka wrote it, brought up to date by the section's owner. */
+function migrateSections(raw: unknown): void {
+  const sections = raw as Record<string, unknown>;
+  for (const section of connectorSections()) {
+    const value = sections[section.name];
+    if (section.migrate && value && typeof value === "object" && !Array.isArray(value)) {
+      section.migrate(value as Record<string, unknown>);
+    }
+  }
 }
 
 /**

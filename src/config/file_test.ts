@@ -140,6 +140,36 @@ Deno.test("[eshop] alone is valid too; KROS without the shop is incomplete", () 
   });
 });
 
+Deno.test("a WooCommerce [eshop] as the previous version wrote it, with Shoptet's shoptet_field, still loads", () => {
+  const woo = '[eshop]\nplatform = "woocommerce"\nurl = "https://obchod.sk"\nshoptet_field = "realStock"\n' +
+    'woo_key = "enc:v1:AAAA"\nwoo_secret = "enc:v1:AAAA"\n';
+  const config = parseConfigText(`version = 1\n${woo}`, "config.toml");
+  deepEqual(config.eshop && Object.keys(config.eshop).sort(), [
+    "max_attempts",
+    "platform",
+    "timeout_seconds",
+    "url",
+    "woo_key",
+    "woo_secret",
+  ]);
+});
+
+Deno.test("[eshop] names an unknown platform, and a typo with the key of any platform it probably means", () => {
+  const shop = (lines: string) => `version = 1\n[eshop]\nurl = "https://obchod.sk"\n${lines}`;
+  throws(() => parseConfigText(shop('platform = "magento"\n'), "config.toml"), (e: ConfigError) => {
+    match(e.message, /\[eshop\] platform: must be one of "shoptet", "woocommerce"/);
+    return true;
+  });
+  throws(
+    () => parseConfigText(shop('platform = "shoptet"\nshoptet_tokn = "enc:v1:AAAA"\n'), "config.toml"),
+    (e: ConfigError) => {
+      match(e.message, /unknown key "shoptet_tokn" in \[eshop\]: did you mean "shoptet_token"\?/);
+      match(e.message, /\[eshop\] shoptet_token: is missing for shoptet; run spojka init/);
+      return true;
+    },
+  );
+});
+
 Deno.test("SPOJKA_* secret variables override stored secrets in memory, never on disk", async () => {
   const paths = await folder();
   await writeConfig(paths.config, sample(), await createKey(paths.key));

@@ -45,6 +45,11 @@ export interface ConfigSection<N extends string = string, S extends z.ZodType = 
   readonly target?: boolean;
   /** The connection check `init` runs when the section is present. */
   check?(value: Unsealed<z.output<S>>, ctx: CheckContext): ConnectionCheck;
+  /**
+   * Brings the section as an earlier spojka wrote it up to date before it is validated (keys that
+   * moved or no longer apply); changes `value` in place.
+   */
+  migrate?(value: Record<string, unknown>): void;
   /** Fills in what `init` generates itself once the answers are in (the KROS notification key). */
   complete?(answers: Record<string, unknown>): void;
 }

@@ -13,6 +13,7 @@ import type { Log } from "../core/log.ts";
 import type { Progress } from "../core/progress.ts";
 import type { Unsealed } from "../config/schema.ts";
 import type { ConfigSection } from "../config/section.ts";
+import type { Selection } from "../pipeline/outbox.ts";
 import type { StateDb } from "../state/db.ts";
 
 /** Where connectors run: the data folder, its log, and progress reporting. */
@@ -64,6 +65,17 @@ export interface Connector<S extends readonly ConfigSection[] = readonly ConfigS
     readonly source: string;
     /** The key they are signed with. */
     key(config: SectionValues<S>): string;
+  };
+  /** Its outbox, for `spojka outbox`: where its items come from, and sending some of them now. */
+  readonly outbox?: {
+    /** Where its items come from, e.g. `FLOWii` (a dropped item comes back only if that exports it again). */
+    readonly source: string;
+    /** Posts `selection` now as a run of its own; the caller holds the lock. */
+    retry(
+      config: SectionValues<S>,
+      env: RunEnv,
+      selection: Selection,
+    ): Promise<{ run: number; exitCode: ExitCode }>;
   };
   /** Its part of `spojka status`. */
   readonly status?: StatusPart;

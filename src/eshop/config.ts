@@ -1,88 +1,60 @@
 /**
- * `[eshop]`: the shop whose stock is written, with its secrets and setup questions. It belongs to
- * the shop target: valid on its own, and shared by every connector that writes stock to a shop.
+ * `[eshop]`: the shop whose stock is written. Its keys depend on the platform: a discriminated union
+ * of the platforms' variants, each declared beside its target. It belongs to the shop target: valid
+ * on its own, and shared by every connector that writes stock to a shop.
  *
  * @module
  */
 
 import { z } from "zod";
 import type { Answers } from "../config/questions.ts";
-import { count, httpUrl, secretField, type SecretSpec, type Unsealed } from "../config/schema.ts";
+import type { SecretSpec } from "../config/schema.ts";
 import { type ConfigSection, secretQuestion } from "../config/section.ts";
-import { openShop } from "./open.ts";
+import { shopCommonShape, type ShopPlatform } from "./platform.ts";
+import { shoptet, type ShoptetConfig, shoptetSchema } from "./shoptet_config.ts";
+import type { ShopTarget } from "./target.ts";
+import { woocommerce, type WooConfig, wooSchema } from "./woocommerce_config.ts";
 
-/** Shoptet's API address, the same for every shop (the token names the shop). */
-export const SHOPTET_URL = "https://api.myshoptet.com";
+/** Every platform, in the order `init` offers them. */
+const PLATFORMS = [shoptet, woocommerce] as const;
+
+const ids = PLATFORMS.map((p) => p.id) as [string, ...string[]];
+const platformKeys = [...new Set(PLATFORMS.flatMap((p) => Object.keys(p.schema.shape)))]
+  .filter((key) => key !== "platform");
+
+const variants = z.discriminatedUnion("platform", [shoptetSchema, wooSchema]);
 
 /**
- * Why `url` will not do for WooCommerce, if it will not: its key and secret travel in every request,
- * so only https is acceptable (plain http only on this machine itself, for tests).
+ * `[eshop]`: first the platform and the keys any platform knows (so a typo is named with the key it
+ * probably means), then the platform's own variant.
  */
-export function wooUrlProblem(url: string): string | undefined {
-  const { protocol, hostname } = new URL(url);
-  const loopback = ["127.0.0.1", "localhost", "[::1]"].includes(hostname);
-  return protocol === "https:" || loopback
-    ? undefined
-    : "must be https:// for WooCommerce: its key and secret travel in every request";
-}
-
-/** The secrets of `[eshop]`. */
-const SECRETS = {
-  shoptet_token: { env: "SPOJKA_SHOPTET_TOKEN", label: "Shoptet private API token" },
-  woo_key: { env: "SPOJKA_WOO_KEY", label: "WooCommerce consumer key (ck_…)" },
-  woo_secret: { env: "SPOJKA_WOO_SECRET", label: "WooCommerce consumer secret (cs_…)" },
-} as const satisfies Record<string, SecretSpec>;
-
-/** `[eshop]`: the shop whose stock is written. */
 export const eshopSchema = z
   .strictObject({
-    platform: z.enum(["shoptet", "woocommerce"]),
-    url: httpUrl("https://www.mojobchod.sk"),
-    shoptet_token: secretField(SECRETS.shoptet_token).optional(),
-    shoptet_stock_id: count(1, 1e9).optional(),
-    shoptet_field: z.enum(["realStock", "quantity"]).default("realStock"),
-    woo_key: secretField(SECRETS.woo_key).optional(),
-    woo_secret: secretField(SECRETS.woo_secret).optional(),
-    batch_size: count(1, 300).optional(),
-    timeout_seconds: count(5, 3600).default(60),
-    max_attempts: count(1, 10).default(5),
+    platform: z.enum(ids),
+    ...Object.fromEntries(platformKeys.map((key) => [key, z.unknown().optional()])),
   })
-  .superRefine((shop, ctx) => {
-    const need = (key: "shoptet_token" | "woo_key" | "woo_secret") => {
-      if (!shop[key]) {
-        ctx.addIssue({
-          code: "custom",
-          path: [key],
-          message: `is missing for ${shop.platform}; run spojka init`,
-        });
-      }
-    };
-    if (shop.platform === "shoptet") need("shoptet_token");
-    if (shop.platform === "woocommerce") {
-      need("woo_key");
-      need("woo_secret");
-      const problem = wooUrlProblem(shop.url);
-      if (problem) ctx.addIssue({ code: "custom", path: ["url"], message: problem });
-      if ((shop.batch_size ?? 0) > 100) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["batch_size"],
-          message: "must be at most 100 for WooCommerce",
-        });
-      }
-    }
-  });
+  .pipe(variants as unknown as z.ZodType<z.output<typeof variants>, { platform: string }>);
 
-/** `[eshop]` in memory. */
-export type EshopConfig = Unsealed<z.output<typeof eshopSchema>>;
+/** `[eshop]` in memory: one platform's variant. */
+export type EshopConfig = ShoptetConfig | WooConfig;
 
-const platform = (answers: Answers) => answers.eshop?.platform;
+/** The platform of `shop`. */
+export function platformOf(shop: { platform: string }): ShopPlatform<EshopConfig> {
+  return PLATFORMS.find((p) => p.id === shop.platform)! as ShopPlatform<EshopConfig>;
+}
+
+/** The target for the shop `config` names. */
+export function openShop(config: EshopConfig, log: { detail(message: string): void }): ShopTarget {
+  return platformOf(config).open(config, log);
+}
+
+const platform = (answers: Answers) => answers.eshop?.platform as string | undefined;
 
 /** `[eshop]` as the registry assembles it. */
 export const eshopSection = {
   name: "eshop",
   schema: eshopSchema,
-  secrets: SECRETS,
+  secrets: Object.assign({}, ...PLATFORMS.map((p) => p.secrets)) as Record<string, SecretSpec>,
   target: true,
   questions: [
     {
@@ -90,30 +62,33 @@ export const eshopSection = {
       key: "platform",
       label: "E-shop platform",
       env: "SPOJKA_ESHOP_PLATFORM",
-      choices: eshopSchema.shape.platform.options,
-      schema: eshopSchema.shape.platform,
+      choices: ids,
+      schema: z.enum(ids),
     },
     {
       section: "eshop",
       key: "url",
       label: "E-shop address (WooCommerce: https://your-shop; Shoptet: its API address)",
       env: "SPOJKA_ESHOP_URL",
-      default: (answers) => platform(answers) === "shoptet" ? SHOPTET_URL : undefined,
-      schema: eshopSchema.shape.url,
-      check: (url, answers) => platform(answers) === "woocommerce" ? wooUrlProblem(url) : undefined,
+      default: (answers) => PLATFORMS.find((p) => p.id === platform(answers))?.defaultUrl,
+      schema: shopCommonShape.url,
+      check: (url, answers) => PLATFORMS.find((p) => p.id === platform(answers))?.urlProblem?.(url),
     },
-    secretQuestion("eshop", "shoptet_token", SECRETS.shoptet_token, {
-      when: (answers) => platform(answers) === "shoptet",
-    }),
-    secretQuestion("eshop", "woo_key", SECRETS.woo_key, {
-      when: (answers) => platform(answers) === "woocommerce",
-    }),
-    secretQuestion("eshop", "woo_secret", SECRETS.woo_secret, {
-      when: (answers) => platform(answers) === "woocommerce",
-    }),
+    ...PLATFORMS.flatMap((p) =>
+      Object.entries(p.secrets).map(([key, spec]) =>
+        secretQuestion("eshop", key, spec, { when: (answers) => platform(answers) === p.id })
+      )
+    ),
   ],
   check: (config: EshopConfig, { log, once }) => {
     const shop = openShop({ ...config, ...once }, log);
     return { service: shop.name, run: async () => [await shop.check()] };
+  },
+  migrate: (eshop: Record<string, unknown>) => {
+    // spojka wrote every platform's keys with their defaults (shoptet_field for WooCommerce too)
+    // before each platform had its own: keys of another platform are dropped, as they never applied.
+    const own = PLATFORMS.find((p) => p.id === eshop.platform);
+    if (!own) return;
+    for (const key of platformKeys) if (!(key in own.schema.shape)) delete eshop[key];
   },
 } as const satisfies ConfigSection<"eshop", typeof eshopSchema>;

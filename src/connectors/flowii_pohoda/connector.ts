@@ -7,7 +7,7 @@
 import { pohodaSection } from "../../pohoda/config.ts";
 import { defineConnector } from "../connector.ts";
 import { flowiiSection } from "./config.ts";
-import { syncFlowii } from "./sync.ts";
+import { retryFlowii, syncFlowii } from "./sync.ts";
 
 /** The FLOWii → POHODA connector. */
 export const flowiiPohoda = defineConnector({
@@ -18,4 +18,9 @@ export const flowiiPohoda = defineConnector({
   interval: (config) => config.flowii.interval_minutes,
   run: (config, env, options) =>
     syncFlowii({ flowii: config.flowii, pohoda: config.pohoda, ...env }, options),
+  outbox: {
+    source: "FLOWii",
+    retry: (config, env, selection) =>
+      retryFlowii({ flowii: config.flowii, pohoda: config.pohoda, ...env }, selection),
+  },
 });

@@ -5,7 +5,7 @@
  */
 
 import { formatLocal } from "../../core/time.ts";
-import { eshopSection } from "../../eshop/config.ts";
+import { eshopSection, platformOf } from "../../eshop/config.ts";
 import { defineConnector, type StatusPart } from "../connector.ts";
 import { krosSection, stockSection } from "./config.ts";
 import { lastSentByShop, type SentQuantity } from "./memory.ts";
@@ -41,10 +41,11 @@ export const krosStock = defineConnector({
   run: (config, { paths, log }, options) =>
     syncStock({ kros: config.kros, eshop: config.eshop, stock: config.stock, paths, log }, options),
   refine: (config, problem) => {
-    if (config.eshop.platform === "woocommerce" && config.stock.fractions === "keep") {
+    const platform = platformOf(config.eshop);
+    if (!platform.decimalQuantities && config.stock.fractions === "keep") {
       problem(
         ["stock", "fractions"],
-        'cannot be "keep" for WooCommerce, whose stock is whole numbers; use "down" or "nearest"',
+        `cannot be "keep" for ${platform.name}, whose stock is whole numbers; use "down" or "nearest"`,
       );
     }
   },

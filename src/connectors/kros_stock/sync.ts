@@ -11,7 +11,7 @@ import type { DataPaths } from "../../core/datadir.ts";
 import type { Log } from "../../core/log.ts";
 import type { EshopConfig } from "../../eshop/config.ts";
 import type { KrosConfig, StockConfig } from "./config.ts";
-import { openShop } from "../../eshop/open.ts";
+import { openShop } from "../../eshop/config.ts";
 import type { ShopProduct, ShopTarget } from "../../eshop/target.ts";
 import type { StateDb } from "../../state/db.ts";
 import { type KrosItem, mapCatalog } from "../../kros/catalog.ts";
