@@ -10,7 +10,7 @@
  * @module
  */
 
-import type { ConnectorId } from "../config/schema.ts";
+import type { ConnectorId } from "../connectors/config.ts";
 
 /** What can be wrong with a run. */
 export type ProblemKind = "failed" | "rejected";

@@ -6,7 +6,7 @@
  * @module
  */
 
-import { connectorTitle } from "../config/schema.ts";
+import { connectorTitle } from "../connectors/config.ts";
 import { formatLocal } from "../core/time.ts";
 import type { Notice, ProblemKind, RejectedItem } from "./alerts.ts";
 

@@ -8,7 +8,8 @@
  * @module
  */
 
-import type { AlertsConfig, ConnectorId } from "../config/schema.ts";
+import type { AlertsConfig } from "../config/schema.ts";
+import type { ConnectorId } from "../connectors/config.ts";
 import type { DataPaths } from "../core/datadir.ts";
 import { type ExitCode, ExitCode as Exit } from "../core/errors.ts";
 import type { Log } from "../core/log.ts";

@@ -6,7 +6,8 @@
  * @module
  */
 
-import { type AlertsConfig, connectorTitle } from "../config/schema.ts";
+import type { AlertsConfig } from "../config/schema.ts";
+import { connectorTitle } from "../connectors/config.ts";
 import { ServiceError } from "../core/errors.ts";
 import { describeBody, request } from "../core/http.ts";
 import { redact } from "../core/redact.ts";

@@ -11,7 +11,7 @@ import { type DataPaths, dataPaths, resolveDataDir } from "../core/datadir.ts";
 import { Log } from "../core/log.ts";
 import { Progress } from "../core/progress.ts";
 import { readConfig } from "../config/file.ts";
-import type { Config } from "../config/schema.ts";
+import type { Config } from "../connectors/config.ts";
 import { m } from "../i18n/mod.ts";
 
 /** A command's view of the world. */

@@ -6,13 +6,14 @@
 
 import { ConfigError, ExitCode } from "../core/errors.ts";
 import { readConfig, writeConfig } from "../config/file.ts";
-import { type Config, serveSchema } from "../config/schema.ts";
+import { configuredConnectors } from "../connectors/config.ts";
+import { serveSchema } from "../config/schema.ts";
 import { createKey, loadKey } from "../config/keyfile.ts";
 import { formatLocal } from "../core/time.ts";
 import { readLastrun } from "../flowii/lastrun.ts";
-import { setFlowiiCursors } from "../pipeline/flowii_pohoda.ts";
+import { setFlowiiCursors } from "../connectors/flowii_pohoda/sync.ts";
 import { askConfig, configFromEnv } from "../config/setup.ts";
-import { checkConnections } from "../pipeline/checks.ts";
+import { checkConnections } from "../connectors/checks.ts";
 import { acquireLock } from "../state/lock.ts";
 import { withState } from "../state/store.ts";
 import type { Context } from "./context.ts";
@@ -79,8 +80,11 @@ export async function init(ctx: Context, options: InitOptions): Promise<ExitCode
       if (ok) ctx.log.info(text);
       else ctx.log.warn(text);
     }
-    if (written?.kros && results.filter((r) => r.connector === "stock").every((r) => r.ok)) {
-      showNotificationSettings(written);
+    for (const connector of written ? configuredConnectors(written) : []) {
+      const names = connector.sections.map((s) => s.name);
+      if (connector.afterInit && results.filter((r) => names.includes(r.section)).every((r) => r.ok)) {
+        connector.afterInit(written!, written!.serve ?? serveSchema.parse({}));
+      }
     }
     if (results.some((r) => !r.ok)) {
       ctx.log.warn(
@@ -90,25 +94,6 @@ export async function init(ctx: Context, options: InitOptions): Promise<ExitCode
     return ExitCode.Ok;
   } finally {
     await lock.release();
-  }
-}
-
-/**
- * What to enter in KROS (Nastavenia → API prepojenia) so that it notifies spojka of changes. The key
- * goes to the console only, never to the log; config.toml keeps it encrypted.
- */
-function showNotificationSettings(config: Config): void {
-  const serve = config.serve ?? serveSchema.parse({});
-  console.log("\nIn KROS (Nastavenia → API prepojenia → this connection), enter:");
-  console.log(
-    `  URL pre príjem notifikácií z API:  ${serve.public_url ?? `http://${serve.listen}`}/kros/notify`,
-  );
-  console.log(`  Autorizačný kľúč k zadanej URL:    ${config.kros!.notify_key.reveal()}`);
-  if (!serve.public_url) {
-    console.log(
-      "  KROS calls this URL from the internet: set [serve] public_url to an address that reaches " +
-        "`spojka serve` (a port forward or tunnel), then run spojka init again to see the URL to enter.",
-    );
   }
 }
 

@@ -7,10 +7,12 @@
  * @module
  */
 
-import { ConfigError, ExitCode } from "../core/errors.ts";
+import { ConfigError, ExitCode, worstExitCode } from "../core/errors.ts";
 import type { Log } from "../core/log.ts";
 import { formatLocal } from "../core/time.ts";
-import { retryFlowii } from "../pipeline/flowii_pohoda.ts";
+import { connectorById, isConfigured } from "../connectors/config.ts";
+import type { Connector } from "../connectors/connector.ts";
+import { connectors } from "../connectors/registry.ts";
 import {
   dropWaiting,
   findWaiting,
@@ -147,29 +149,32 @@ export async function outboxRetry(
     });
   }
   const config = await requireConfig(ctx);
-  if (!config.flowii || !config.pohoda) {
-    throw new ConfigError("The flowii connector, which posts the outbox, is not set up in config.toml.", {
-      hint: "Run spojka init.",
-    });
-  }
+  const posters = connectors().filter((c) => c.outbox);
+  const ready = posters.filter((c) => isConfigured(config, c));
+  if (ready.length === 0) throw notSetUp(posters.map((c) => c.id).join(", "));
   const lock = await acquireLock(ctx.paths, query === undefined ? "outbox retry --failed" : "outbox retry");
   try {
-    const selection = await withState(ctx.paths, (db): Selection | undefined => {
-      if (query !== undefined) return { keys: [sendable(resolve(db, query)).key] };
-      return outboxSummary(db).some((g) => g.connector === "flowii" && g.failed > 0)
-        ? { failed: true }
-        : undefined;
+    const jobs = await withState(ctx.paths, (db): [Connector, Selection][] => {
+      if (query !== undefined) {
+        const item = sendable(resolve(db, query));
+        const poster = ready.find((c) => c.id === item.connector);
+        if (!poster) throw notSetUp(item.connector);
+        return [[poster, { keys: [item.key] }]];
+      }
+      const failing = new Set(outboxSummary(db).filter((g) => g.failed > 0).map((g) => g.connector));
+      return ready.filter((c) => failing.has(c.id)).map((c) => [c, { failed: true }]);
     });
-    if (!selection) {
+    if (jobs.length === 0) {
       ctx.log.info("No failed items wait in the outbox.");
       return ExitCode.Ok;
     }
-    const { run, exitCode } = await retryFlowii(
-      { ...ctx, flowii: config.flowii, pohoda: config.pohoda },
-      selection,
-    );
-    await withState(ctx.paths, (db) => reportOutcomes(db, run, ctx.log));
-    return exitCode;
+    let code: ExitCode = ExitCode.Ok;
+    for (const [poster, selection] of jobs) {
+      const { run, exitCode } = await poster.outbox!.retry(config, ctx, selection);
+      await withState(ctx.paths, (db) => reportOutcomes(db, run, ctx.log));
+      code = worstExitCode(code, exitCode);
+    }
+    return code;
   } finally {
     await lock.release();
   }
@@ -273,9 +278,16 @@ function cancelled(error: unknown): never {
   throw error;
 }
 
+/** The error for retrying the outbox of connector `id` when it is not set up. */
+function notSetUp(id: string): ConfigError {
+  return new ConfigError(`The ${id} connector, which posts the outbox, is not set up in config.toml.`, {
+    hint: "Run spojka init.",
+  });
+}
+
 /** Where a connector's items come from, for the drop's warning. */
 function source(connector: string): string {
-  return connector === "flowii" ? "FLOWii" : "its source";
+  return connectorById(connector)?.outbox?.source ?? "its source";
 }
 
 const HEADINGS: Record<WaitingStatus, string> = {

@@ -14,7 +14,7 @@ import { parseYesNo } from "../config/questions.ts";
 import { acquireLock } from "../state/lock.ts";
 import { clearCursors } from "../state/memory.ts";
 import { outboxCounts } from "../pipeline/outbox.ts";
-import { setFlowiiCursors } from "../pipeline/flowii_pohoda.ts";
+import { setFlowiiCursors } from "../connectors/flowii_pohoda/sync.ts";
 import { newState, withState } from "../state/store.ts";
 import type { Context } from "./context.ts";
 import { m } from "../i18n/mod.ts";

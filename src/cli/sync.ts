@@ -5,8 +5,10 @@
  */
 
 import { ConfigError, type ExitCode } from "../core/errors.ts";
-import { CONNECTOR_IDS, type ConnectorId } from "../config/schema.ts";
-import { configuredConnectors, runConnectors, type RunOptions } from "../pipeline/connectors.ts";
+import { configuredConnectors, connectorById } from "../connectors/config.ts";
+import { connectors } from "../connectors/registry.ts";
+import type { RunOptions } from "../connectors/connector.ts";
+import { runConnectors } from "../connectors/run.ts";
 import { acquireLock } from "../state/lock.ts";
 import { type Context, requireConfig } from "./context.ts";
 import { m } from "../i18n/mod.ts";
@@ -17,19 +19,20 @@ export async function sync(
   connector: string | undefined,
   options: RunOptions,
 ): Promise<ExitCode> {
-  if (connector !== undefined && !(CONNECTOR_IDS as readonly string[]).includes(connector)) {
+  const named = connector === undefined ? undefined : connectorById(connector);
+  if (connector !== undefined && !named) {
     throw new ConfigError(m.sync.noConnector(connector), {
-      hint: m.sync.knownConnectors(CONNECTOR_IDS.join(", ")),
+      hint: m.sync.knownConnectors(connectors().map((c) => c.id).join(", ")),
     });
   }
   const config = await requireConfig(ctx);
-  const ids = connector ? [connector as ConnectorId] : configuredConnectors(config);
-  if (ids.length === 0) {
+  const chosen = named ? [named] : configuredConnectors(config);
+  if (chosen.length === 0) {
     throw new ConfigError(m.sync.noneSetUp, { hint: m.sync.runInit });
   }
   const lock = await acquireLock(ctx.paths, connector ? `sync ${connector}` : "sync");
   try {
-    return await runConnectors(ids, config, ctx, options);
+    return await runConnectors(chosen, config, ctx, options);
   } finally {
     await lock.release();
   }

@@ -7,7 +7,7 @@
 
 import { ConfigError, ExitCode } from "../core/errors.ts";
 import { fileStamp } from "../core/time.ts";
-import type { ConnectorId } from "../config/schema.ts";
+import type { ConnectorId } from "../connectors/config.ts";
 import { Ledger } from "../pipeline/ledger.ts";
 import { formatVerify, verifyPohoda } from "../pipeline/verify.ts";
 import { PohodaLists } from "../pohoda/list.ts";

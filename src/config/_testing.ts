@@ -4,7 +4,7 @@
  * @module
  */
 
-import { type Config, configSchema } from "./schema.ts";
+import { type Config, configSchema } from "../connectors/config.ts";
 import { Secret } from "./secret.ts";
 
 /** FLOWii → POHODA configured, with the given plain-text secrets. */
@@ -12,7 +12,7 @@ export function testConfig(
   secrets: { flowiiPassword?: string; flowiiApiKey?: string; pohodaPassword?: string } = {},
 ): Config {
   const placeholder = "enc:v1:AAAA";
-  const file = configSchema.parse({
+  const file = configSchema().parse({
     version: 1,
     flowii: { user: "uctovnik@firma.sk", password: placeholder, api_key: placeholder },
     pohoda: { user: "spojka", password: placeholder, ico: "12345679" },

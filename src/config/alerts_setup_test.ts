@@ -1,7 +1,8 @@
 import { deepEqual, equal, match, ok, throws } from "node:assert/strict";
 import type { ConfigError } from "../core/errors.ts";
-import { checkAnswer, SETUPS } from "./questions.ts";
-import { configSchema } from "./schema.ts";
+import { setups } from "../connectors/config.ts";
+import { checkAnswer } from "./questions.ts";
+import { configSchema } from "../connectors/config.ts";
 import { SecretUrl } from "./secret_url.ts";
 import { askConfig, configFromEnv, type Prompter } from "./setup.ts";
 
@@ -17,7 +18,7 @@ const emailEnv = {
 
 /** The config as `init` writes it: validated (and coerced) by the schema, secrets still in memory. */
 function validate(config: unknown) {
-  return configSchema.safeParse(JSON.parse(JSON.stringify(config, (_key, value) =>
+  return configSchema().safeParse(JSON.parse(JSON.stringify(config, (_key, value) =>
     // A secret serialises as a mask (a URL as its origin); as written it is sealed, which the schema
     // checks by shape only.
     value === "********" || String(value).endsWith("/…") ? "enc:v1:AAAA" : value)));
@@ -74,7 +75,7 @@ Deno.test("the wizard offers alerts unticked on a first setup, and asks the webh
 });
 
 Deno.test("the webhook URL is a secret: checked as a URL when entered, and kept out of the config's text", () => {
-  const question = SETUPS.flatMap((s) => s.questions).find((q) => q.key === "webhook_url")!;
+  const question = setups().flatMap((s) => s.questions).find((q) => q.key === "webhook_url")!;
   equal(question.secret, true);
   equal(checkAnswer(question, "", {}), undefined, "no webhook");
   equal(checkAnswer(question, "https://hooks.slack.com/services/T1/B2/abc", {}), undefined);

@@ -10,7 +10,14 @@ import { ConfigError } from "../core/errors.ts";
 import { writeFileAtomic } from "../core/files.ts";
 import { describeIssues, keyName } from "./issues.ts";
 import { loadKey } from "./keyfile.ts";
-import { type Config, type ConfigFile, configSchema, PlainUrl, Sealed, SECRET_ENV } from "./schema.ts";
+import {
+  type Config,
+  type ConfigFile,
+  configSchema,
+  connectorSections,
+  secretSpecs,
+} from "../connectors/config.ts";
+import { PlainUrl, Sealed } from "./schema.ts";
 import { seal, Secret, unseal } from "./secret.ts";
 import { openSecret, secretProblem } from "./secret_url.ts";
 
@@ -67,9 +74,11 @@ export function parseConfigText(text: string, source: string): ConfigFile {
     }
     throw e;
   }
-  const result = configSchema.safeParse(raw, { reportInput: true });
+  migrateSections(raw);
+  const schema = configSchema();
+  const result = schema.safeParse(raw, { reportInput: true });
   if (!result.success) {
-    const lines = describeIssues(result.error.issues, configSchema);
+    const lines = describeIssues(result.error.issues, schema);
     throw new ConfigError(
       `${source} has ${lines.length === 1 ? "an error" : `${lines.length} errors`}:\n  ${lines.join("\n  ")}`,
       {
@@ -80,15 +89,27 @@ export function parseConfigText(text: string, source: string): ConfigFile {
   return result.data;
 }
 
+/** Each section as an earlier spojka wrote it, brought up to date by the section's owner. */
+function migrateSections(raw: unknown): void {
+  const sections = raw as Record<string, unknown>;
+  for (const section of connectorSections()) {
+    const value = sections[section.name];
+    if (section.migrate && value && typeof value === "object" && !Array.isArray(value)) {
+      section.migrate(value as Record<string, unknown>);
+    }
+  }
+}
+
 /**
  * Encrypts the secrets, validates the result (filling in defaults, so the file shows every
  * setting) and writes config.toml atomically.
  */
 export async function writeConfig(path: string, config: Config, key: CryptoKey): Promise<void> {
-  const result = configSchema.safeParse(await sealTree(config, key, []), { reportInput: true });
+  const schema = configSchema();
+  const result = schema.safeParse(await sealTree(config, key, []), { reportInput: true });
   if (!result.success) {
     throw new ConfigError(
-      `Refusing to write an invalid ${path}: ${describeIssues(result.error.issues, configSchema).join("; ")}`,
+      `Refusing to write an invalid ${path}: ${describeIssues(result.error.issues, schema).join("; ")}`,
     );
   }
   const header =
@@ -158,7 +179,7 @@ function toToml(value: unknown): unknown {
 }
 
 function applySecretOverrides(config: Config, env: (name: string) => string | undefined): void {
-  for (const [path, variable] of Object.entries(SECRET_ENV)) {
+  for (const [path, { env: variable }] of secretSpecs()) {
     const value = env(variable);
     const [section, field] = path.split(".");
     const target = (config as unknown as Record<string, Record<string, unknown> | undefined>)[section];

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { ConfigError } from "../core/errors.ts";
 import { parseConfigText, readConfig, writeConfig } from "./file.ts";
 import { createKey } from "./keyfile.ts";
-import type { Config } from "./schema.ts";
+import type { Config } from "../connectors/config.ts";
 import { testConfig } from "./_testing.ts";
 
 async function folder() {
@@ -119,6 +119,55 @@ Deno.test("FLOWii without POHODA is reported as incomplete", () => {
     );
     return true;
   });
+});
+
+Deno.test("[pohoda] alone is valid: it belongs to the POHODA target, which waits for a source", () => {
+  const text = 'version = 1\n[pohoda]\nuser = "spojka"\npassword = "enc:v1:AAAA"\nico = "12345679"\n';
+  const config = parseConfigText(text, "config.toml");
+  equal(config.pohoda?.ico, "12345679");
+  equal(config.flowii, undefined);
+});
+
+Deno.test("[eshop] alone is valid too; KROS without the shop is incomplete", () => {
+  const eshop =
+    '[eshop]\nplatform = "shoptet"\nurl = "https://api.myshoptet.com"\nshoptet_token = "enc:v1:AAAA"\n';
+  equal(parseConfigText(`version = 1\n${eshop}`, "config.toml").eshop?.platform, "shoptet");
+  const kros = '[kros]\ntoken = "enc:v1:AAAA"\nnotify_key = "enc:v1:AAAA"\n';
+  throws(() => parseConfigText(`version = 1\n${kros}`, "config.toml"), (e: ConfigError) => {
+    match(e.message, /eshop: is missing: the KROS → e-shop connector needs \[kros\], \[eshop\], \[stock\]/);
+    match(e.message, /stock: is missing: the KROS → e-shop connector needs/);
+    return true;
+  });
+});
+
+Deno.test("a WooCommerce [eshop] as the previous version wrote it, with Shoptet's shoptet_field, still loads", () => {
+  const woo = '[eshop]\nplatform = "woocommerce"\nurl = "https://obchod.sk"\nshoptet_field = "realStock"\n' +
+    'woo_key = "enc:v1:AAAA"\nwoo_secret = "enc:v1:AAAA"\n';
+  const config = parseConfigText(`version = 1\n${woo}`, "config.toml");
+  deepEqual(config.eshop && Object.keys(config.eshop).sort(), [
+    "max_attempts",
+    "platform",
+    "timeout_seconds",
+    "url",
+    "woo_key",
+    "woo_secret",
+  ]);
+});
+
+Deno.test("[eshop] names an unknown platform, and a typo with the key of any platform it probably means", () => {
+  const shop = (lines: string) => `version = 1\n[eshop]\nurl = "https://obchod.sk"\n${lines}`;
+  throws(() => parseConfigText(shop('platform = "magento"\n'), "config.toml"), (e: ConfigError) => {
+    match(e.message, /\[eshop\] platform: must be one of "shoptet", "woocommerce"/);
+    return true;
+  });
+  throws(
+    () => parseConfigText(shop('platform = "shoptet"\nshoptet_tokn = "enc:v1:AAAA"\n'), "config.toml"),
+    (e: ConfigError) => {
+      match(e.message, /unknown key "shoptet_tokn" in \[eshop\]: did you mean "shoptet_token"\?/);
+      match(e.message, /\[eshop\] shoptet_token: is missing for shoptet; run spojka init/);
+      return true;
+    },
+  );
 });
 
 Deno.test("SPOJKA_* secret variables override stored secrets in memory, never on disk", async () => {

@@ -10,7 +10,7 @@
 import { ConfigError } from "../core/errors.ts";
 import { registerSecret } from "../core/redact.ts";
 import { keyName } from "./issues.ts";
-import { SECRET_URLS } from "./schema.ts";
+import { secretSpecs } from "../connectors/config.ts";
 import { Secret } from "./secret.ts";
 
 /** A secret http(s) URL held in memory; prints and serialises as `https://hooks.slack.com/…`. */
@@ -47,7 +47,7 @@ export type SecretSource = { config: "encrypted" | "plain" } | { variable: strin
 
 /** What is wrong with `plain` as the secret of config key `path` (never quoting it), if anything. */
 export function secretProblem(path: readonly string[], plain: string): string | undefined {
-  const result = SECRET_URLS[path.join(".")]?.safeParse(plain);
+  const result = secretSpecs().get(path.join("."))?.url?.safeParse(plain);
   return result?.success === false ? result.error.issues[0].message : undefined;
 }
 
@@ -57,7 +57,7 @@ export function secretProblem(path: readonly string[], plain: string): string | 
  * variable, never the value, when a URL key's text is not a URL.
  */
 export function openSecret(path: readonly string[], plain: string, source: SecretSource): Secret {
-  if (!SECRET_URLS[path.join(".")]) return new Secret(plain);
+  if (!secretSpecs().get(path.join("."))?.url) return new Secret(plain);
   const problem = secretProblem(path, plain);
   if (!problem) return new SecretUrl(plain, "config" in source && source.config === "plain");
   throw "variable" in source

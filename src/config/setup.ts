@@ -6,8 +6,16 @@
  */
 
 import { ConfigError } from "../core/errors.ts";
-import { type Answers, checkAnswer, defaultOf, isSetUp, type Question, SETUPS } from "./questions.ts";
-import { type Config, CONFIG_VERSION } from "./schema.ts";
+import { type Config, setups } from "../connectors/config.ts";
+import {
+  type Answers,
+  checkAnswer,
+  type ConnectorSetup,
+  defaultOf,
+  isSetUp,
+  type Question,
+} from "./questions.ts";
+import { CONFIG_VERSION } from "./schema.ts";
 import { MASK, Secret } from "./secret.ts";
 import { openSecret } from "./secret_url.ts";
 
@@ -39,7 +47,7 @@ export async function askConfig(
 ): Promise<SetupResult> {
   const chosen = await prompter.choose(
     "Which connectors do you want to set up?",
-    SETUPS.map((c) => ({
+    setups().map((c) => ({
       value: c.id,
       name: c.title,
       checked: isSetUp(current, c) || (current === null && !c.extra),
@@ -47,7 +55,8 @@ export async function askConfig(
   );
   const answers = cloneSections(current);
   const warnings: string[] = [];
-  for (const connector of SETUPS.filter((c) => chosen.includes(c.id))) {
+  const offered = setups();
+  for (const connector of offered.filter((c) => chosen.includes(c.id))) {
     say(`\n${connector.title}`);
     for (const question of connector.questions) {
       const section = (answers[question.section] ??= {});
@@ -65,7 +74,7 @@ export async function askConfig(
       if (doubt) warnings.push(doubt);
     }
   }
-  return { config: finish(answers), connectors: chosen, warnings };
+  return { config: finish(answers, offered), connectors: chosen, warnings };
 }
 
 function ask(prompter: Prompter, question: Question, existing: unknown, answers: Answers): Promise<string> {
@@ -91,8 +100,8 @@ export function configFromEnv(
   const answers = cloneSections(current);
   const warnings: string[] = [];
   const connectors: string[] = [];
-  for (const connector of SETUPS) {
-    if (!connector.questions.some((q) => q.default === undefined && env(q.env))) continue;
+  const offered = setups();
+  for (const connector of triggered(offered, env)) {
     const missing: string[] = [];
     for (const question of connector.questions) {
       const section = (answers[question.section] ??= {});
@@ -120,7 +129,7 @@ export function configFromEnv(
     connectors.push(connector.id);
   }
   if (connectors.length === 0) {
-    const names = SETUPS.filter((c) => !c.extra).map((c) =>
+    const names = offered.filter((c) => !c.extra).map((c) =>
       c.questions.filter((q) => !q.optional && q.default === undefined && !q.when)
         .map((q) => q.env).join(", ")
     );
@@ -131,7 +140,28 @@ export function configFromEnv(
       },
     );
   }
-  return { config: finish(answers), connectors, warnings };
+  return { config: finish(answers, offered), connectors, warnings };
+}
+
+/**
+ * The setups whose variables are set: by a variable of their own sections, or of a target's section
+ * ([pohoda]) that no setup sharing that target claims by its own variables.
+ */
+function triggered(
+  offered: readonly ConnectorSetup[],
+  env: (name: string) => string | undefined,
+): ConnectorSetup[] {
+  const isSet = (q: Question) => q.default === undefined && Boolean(env(q.env));
+  const isTarget = (setup: ConnectorSetup, q: Question) =>
+    setup.sections?.find((s) => s.name === q.section)?.target === true;
+  const byOwn = offered.filter((setup) => setup.questions.some((q) => isSet(q) && !isTarget(setup, q)));
+  const claimed = new Set(
+    byOwn.flatMap((setup) => setup.sections?.filter((s) => s.target) ?? []).map((s) => s.name),
+  );
+  return offered.filter((setup) =>
+    byOwn.includes(setup) ||
+    setup.questions.some((q) => isSet(q) && isTarget(setup, q) && !claimed.has(q.section))
+  );
 }
 
 /** Stores an answer; returns the doubt worth telling the user, if any. */
@@ -155,13 +185,11 @@ function cloneSections(current: Config | null): Answers {
   return out;
 }
 
-/** The configuration, with what `init` generates itself: the key KROS signs its notifications with. */
-function finish(answers: Answers): Config {
-  if (answers.kros && !answers.kros.notify_key) answers.kros.notify_key = new Secret(generateKey());
+/** The configuration, with what `init` generates itself (the key KROS signs its notifications with). */
+function finish(answers: Answers, offered: readonly ConnectorSetup[]): Config {
+  for (const section of offered.flatMap((setup) => setup.sections ?? [])) {
+    const values = answers[section.name];
+    if (values) section.complete?.(values);
+  }
   return { version: CONFIG_VERSION, ...answers } as unknown as Config;
-}
-
-/** 48 characters of URL-safe random text: 288 bits, and nothing to escape when typed into KROS. */
-function generateKey(): string {
-  return crypto.getRandomValues(new Uint8Array(36)).toBase64({ alphabet: "base64url" });
 }

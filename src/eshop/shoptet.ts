@@ -6,7 +6,7 @@
 
 import { ServiceError } from "../core/errors.ts";
 import { describeBody, type HttpResponse, requestJson, serviceContext } from "../core/http.ts";
-import type { EshopConfig } from "../config/schema.ts";
+import type { ShoptetConfig } from "./shoptet_config.ts";
 import type { ShopProduct, ShopTarget, StockWrite, WriteResult } from "./target.ts";
 
 /** Shoptet takes at most 300 products in one movements request. */
@@ -26,11 +26,11 @@ interface Paginator {
 export class ShoptetTarget implements ShopTarget {
   readonly name = "Shoptet";
   readonly writesByCode = true;
-  readonly #config: EshopConfig;
+  readonly #config: ShoptetConfig;
   readonly #log: { detail(message: string): void };
   #stockId?: number;
 
-  constructor(config: EshopConfig, log: { detail(message: string): void }) {
+  constructor(config: ShoptetConfig, log: { detail(message: string): void }) {
     this.#config = config;
     this.#log = log;
   }

@@ -7,7 +7,7 @@
 
 import { ServiceError } from "../core/errors.ts";
 import { describeBody, type HttpResponse, requestJson, serviceContext } from "../core/http.ts";
-import type { EshopConfig } from "../config/schema.ts";
+import type { WooConfig } from "./woocommerce_config.ts";
 import type { ShopProduct, ShopTarget, StockWrite, WriteResult } from "./target.ts";
 
 /** WooCommerce takes at most 100 objects in one batch request. */
@@ -27,10 +27,10 @@ interface WooProduct {
 export class WooCommerceTarget implements ShopTarget {
   readonly name = "WooCommerce";
   readonly writesByCode = false;
-  readonly #config: EshopConfig;
+  readonly #config: WooConfig;
   readonly #log: { detail(message: string): void };
 
-  constructor(config: EshopConfig, log: { detail(message: string): void }) {
+  constructor(config: WooConfig, log: { detail(message: string): void }) {
     this.#config = config;
     this.#log = log;
   }

@@ -20,7 +20,7 @@ import {
 } from "../core/http.ts";
 import { removeIfExists } from "../core/files.ts";
 import { registerToken } from "../core/redact.ts";
-import type { FlowiiConfig } from "../config/schema.ts";
+import type { FlowiiConfig } from "../connectors/flowii_pohoda/config.ts";
 
 /** The two exports spojka reads. */
 export type FlowiiStream = "partners" | "documents";

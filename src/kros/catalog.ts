@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { KrosConfig } from "../config/schema.ts";
+import type { KrosConfig } from "../connectors/kros_stock/config.ts";
 
 /** A catalogue item with its stock per warehouse. */
 export interface KrosItem {

@@ -1,5 +1,5 @@
 import { deepEqual, equal, match } from "node:assert/strict";
-import { krosFieldsSchema } from "../config/schema.ts";
+import { krosFieldsSchema } from "../connectors/kros_stock/config.ts";
 import { mapCatalog } from "./catalog.ts";
 
 const fields = krosFieldsSchema.parse({});

@@ -13,7 +13,7 @@ import {
   type RequestContext,
   serviceContext,
 } from "../core/http.ts";
-import type { KrosConfig } from "../config/schema.ts";
+import type { KrosConfig } from "../connectors/kros_stock/config.ts";
 import { RateLimiter, type RequestLog, type Window } from "./limiter.ts";
 
 const SERVICE = "KROS";

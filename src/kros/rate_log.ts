@@ -7,7 +7,7 @@
  */
 
 import type { DatabaseSync } from "node:sqlite";
-import type { KrosConfig } from "../config/schema.ts";
+import type { KrosConfig } from "../connectors/kros_stock/config.ts";
 import type { StateDb } from "../state/db.ts";
 import { KrosClient } from "./client.ts";
 import type { RequestLog } from "./limiter.ts";

@@ -6,7 +6,7 @@
  */
 
 import { ConfigError } from "../core/errors.ts";
-import type { PohodaConfig } from "../config/schema.ts";
+import type { PohodaConfig } from "./config.ts";
 import type { CompanyDetail, MServer } from "./mserver.ts";
 
 /** What the check found. */

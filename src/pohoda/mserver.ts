@@ -14,7 +14,7 @@ import {
   type RequestContext,
   serviceContext,
 } from "../core/http.ts";
-import type { PohodaConfig } from "../config/schema.ts";
+import type { PohodaConfig } from "./config.ts";
 import { checkMServer } from "./check.ts";
 import { decodeXml, encode1250 } from "./encoding.ts";
 import type { PohodaTransport, TransportCheck } from "./transport.ts";

@@ -9,7 +9,7 @@
 
 import { createHash } from "node:crypto";
 import { ConfigError } from "../core/errors.ts";
-import type { PohodaConfig } from "../config/schema.ts";
+import type { PohodaConfig } from "./config.ts";
 import type { ListSend } from "./list.ts";
 import { MServer } from "./mserver.ts";
 import type { Send } from "./post.ts";

@@ -28,7 +28,7 @@ import { ConfigError, ServiceError } from "../core/errors.ts";
 import { exists, removeIfExists, removeLeftovers, TEMP_SUFFIX, writeFileAtomic } from "../core/files.ts";
 import { redactBytes } from "../core/redact.ts";
 import { storageError } from "../core/storage.ts";
-import type { PohodaConfig } from "../config/schema.ts";
+import type { PohodaConfig } from "./config.ts";
 import { NS } from "./namespaces.ts";
 import { runPohodaExe } from "./pohoda_exe.ts";
 import { NotAResponseError, parseResponse } from "./response.ts";

@@ -1,7 +1,7 @@
 import { deepEqual, equal, match, ok, rejects } from "node:assert/strict";
 import { join } from "node:path";
 import { testConfig } from "../config/_testing.ts";
-import type { PohodaConfig } from "../config/schema.ts";
+import type { PohodaConfig } from "./config.ts";
 import { NS } from "./namespaces.ts";
 import { XmlFolder } from "./xml_folder.ts";
 

@@ -7,7 +7,7 @@
  * @module
  */
 
-import type { ConnectorId } from "../config/schema.ts";
+import type { ConnectorId } from "../connectors/config.ts";
 import type { RunSummary } from "../state/runs.ts";
 
 /** What anyone may learn. */

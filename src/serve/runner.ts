@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { ConnectorId } from "../config/schema.ts";
+import type { ConnectorId } from "../connectors/config.ts";
 
 /** How one run ended: done, or the data folder's lock was held by another spojka (try later). */
 export type RunOutcome = "done" | "locked";

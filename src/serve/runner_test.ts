@@ -1,5 +1,5 @@
 import { deepEqual, equal } from "node:assert/strict";
-import type { ConnectorId } from "../config/schema.ts";
+import type { ConnectorId } from "../connectors/config.ts";
 import { Runner, type RunOutcome } from "./runner.ts";
 
 const order: ConnectorId[] = ["flowii", "stock"];

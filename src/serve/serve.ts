@@ -9,8 +9,10 @@
 import { ConfigError, ExitCode, LockedError } from "../core/errors.ts";
 import { reportError } from "../core/report.ts";
 import { readConfig } from "../config/file.ts";
-import { type Config, type ConnectorId, serveSchema } from "../config/schema.ts";
-import { configuredConnectors, runConnectors, type RunEnv } from "../pipeline/connectors.ts";
+import { serveSchema } from "../config/schema.ts";
+import { type Config, configuredConnectors, type ConnectorId } from "../connectors/config.ts";
+import type { Connector, RunEnv } from "../connectors/connector.ts";
+import { runConnectors } from "../connectors/run.ts";
 import { acquireLock } from "../state/lock.ts";
 import { lastRuns } from "../state/runs.ts";
 import { withState } from "../state/store.ts";
@@ -25,6 +27,7 @@ import { listen, type WireServer } from "./wire.ts";
 export async function serve(config: Config, env: RunEnv): Promise<ExitCode> {
   const { paths, log } = env;
   const connectors = configuredConnectors(config);
+  const ids = connectors.map((c) => c.id);
   if (connectors.length === 0) {
     throw new ConfigError("No connector is set up in config.toml.", { hint: "Run spojka init." });
   }
@@ -32,10 +35,12 @@ export async function serve(config: Config, env: RunEnv): Promise<ExitCode> {
   const recentRuns = new Cached(() => readLastRuns(env), HEALTH_STATE_MS);
   const runner = new Runner(
     (ids) => runOnce(ids, env).finally(() => recentRuns.forget()), // /healthz shows the run just ended
-    connectors,
+    ids,
     (e) => reportError(e, log, paths.dir),
   );
   const address = parseListen(settings.listen);
+  // One source's notifications at this address (the HTTP side verifies KROS's signatures).
+  const notified: Connector | undefined = connectors.find((c) => c.notifications);
 
   const refusals = new RefusalLog(log);
   let server: WireServer;
@@ -47,11 +52,15 @@ export async function serve(config: Config, env: RunEnv): Promise<ExitCode> {
         onError: (e) => reportError(e, log, paths.dir),
       },
       handler({
-        notifyKey: connectors.includes("stock") ? config.kros!.notify_key.reveal() : undefined,
+        notifyKey: notified?.notifications?.key(config),
         recent: new RecentNotifications(),
         onNotification: (summary) => {
-          log.info(`KROS notification (${summary}): a stock sync follows in ${settings.debounce_seconds} s`);
-          runner.request("stock", settings.debounce_seconds * 1000);
+          log.info(
+            `${notified!.notifications!.source} notification (${summary}): a ${
+              notified!.id
+            } sync follows in ${settings.debounce_seconds} s`,
+          );
+          runner.request(notified!.id, settings.debounce_seconds * 1000);
         },
         onRefused: (kind) => refusals.count(kind),
         health: async () => healthOf(await recentRuns.get(), runner.busy, runner.pending),
@@ -64,17 +73,17 @@ export async function serve(config: Config, env: RunEnv): Promise<ExitCode> {
     });
   }
 
-  const intervals = connectors.map((id) => {
-    const minutes = id === "flowii" ? config.flowii!.interval_minutes : config.stock!.interval_minutes;
+  const intervals = connectors.map(({ id, interval, notifications }) => {
+    const minutes = interval(config);
     log.info(
       `${id}: every ${minutes} minutes${
-        id === "stock" ? `, and on KROS notifications at ${NOTIFY_PATH}` : ""
+        notifications ? `, and on ${notifications.source} notifications at ${NOTIFY_PATH}` : ""
       }`,
     );
     return setInterval(() => runner.request(id), minutes * 60_000);
   });
   log.info(`Listening on http://${settings.listen} (GET /healthz). Stop with Ctrl+C.`);
-  for (const id of connectors) runner.request(id);
+  for (const id of ids) runner.request(id);
 
   await stopSignal();
   log.info("Stopping: waiting for the run in progress to finish (Ctrl+C again to stop at once).");
@@ -115,7 +124,7 @@ async function runOnce(ids: ConnectorId[], env: RunEnv): Promise<RunOutcome> {
   try {
     const config = await readConfig(paths);
     if (!config) throw new ConfigError("config.toml has disappeared.", { hint: "Run spojka init." });
-    await runConnectors(ids.filter((id) => configuredConnectors(config).includes(id)), config, env);
+    await runConnectors(configuredConnectors(config).filter((c) => ids.includes(c.id)), config, env);
     return "done";
   } catch (e) {
     // A broken config must not end the service: say so, and the next run tries again.

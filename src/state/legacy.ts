@@ -17,7 +17,7 @@ import { postingRank } from "../pohoda/post.ts";
 import type { StateDb } from "./db.ts";
 import { Memory, setCursor } from "./memory.ts";
 import { importRun } from "./runs.ts";
-import { lastSentKey } from "../pipeline/stock_memory.ts";
+import { lastSentKey } from "../connectors/kros_stock/memory.ts";
 import { m } from "../i18n/mod.ts";
 
 const isoTime = z.iso.datetime({ offset: true });

@@ -7,9 +7,9 @@
 
 import { formatLocal } from "../core/time.ts";
 import { agendaName, m, outcomeName } from "../i18n/mod.ts";
-import type { Config } from "../config/schema.ts";
+import type { Config } from "../connectors/config.ts";
 import { outboxCounts, waitingItems } from "../pipeline/outbox.ts";
-import { lastSentByShop, type SentQuantity } from "../pipeline/stock_memory.ts";
+import { connectors } from "../connectors/registry.ts";
 import type { StateDb } from "./db.ts";
 import type { LockHolder } from "./lock.ts";
 import { allCursors } from "./memory.ts";
@@ -37,10 +37,10 @@ export interface StatusReport {
     /** Each held record with why, and since when (the first download that left it out). */
     heldItems: { key: string; agenda: string; label: string; reason?: string; since: string }[];
   };
-  /** The stock sync's last quantity per shop product, by shop, if it has written any. */
-  stock?: { lastSent: Record<string, Record<string, SentQuantity>> };
   /** Why the state could not be read, if it could not. */
   stateError?: string;
+  /** Each connector's own part under its id, if it has something to show (stock: the last quantities it set). */
+  [connector: string]: unknown;
 }
 
 /** The items of a run that need attention (failed, imported with warnings …): `total`, of which `listed`. */
@@ -84,8 +84,10 @@ export function buildStatus(
     const { total, items } = notableOutcomes(state, id, allItems ? undefined : LISTED_ITEMS);
     return { connector, ...run, items: { total, listed: items } };
   });
-  const shops = lastSentByShop(state);
-  if (Object.keys(shops).length > 0) report.stock = { lastSent: shops };
+  for (const { id, status } of connectors()) {
+    const part = status?.build(state);
+    if (part !== undefined) report[id] = part;
+  }
   report.outbox = {
     ...outboxCounts(state),
     failedItems: [...waitingItems(state, "failed")].map((item) => ({
@@ -140,10 +142,8 @@ export function formatStatus(report: StatusReport, verbose = false): string {
   if (report.stateError) lines.push(s.stateUnreadable(report.stateError));
   else if (report.cursors.length === 0) lines.push(s.noCursors);
   for (const c of report.cursors) lines.push(`  ${c.stream}: ${c.localTime} (UNIX ${c.epoch})`);
-  for (const [shop, lastSent] of Object.entries(report.stock?.lastSent ?? {})) {
-    const sent = Object.values(lastSent);
-    const latest = sent.map((s) => s.at).sort().at(-1);
-    lines.push("", s.stock(sent.length, shop || s.oldShop, latest && at(latest)));
+  for (const { id, status } of connectors()) {
+    if (status && report[id] !== undefined) lines.push(...status.format(report[id]));
   }
   if (!verbose && report.config !== null && !("error" in report.config)) lines.push("", s.verboseHint);
   return lines.join("\n");

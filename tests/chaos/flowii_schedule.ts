@@ -8,7 +8,7 @@
  * @module
  */
 
-import { syncFlowii } from "../../src/pipeline/flowii_pohoda.ts";
+import { syncFlowii } from "../../src/connectors/flowii_pohoda/sync.ts";
 import { Random } from "../emulators/flowii/random.ts";
 import { startFlowii } from "../emulators/flowii/server.ts";
 import { startMServer } from "../emulators/mserver/mod.ts";

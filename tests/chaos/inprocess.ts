@@ -10,18 +10,15 @@ import type { z } from "zod";
 import { type DataPaths, dataPaths } from "../../src/core/datadir.ts";
 import { Log } from "../../src/core/log.ts";
 import { Progress } from "../../src/core/progress.ts";
+import { type EshopConfig, eshopSchema } from "../../src/eshop/config.ts";
+import { type FlowiiConfig, flowiiSchema } from "../../src/connectors/flowii_pohoda/config.ts";
 import {
-  type EshopConfig,
-  eshopSchema,
-  type FlowiiConfig,
-  flowiiSchema,
   type KrosConfig,
   krosSchema,
-  type PohodaConfig,
-  pohodaSchema,
   type StockConfig,
   stockSchema,
-} from "../../src/config/schema.ts";
+} from "../../src/connectors/kros_stock/config.ts";
+import { type PohodaConfig, pohodaSchema } from "../../src/pohoda/config.ts";
 import { Secret } from "../../src/config/secret.ts";
 
 /** Stands in for a sealed secret while the schema fills in the defaults. */

@@ -1,5 +1,5 @@
 import { deepEqual, equal, match } from "node:assert/strict";
-import { syncFlowii } from "../../src/pipeline/flowii_pohoda.ts";
+import { syncFlowii } from "../../src/connectors/flowii_pohoda/sync.ts";
 import { startFlowii } from "../emulators/flowii/server.ts";
 import { startMServer } from "../emulators/mserver/mod.ts";
 import { flowiiSettings, pohodaSettings, quietFolder } from "./inprocess.ts";

@@ -7,7 +7,7 @@
  * @module
  */
 
-import { syncStock } from "../../src/pipeline/stock.ts";
+import { syncStock } from "../../src/connectors/kros_stock/sync.ts";
 import { Random } from "../emulators/flowii/random.ts";
 import { DEFAULT_KROS_TOKEN, type KrosCatalogItem, startKros } from "../emulators/kros/mod.ts";
 import { DEFAULT_SHOPTET_TOKEN, type ShoptetEmulator, startShoptet } from "../emulators/shoptet/mod.ts";

@@ -10,7 +10,7 @@
  * @module
  */
 
-import type { PohodaConfig } from "../../src/config/schema.ts";
+import type { PohodaConfig } from "../../src/pohoda/config.ts";
 import { Log } from "../../src/core/log.ts";
 import { Ledger } from "../../src/pipeline/ledger.ts";
 import { verifyPohoda, type VerifyReport } from "../../src/pipeline/verify.ts";

@@ -31,6 +31,8 @@ export interface CliOptions {
   output?: "piped" | "inherit";
   /** A command that runs spojka's command line, given after it as its arguments (tests/helpers/disk_faults.ts). */
   prefix?: string[];
+  /** The program to run instead of src/main.ts, e.g. spojka with a test's connector (tests/helpers/fake_connector.ts). */
+  program?: URL;
 }
 
 /** Starts `spojka <args>` without waiting, e.g. to kill it in the middle of a run. */
@@ -39,7 +41,7 @@ export function spawnCli(args: string[], options: CliOptions = {}): Deno.ChildPr
     ...options.prefix ?? [],
     Deno.execPath(),
     ...denoArgs,
-    new URL("src/main.ts", root).pathname,
+    (options.program ?? new URL("src/main.ts", root)).pathname,
     ...args,
   ];
   return new Deno.Command(program, {

@@ -9,19 +9,19 @@
  */
 
 import { join } from "node:path";
-import { ServiceError } from "../core/errors.ts";
-import type { Notices } from "../core/notices.ts";
-import type { StageProgress } from "../core/progress.ts";
-import { epochSeconds, formatLocal } from "../core/time.ts";
-import type { FlowiiClient, FlowiiStream } from "../flowii/client.ts";
-import { decodeXmlStream } from "../pohoda/encoding.ts";
-import { screenItem } from "../pohoda/field_check.ts";
-import { postingRank } from "../pohoda/post.ts";
-import { type PohodaItem, type TransformEvent, transformStream } from "../pohoda/transform.ts";
-import type { ItemRecord } from "../state/outcomes.ts";
-import type { HeldItem, Outbox, OutboxItem } from "./outbox.ts";
-import type { Tally } from "./tally.ts";
-import { zipEntries, ZipError } from "./unzip.ts";
+import { ServiceError } from "../../core/errors.ts";
+import type { Notices } from "../../core/notices.ts";
+import type { StageProgress } from "../../core/progress.ts";
+import { epochSeconds, formatLocal } from "../../core/time.ts";
+import type { FlowiiClient, FlowiiStream } from "../../flowii/client.ts";
+import { decodeXmlStream } from "../../pohoda/encoding.ts";
+import { screenItem } from "../../pohoda/field_check.ts";
+import { postingRank } from "../../pohoda/post.ts";
+import { type PohodaItem, type TransformEvent, transformStream } from "../../pohoda/transform.ts";
+import type { ItemRecord } from "../../state/outcomes.ts";
+import type { HeldItem, Outbox, OutboxItem } from "../../pipeline/outbox.ts";
+import type { Tally } from "../../pipeline/tally.ts";
+import { zipEntries, ZipError } from "../../pipeline/unzip.ts";
 
 /** Where a stream's download goes and what it may be. */
 export interface StageSettings {

@@ -5,8 +5,8 @@
  * @module
  */
 
-import type { StateDb } from "../state/db.ts";
-import { Memory } from "../state/memory.ts";
+import type { StateDb } from "../../state/db.ts";
+import { Memory } from "../../state/memory.ts";
 
 /** A quantity written to the shop, for `status` and as the baseline when the shop cannot be read. */
 export interface SentQuantity {

@@ -1,8 +1,8 @@
 import { deepEqual, equal, match } from "node:assert/strict";
-import { stockSchema } from "../config/schema.ts";
-import type { ShopProduct } from "../eshop/target.ts";
-import type { KrosItem } from "../kros/catalog.ts";
-import { matchKey, planStock, shopQuantity } from "./stock_plan.ts";
+import { stockSchema } from "./config.ts";
+import type { ShopProduct } from "../../eshop/target.ts";
+import type { KrosItem } from "../../kros/catalog.ts";
+import { matchKey, planStock, shopQuantity } from "./plan.ts";
 
 const settings = (over: Partial<ReturnType<typeof stockSchema.parse>> = {}) => ({
   ...stockSchema.parse({}),

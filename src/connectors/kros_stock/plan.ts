@@ -6,9 +6,9 @@
  * @module
  */
 
-import type { StockConfig } from "../config/schema.ts";
-import type { ShopProduct, StockWrite } from "../eshop/target.ts";
-import type { KrosItem } from "../kros/catalog.ts";
+import type { StockConfig } from "./config.ts";
+import type { ShopProduct, StockWrite } from "../../eshop/target.ts";
+import type { KrosItem } from "../../kros/catalog.ts";
 
 /** A write with what it is based on, for the report and the dry-run table. */
 export interface StockChange extends StockWrite {

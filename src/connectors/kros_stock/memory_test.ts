@@ -1,10 +1,10 @@
 import { deepEqual, equal } from "node:assert/strict";
 import { join } from "node:path";
-import type { EshopConfig } from "../config/schema.ts";
-import { StateDb } from "../state/db.ts";
-import { Memory } from "../state/memory.ts";
-import { shopName } from "./stock.ts";
-import { LastSent, lastSentByShop, lastSentKey } from "./stock_memory.ts";
+import type { EshopConfig } from "../../eshop/config.ts";
+import { StateDb } from "../../state/db.ts";
+import { Memory } from "../../state/memory.ts";
+import { shopName } from "./sync.ts";
+import { LastSent, lastSentByShop, lastSentKey } from "./memory.ts";
 
 async function tempDb(): Promise<StateDb> {
   return StateDb.open(join(await Deno.makeTempDir(), "state.db"));

@@ -6,20 +6,21 @@
  * @module
  */
 
-import { ConfigError, type ExitCode, ExitCode as Exit, SpojkaError } from "../core/errors.ts";
-import type { DataPaths } from "../core/datadir.ts";
-import type { Log } from "../core/log.ts";
-import type { EshopConfig, KrosConfig, StockConfig } from "../config/schema.ts";
-import { openShop } from "../eshop/open.ts";
-import type { ShopProduct, ShopTarget } from "../eshop/target.ts";
-import type { StateDb } from "../state/db.ts";
-import { type KrosItem, mapCatalog } from "../kros/catalog.ts";
-import { krosClient } from "../kros/rate_log.ts";
-import { recordOutcome } from "../state/outcomes.ts";
-import { beginRun, endRun, type RunCounts } from "../state/runs.ts";
-import { withState } from "../state/store.ts";
-import { matchKey, planStock, type StockChange, type StockPlan } from "./stock_plan.ts";
-import { LastSent } from "./stock_memory.ts";
+import { ConfigError, type ExitCode, ExitCode as Exit, SpojkaError } from "../../core/errors.ts";
+import type { DataPaths } from "../../core/datadir.ts";
+import type { Log } from "../../core/log.ts";
+import type { EshopConfig } from "../../eshop/config.ts";
+import type { KrosConfig, StockConfig } from "./config.ts";
+import { openShop } from "../../eshop/config.ts";
+import type { ShopProduct, ShopTarget } from "../../eshop/target.ts";
+import type { StateDb } from "../../state/db.ts";
+import { type KrosItem, mapCatalog } from "../../kros/catalog.ts";
+import { krosClient } from "../../kros/rate_log.ts";
+import { recordOutcome } from "../../state/outcomes.ts";
+import { beginRun, endRun, type RunCounts } from "../../state/runs.ts";
+import { withState } from "../../state/store.ts";
+import { matchKey, planStock, type StockChange, type StockPlan } from "./plan.ts";
+import { LastSent } from "./memory.ts";
 
 /** What the stock sync needs. */
 export interface StockSync {

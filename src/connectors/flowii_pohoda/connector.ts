@@ -1,0 +1,26 @@
+/**
+ * FLOWii → POHODA: partners and issued documents that FLOWii exports as POHODA XML, posted to POHODA.
+ *
+ * @module
+ */
+
+import { pohodaSection } from "../../pohoda/config.ts";
+import { defineConnector } from "../connector.ts";
+import { flowiiSection } from "./config.ts";
+import { retryFlowii, syncFlowii } from "./sync.ts";
+
+/** The FLOWii → POHODA connector. */
+export const flowiiPohoda = defineConnector({
+  id: "flowii",
+  title: "FLOWii → POHODA",
+  setupTitle: "FLOWii → POHODA (address book and issued documents)",
+  sections: [flowiiSection, pohodaSection],
+  interval: (config) => config.flowii.interval_minutes,
+  run: (config, env, options) =>
+    syncFlowii({ flowii: config.flowii, pohoda: config.pohoda, ...env }, options),
+  outbox: {
+    source: "FLOWii",
+    retry: (config, env, selection) =>
+      retryFlowii({ flowii: config.flowii, pohoda: config.pohoda, ...env }, selection),
+  },
+});

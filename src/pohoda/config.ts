@@ -1,0 +1,150 @@
+/**
+ * `[pohoda]`: the POHODA target, through mServer or Pohoda.exe's `/XML` file exchange. It belongs
+ * to the target, not to a source: valid on its own, and shared by every connector that posts to POHODA.
+ *
+ * @module
+ */
+
+import { dirname } from "node:path";
+import { z } from "zod";
+import { hasValidCheckDigit, isIcoFormat } from "../config/ico.ts";
+import { count, httpUrl, nonEmpty, secretField, type SecretSpec, type Unsealed } from "../config/schema.ts";
+import { type ConfigSection, secretQuestion } from "../config/section.ts";
+import type { Answers } from "../config/questions.ts";
+import { openTransport } from "./transport.ts";
+
+/** Default mServer address: 127.0.0.1, not localhost, which may resolve to IPv6 where mServer does not listen. */
+const MSERVER_URL = "http://127.0.0.1:444/xml";
+
+/** The secrets of `[pohoda]`. */
+const SECRETS = {
+  password: { env: "SPOJKA_POHODA_PASSWORD", label: "POHODA password" },
+} as const satisfies Record<string, SecretSpec>;
+
+/** `[pohoda]`: the POHODA the documents go to, through mServer or Pohoda.exe's `/XML` file exchange. */
+export const pohodaSchema = z.strictObject({
+  transport: z.enum(["mserver", "xml-folder"]).default("mserver"),
+  url: httpUrl(MSERVER_URL).default(MSERVER_URL),
+  user: nonEmpty,
+  password: secretField(SECRETS.password),
+  ico: z.string().refine(isIcoFormat, { error: 'must be 8 digits in quotes, e.g. ico = "12345678"' }),
+  batch_size: count(1, 1000).default(50),
+  batch_max_kb: count(16, 16 * 1024).default(4096),
+  timeout_seconds: count(5, 3600).default(300),
+  status_timeout_seconds: count(1, 600).default(10),
+  max_attempts: count(1, 10).default(3),
+  credentials_encoding: z.enum(["utf-8", "windows-1250"]).default("utf-8"),
+  unsupported_characters: z.enum(["reject", "transliterate"]).default("reject"),
+  // transport = "xml-folder": a relative folder is inside the data folder; absent, its default is.
+  exe: z.string().trim().min(1).optional(),
+  input_dir: z.string().trim().min(1).optional(),
+  response_dir: z.string().trim().min(1).optional(),
+  database: z.string().trim().min(1).optional(),
+  exe_timeout_seconds: count(10, 24 * 3600).default(600),
+  resend_after_minutes: count(1, 30 * 24 * 60).default(120),
+});
+
+/** `[pohoda]` in memory. */
+export type PohodaConfig = Unsealed<z.output<typeof pohodaSchema>>;
+
+const byFiles = (answers: Answers) => answers.pohoda?.transport === "xml-folder";
+
+/** `[pohoda]` as the registry assembles it. */
+export const pohodaSection = {
+  name: "pohoda",
+  schema: pohodaSchema,
+  secrets: SECRETS,
+  target: true,
+  questions: [
+    {
+      section: "pohoda",
+      key: "transport",
+      label: "How spojka reaches POHODA (mserver: POHODA mServer; xml-folder: files for Pohoda.exe /XML, " +
+        "without mServer)",
+      env: "SPOJKA_POHODA_TRANSPORT",
+      choices: pohodaSchema.shape.transport.unwrap().options,
+      default: "mserver",
+      schema: pohodaSchema.shape.transport,
+    },
+    {
+      section: "pohoda",
+      key: "url",
+      label: "POHODA mServer URL",
+      env: "SPOJKA_POHODA_URL",
+      default: pohodaSchema.shape.url.parse(undefined),
+      when: (answers) => !byFiles(answers),
+      schema: pohodaSchema.shape.url,
+    },
+    {
+      section: "pohoda",
+      key: "exe",
+      label: "Pohoda.exe for spojka to start, e.g. C:\\Program Files (x86)\\STORMWARE\\POHODA\\Pohoda.exe " +
+        "(Enter if you run POHODA on the files yourself)",
+      env: "SPOJKA_POHODA_EXE",
+      optional: true,
+      when: byFiles,
+      schema: pohodaSchema.shape.exe.unwrap(),
+    },
+    {
+      section: "pohoda",
+      key: "input_dir",
+      label: "Folder for the packs POHODA imports (Enter for pohoda-xml/in in the data folder)",
+      env: "SPOJKA_POHODA_INPUT_DIR",
+      optional: true,
+      when: byFiles,
+      schema: pohodaSchema.shape.input_dir.unwrap(),
+    },
+    {
+      section: "pohoda",
+      key: "response_dir",
+      label: "Folder for POHODA's answers (Enter for pohoda-xml/out in the data folder)",
+      env: "SPOJKA_POHODA_RESPONSE_DIR",
+      optional: true,
+      when: byFiles,
+      schema: pohodaSchema.shape.response_dir.unwrap(),
+    },
+    {
+      section: "pohoda",
+      key: "database",
+      label: "POHODA database of the accounting unit (Enter for StwPh_<IČO>_<the current year>)",
+      env: "SPOJKA_POHODA_DATABASE",
+      optional: true,
+      when: byFiles,
+      schema: pohodaSchema.shape.database.unwrap(),
+    },
+    {
+      section: "pohoda",
+      key: "user",
+      label: "POHODA user (with the right to import XML)",
+      env: "SPOJKA_POHODA_USER",
+      schema: pohodaSchema.shape.user,
+    },
+    secretQuestion("pohoda", "password", SECRETS.password),
+    {
+      section: "pohoda",
+      key: "ico",
+      label: "IČO of the accounting unit",
+      env: "SPOJKA_POHODA_ICO",
+      schema: pohodaSchema.shape.ico,
+      warn: (ico) =>
+        hasValidCheckDigit(ico)
+          ? undefined
+          : `IČO ${ico} fails the mod-11 check digit test; please check it.`,
+    },
+  ],
+  check: (config: PohodaConfig, { log, db, once }) => {
+    // The state database sits in the data folder, inside which the file exchange's folders default.
+    const transport = openTransport({ ...config, ...once }, {
+      runId: "spojka-init",
+      log,
+      dataDir: dirname(db.path),
+    });
+    return {
+      service: transport.service,
+      run: async () => {
+        const { summary, notes } = await transport.check();
+        return [summary, ...notes];
+      },
+    };
+  },
+} as const satisfies ConfigSection<"pohoda", typeof pohodaSchema>;
