@@ -97,7 +97,7 @@ Deno.test("an export FLOWii refuses is worded with what it said, and nothing is 
       message: "No access to company.",
     });
     await rejects(client.exportTo("documents", undefined, `${dir}/documents.zip`), (e: ServiceError) => {
-      equal(e.message, "FLOWii refused access to the documents export (HTTP 403): “No access to company.”.");
+      equal(e.message, "FLOWii refused access to the documents export (HTTP 403): “No access to company”.");
       return true;
     });
     deepEqual(files(dir), []);
