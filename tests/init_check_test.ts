@@ -30,10 +30,9 @@ async function init(world: World, extra?: Record<string, string>) {
 
 /** A port on 127.0.0.1 where nothing listens. */
 function closedPort(): number {
-  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const { port } = listener.addr;
-  listener.close();
-  return port;
+  // Port 2 has no listener on these machines, and fetch does not block it (as it does 1); a port freed
+  // by a listener could be taken by another test running at the same time.
+  return 2;
 }
 
 Deno.test("init checks FLOWii and mServer", async (t) => {
