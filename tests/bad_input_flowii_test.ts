@@ -73,6 +73,10 @@ Deno.test("an unreachable FLOWii exits 4 naming its address; the run is recorded
     const result = await world.spojka("sync");
     equal(result.code, 4);
     match(result.stderr, /cannot connect to FLOWii at http:\/\/127\.0\.0\.1:\d+: the connection was refused/);
+    // Each stream names its failure, and the summary says the run failed, as its exit code does.
+    match(result.stderr, /FLOWii partners failed: cannot connect to FLOWii/);
+    match(result.stderr, /FLOWii documents failed: cannot connect to FLOWii/);
+    match(result.stdout + result.stderr, /FLOWii → POHODA failed \(the error is below\)/);
     const status = JSON.parse((await world.spojka("status", "--json")).stdout);
     deepEqual(status.cursors, []);
     equal(status.lastRuns[0].result, "failed");
@@ -101,7 +105,7 @@ Deno.test("a damaged or overfull zip stops the documents with exit 4, is kept to
   const cases: [Fault, RegExp][] = [
     [
       { kind: "corruptZip" },
-      /documents export \(downloads\/documents\.zip\) cannot be used: pohoda_document_export_\S+\.xml cannot be unpacked: Invalid compressed data/,
+      /export of FLOWii documents \(downloads\/documents\.zip\) cannot be used: pohoda_document_export_\S+\.xml cannot be unpacked: Invalid compressed data/,
     ],
     [{ kind: "manyEntriesZip", entries: 200 }, /it holds 201 entries, more than the limit of 100/],
   ];

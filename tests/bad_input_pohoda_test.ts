@@ -155,7 +155,7 @@ Deno.test("a pack POHODA refuses for another accounting unit exits 4 with what t
     equal(result.code, 4, result.stderr);
     match(
       result.stderr,
-      /POHODA refused a whole pack of 8 items: “IČO v XML se neshoduje s IČO účetní jednotky\.”/,
+      /POHODA refused a whole pack of 8 items: “IČO v XML se neshoduje s IČO účetní jednotky”\./,
     );
     match(
       result.stderr,

@@ -2,21 +2,17 @@
  * docs/navod.md, the admin's guide in Czech, cannot drift from the program unnoticed: every command
  * and option it names is in spojka's help, every `SPOJKA_*` variable in the code, every config key in
  * config.example.toml, its exit-code table lists exactly the codes of src/core/errors.ts, and it
- * names every command spojka has. A paragraph, list item or table row marked "(od verze 0.2)"
- * describes what is being built; it is checked once deno.json's version is 0.2 or later.
+ * names every command spojka has.
  *
  * @module
  */
 
-import { deepEqual, equal, ok } from "node:assert/strict";
+import { deepEqual, equal } from "node:assert/strict";
 import { parse } from "smol-toml";
 import { ExitCode } from "../src/core/errors.ts";
-import { VERSION } from "../src/version.ts";
 import { runCli } from "./helpers/cli.ts";
 
 const root = new URL("../", import.meta.url);
-const MARK = "(od verze 0.2)";
-const atLeast02 = (([major, minor]) => major > 0 || minor >= 2)(VERSION.split(".").map(Number));
 
 /** One paragraph, list item, table row or code block of the guide. */
 interface Unit {
@@ -24,11 +20,9 @@ interface Unit {
   text: string;
   /** Its inline code spans, or the lines of a code block. */
   code: string[];
-  /** Whether it describes a feature of version 0.2. */
-  marked: boolean;
 }
 
-/** Splits markdown into {@linkcode Unit}s, so a mark covers the item it stands in however fmt wraps it. */
+/** Splits markdown into {@linkcode Unit}s, whole however fmt wraps them. */
 function unitsOf(markdown: string): Unit[] {
   const units: Unit[] = [];
   let lines: string[] = [];
@@ -39,7 +33,6 @@ function unitsOf(markdown: string): Unit[] {
       units.push({
         text,
         code: [...text.matchAll(/`([^`]+)`/g)].map((m) => m[1]),
-        marked: text.includes(MARK),
       });
     }
     lines = [];
@@ -47,7 +40,7 @@ function unitsOf(markdown: string): Unit[] {
   for (const line of markdown.split("\n")) {
     if (line.trimStart().startsWith("```")) {
       flush();
-      if (fence) units.push({ text: fence.join("\n"), code: fence, marked: false });
+      if (fence) units.push({ text: fence.join("\n"), code: fence });
       fence = fence ? undefined : [];
     } else if (fence) fence.push(line);
     else if (!line.trim() || /^\s*(#|\||[-*] |\d+\. )/.test(line)) {
@@ -208,7 +201,7 @@ const guide = await Deno.readTextFile(new URL("docs/navod.md", root));
 const units = unitsOf(guide);
 
 Deno.test("docs/navod.md names only commands, options, variables and config keys spojka has, and all of its commands", async () => {
-  const { problems, named } = await problemsIn(units.filter((u) => !u.marked || atLeast02));
+  const { problems, named } = await problemsIn(units);
   deepEqual(problems, []);
   const help = await spojkaHelp();
   const commands = [...help.commands].filter(([name]) => name !== "help").flatMap(([name, command]) => [
@@ -222,14 +215,4 @@ Deno.test("docs/navod.md lists exactly spojka's exit codes", () => {
   const section = guide.split("## Návratové kódy")[1]?.split("\n## ")[0] ?? "";
   const codes = [...section.matchAll(/^\|\s*(\d+)\s*\|/gm)].map((m) => Number(m[1]));
   deepEqual(codes, Object.values(ExitCode).sort((a, b) => a - b));
-});
-
-Deno.test({
-  name: `docs/navod.md: what is marked ${MARK} exists (checked from version 0.2)`,
-  ignore: !atLeast02,
-  fn: async () => {
-    const marked = units.filter((u) => u.marked);
-    ok(marked.length > 0);
-    deepEqual((await problemsIn(marked)).problems, []);
-  },
 });

@@ -369,7 +369,7 @@ Deno.test("a maintenance page, a broken zip or a hostile zip stops the run with 
     [{ kind: "maintenancePage" }, /FLOWii sent text\/html instead of the documents zip/],
     [
       { kind: "truncatedZip" },
-      /documents export \(downloads\/documents\.zip\) cannot be used: not a readable zip/,
+      /export of FLOWii documents \(downloads\/documents\.zip\) cannot be used: not a readable zip/,
     ],
     [{ kind: "pathTraversalZip" }, /entry name "\.\.\/evil\.xml", which points outside its folder/],
     [{ kind: "zipBomb", megabytes: 600 }, /unpacks to more than 512 MiB/],
@@ -425,7 +425,7 @@ Deno.test("documents whose export stops halfway wait, so no invoice goes before 
     world.flowii.inject("/documents/pohoda-export", { kind: "truncatedXml" });
     const broken = await world.spojka("sync");
     equal(broken.code, 4);
-    match(broken.stderr, /FLOWii's documents export .* cannot be used: it is not a valid POHODA dataPack/);
+    match(broken.stderr, /export of FLOWii documents .* cannot be used: it is not a valid POHODA dataPack/);
     match(broken.stdout, /documents wait in the outbox until their download comes through whole/);
     equal(world.mserver.pohoda.addressBook.length, 8, "the partners went");
     equal(world.mserver.pohoda.invoices.length, 0, "no document went from a half export");

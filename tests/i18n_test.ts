@@ -9,6 +9,7 @@
 import { deepEqual, equal, match, ok } from "node:assert/strict";
 import { join } from "node:path";
 import { editConfig, runCli } from "./helpers/cli.ts";
+import { articles, startStockWorld } from "./helpers/stock_world.ts";
 import { withWorld } from "./helpers/world.ts";
 
 const small = { dataset: { seed: 3, partners: 4, documents: 12 } };
@@ -24,6 +25,15 @@ Deno.test("a Czech run: summary, status and log in Czech, with POHODA's agenda n
     match(sync.stdout, /\n {2}Adresář: staženo 4, importováno 4/);
     match(sync.stdout, /\n {2}Vydané faktury: staženo \d+, importováno \d+, selhalo 1/);
     ok(!/issuedInvoice|addressbook/.test(sync.stdout), sync.stdout);
+    const output = sync.stdout + sync.stderr;
+    // The rejected item: named under its agenda, POHODA's reason, and what happens to it and where to look.
+    match(
+      output,
+      new RegExp(`Vydané faktury ${victim.number} .*: neimportováno: Předkontace 3Fv neexistuje`),
+    );
+    match(output, /1 položka čeká ve frontě na příští běh \(spojka status je vypíše\)/);
+    match(output, /FLOWii partneři: 4 záznamy v 1 souboru/);
+    ok(!/not imported|items wait|records in/.test(output), output);
 
     const status = await world.spojka("--lang", "cs", "status");
     equal(status.code, 0, status.stderr);
@@ -83,4 +93,24 @@ Deno.test("help config prints the documented config, help exit-codes the exit co
   const wrong = await runCli(["--lang", "de", "status"]);
   equal(wrong.code, 2);
   match(wrong.stderr, /--lang "de" is not a language spojka speaks/);
+});
+
+Deno.test("a Slovak stock dry run prints its table and summary in Slovak", async () => {
+  const world = await startStockWorld({
+    platform: "shoptet",
+    catalogue: articles(5),
+    shopStock: { A0002: 3 },
+  });
+  try {
+    const result = await world.spojka("--lang", "sk", "sync", "stock", "--dry-run");
+    equal(result.code, 0, result.stderr);
+    match(result.stdout, /kód\s+názov\s+KROS\s+e-shop\s+nové/);
+    match(result.stdout, /A0002\s+Čaj zelený 2\s+7\s+3\s+7/);
+    match(result.stdout, /KROS: 5 položiek katalógu/);
+    match(result.stdout, /Na zápis: \d+; už správne: \d+/);
+    match(result.stdout, /Skúšobný beh: nič nebolo zapísané\./);
+    ok(!/code\s+name|Dry run/.test(result.stdout), result.stdout);
+  } finally {
+    await world.close();
+  }
 });

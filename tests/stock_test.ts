@@ -180,7 +180,8 @@ Deno.test("KROS refusing the token, or the API module not paid, exits 4 with wha
   await withStock({ platform: "shoptet", catalogue: articles(2) }, async (world) => {
     const unpaid = await runWithToken(world, "unpaid");
     equal(unpaid.code, 4);
-    match(unpaid.stderr, /KROS: this company's plan does not include the API module \(HTTP 402\)/);
+    match(unpaid.stderr, /This company's KROS plan does not include the API module \(HTTP 402\)/);
+    ok(!unpaid.stderr.includes("KROS: KROS:"), unpaid.stderr);
     const wrong = await runWithToken(world, "wrong");
     equal(wrong.code, 4);
     match(wrong.stderr, /KROS refused the token \(HTTP 401\)[\s\S]*Vygenerovať token/);

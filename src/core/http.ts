@@ -12,6 +12,7 @@
 import { ServiceError } from "./errors.ts";
 import { removeIfExists } from "./files.ts";
 import { redact, redactBytes } from "./redact.ts";
+import { m, quote } from "../i18n/mod.ts";
 
 /** When and how often to try again. */
 export interface RetryPolicy {
@@ -168,9 +169,7 @@ async function withRetries<T>(
       }));
       if (last || !policy.retryNetworkErrors) throw new ServiceError(problem, { cause: e });
       const wait = backoff(attempt, policy);
-      ctx.log.detail(
-        `${problem}; attempt ${attempt} of ${policy.attempts}, trying again in ${seconds(wait)}`,
-      );
+      ctx.log.detail(m.http.retrying(problem, attempt, policy.attempts, seconds(wait)));
       await sleep(wait);
       continue;
     } finally {
@@ -178,8 +177,8 @@ async function withRetries<T>(
     }
     const location = response.headers.get("location");
     if (response.status >= 300 && response.status < 400 && location) {
-      throw new ServiceError(redact(`${ctx.service} redirects ${url} to ${new URL(location, url).href}.`), {
-        hint: "Use that address in config.toml (http/https and www. matter), then run spojka again.",
+      throw new ServiceError(redact(m.http.redirects(ctx.service, url, new URL(location, url).href)), {
+        hint: m.http.redirectsHint,
       });
     }
     if (last || !policy.retryStatuses.includes(response.status)) {
@@ -190,8 +189,7 @@ async function withRetries<T>(
       policy.maxDelayMs ?? 60_000,
     );
     ctx.log.detail(
-      `${ctx.service} answered HTTP ${response.status}; attempt ${attempt} of ${policy.attempts}, ` +
-        `trying again in ${seconds(wait)}`,
+      m.http.retrying(m.http.answered(ctx.service, response.status), attempt, policy.attempts, seconds(wait)),
     );
     await sleep(wait);
   }
@@ -315,20 +313,20 @@ function describeNetworkError(
   const timeout = `${attempt.timeoutMs / 1000} s`;
   if (error instanceof DOMException && error.name === "TimeoutError") {
     return attempt.deadline === "idle" && attempt.answered
-      ? `${service} at ${origin} stopped sending its answer for ${timeout}`
-      : `${service} at ${origin} did not answer within ${timeout}`;
+      ? m.http.stalled(service, origin, timeout)
+      : m.http.timeout(service, origin, timeout);
   }
-  if (attempt.answered) return `the answer of ${service} at ${origin} broke off: ${firstLine(text)}`;
+  if (attempt.answered) return m.http.brokeOff(service, origin, firstLine(text));
   if (/connection refused|os error 111|os error 10061/i.test(text)) {
-    return `cannot connect to ${service} at ${origin}: the connection was refused (is it running, on this port?)`;
+    return m.http.refused(service, origin);
   }
   if (/dns error|failed to lookup|name or service not known|no such host|os error 11001/i.test(text)) {
-    return `cannot find ${service}'s server ${host}: the name does not resolve (check the address)`;
+    return m.http.unknownHost(service, host);
   }
   if (/certificate|tls|ssl/i.test(text)) {
-    return `the secure connection to ${service} at ${origin} failed: ${firstLine(text)}`;
+    return m.http.tls(service, origin, firstLine(text));
   }
-  return `cannot reach ${service} at ${origin}: ${firstLine(text)}`;
+  return m.http.unreachable(service, origin, firstLine(text));
 }
 
 function firstLine(text: string): string {
@@ -386,13 +384,13 @@ export function describeBody(body: Uint8Array): string {
   } catch {
     text = new TextDecoder("windows-1250").decode(head); // POHODA's own pages
   }
-  // The message ends the sentence it is quoted in: its own full stop would make `“…incorrect.”.`.
-  const message = jsonMessage(text)?.replace(/(?<!\.)\.$/, "");
-  if (message) return `: “${message}”`;
+  // quote() leaves the message's own full stop to the sentence it is quoted in.
+  const message = jsonMessage(text);
+  if (message) return `: ${quote(message)}`;
   const title = /<title>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
-  if (title) return `: a web page titled “${title}”`;
+  if (title) return `: ${m.http.webPage(m.quote(title))}`;
   const start = text.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim().slice(0, 120);
-  return start ? `: “${start}”` : "";
+  return start ? `: ${m.quote(start)}` : "";
 }
 
 function jsonMessage(text: string): string | undefined {

@@ -6,6 +6,8 @@
  * @module
  */
 
+import { m } from "../i18n/mod.ts";
+
 /** Where notices go. */
 export interface NoticeLog {
   warn(message: string): void;
@@ -34,7 +36,7 @@ export class Notices {
   summarize(where: string): void {
     for (const [kind, count] of this.#counts) {
       if (count > this.#shown) {
-        this.#log.warn(`… and ${count - this.#shown} more ${kind} (${count} in all): ${where}`);
+        this.#log.warn(m.notices.more(count - this.#shown, kind, count, where));
       }
     }
   }

@@ -351,4 +351,193 @@ export const cs: Catalogue = {
     cannotRead: (file: string, why: string) => `${file} nelze přečíst: ${why}.`,
     notThere: "neexistuje",
   },
+  quote: (text: string) => `„${text}“`,
+
+  notices: {
+    more: (n: number, kind: string, all: number, where: string) =>
+      `… a ${plural(n, "další", "další", "dalších")} ${n} (celkem ${all}): ${kind}; ${where}`,
+    listed: "spojka status je vypíše všechny",
+  },
+
+  refusal: {
+    wait: "Položky čekají ve frontě a příští běh je odešle znovu.",
+    answerKept: "Odpověď POHODY je uložena ve složce responses.",
+    isolated: (note: string) => `POHODA odmítá každý balíček, ve kterém je: ${note}.`,
+    hint: {
+      rights: "Dejte uživateli POHODY právo importovat XML (Přístupová práva → Práva → Soubor/Databáze).",
+      login: "Zkontrolujte jméno a heslo uživatele POHODY (změníte je přes spojka init).",
+      convert: "Otevřete účetní jednotku v POHODĚ a nechte ji převést na aktuální verzi.",
+      database: "POHODA nemůže otevřít databázi účetní jednotky: otevřete jednotku v POHODĚ a uvidíte proč.",
+      config:
+        "Zkontrolujte konfiguraci mServeru v POHODĚ (Soubor → Účetní jednotky → Databáze → POHODA mServer).",
+      processing:
+        "POHODA selhala při zpracování; opakuje-li se to i při dalších bězích, obraťte se na podporu STORMWARE.",
+      activation: "Spusťte POHODU a aktivujte ji: vypršela doba pro aktivaci.",
+      ico: "Zkontrolujte [pohoda] ico a že [pohoda] url vede na mServer této firmy a tohoto roku.",
+    },
+    advice: {
+      badCharacter:
+        "Jeho text obsahuje znak, který POHODA nepřečte (řídicí znak nebo znak, který windows-1250 " +
+        "nezná): opravte ho ve FLOWii.",
+      schema: "Jeho XML neodpovídá schématu POHODY; poznámka POHODY jmenuje prvek.",
+    },
+  },
+
+  pohodaRun: {
+    retried: (title: string, lines: string) => `${title}, opakované odeslání: ${lines}`,
+    wouldNotSendKind: "položky, které by se neodeslaly",
+    wouldNotSend: (reason: string) => `neodeslalo by se: ${reason}`,
+    packsHoldTheRest: "vše ostatní je v balíčcích",
+    dryRunDone: (packs: number, n: number, dir: string) =>
+      `Zkušební běh: ${packs} ${plural(packs, "balíček", "balíčky", "balíčků")} s ${n} ${
+        plural(n, "položkou", "položkami", "položkami")
+      } zapsáno do ${dir}. Nic nebylo odesláno, žádný kurzor se neposunul.`,
+    answerToEarlier: (n: number) => `POHODA: odpověď na ${items(n)} odeslané při dřívějším běhu`,
+    sending: (n: number, maxItems: number, kib: number) =>
+      `POHODA: odesílám ${items(n)} v balíčcích po nejvýš ${maxItems} položkách a ${kib} KiB`,
+    notAResponse: (service: string, problem: string) => `${service} neodpověděl odpovědí POHODY: ${problem}.`,
+    notAResponseHint:
+      "Odpověď je uložena ve složce responses. Položky zůstávají ve frontě a příště se odešlou znovu.",
+    packRefused: (n: number, note: string) =>
+      `POHODA odmítla celý balíček (${items(n)}): ${note}. Nic z něj se neimportovalo.`,
+    narrowing: (n: number, note: string) =>
+      `POHODA odmítla celý balíček (${items(n)}): ${note}. Posílám ho po menších částech, abych našla ` +
+      "položky, které nepřijme.",
+    handedOver: (n: number, service: string) =>
+      `${items(n)} předáno ${service} a čeká na odpověď, kterou přečte některý z dalších běhů.`,
+    as: (number: string) => `jako ${number}`,
+    withWarningsKind: "položky importované s varováním",
+    withWarning: (name: string, warning: string) => `${name}: importováno s varováním: ${warning}`,
+    deleted: "dříve importováno a mezitím v POHODĚ smazáno; spojka to znovu neimportuje.",
+    deletedKind: "doklady smazané v POHODĚ",
+    notImportedKind: "neimportované položky",
+    notImported: (name: string, reason: string) => `${name}: neimportováno: ${reason}`,
+    noAnswerKind: "položky bez odpovědi POHODY",
+    noAnswer: (name: string, detail: string) => `${name}: POHODA neodpověděla, ověří se: ${detail}`,
+  },
+
+  flowiiRun: {
+    stream: { partners: "partneři", documents: "doklady" },
+    everything: (stream: string) => `${stream}: vše (první běh)`,
+    changesSince: (stream: string, when: string) => `${stream}: změny od ${when}`,
+    unusable: (stream: string, what: string, why: string) =>
+      `Export (${stream}, ${what}) nelze použít: ${why}.`,
+    unusableHint: (dir: string) => `Je uložen v ${dir}. Nic se neztratilo: příští běh ho stáhne znovu.`,
+    notADataPack: (why: string) => `není to platný dataPack POHODY: ${why}`,
+    twiceKind: "záznamy exportované dvakrát",
+    twiceIdentical: (agenda: string, label: string) =>
+      `${agenda} ${label}: exportováno dvakrát, shodně; odešle se jednou.`,
+    namedTwice: (by: string, first: string, second: string) =>
+      `FLOWii vyexportovalo dva záznamy, které spojka rozliší jen podle ${by} (${first}; ${second}). Odešle ` +
+      "se jen ten pozdější; ostatním dejte ve FLOWii externí id nebo vlastní IČO či číslo.",
+    tooLarge: (size: string, max: string) =>
+      `má ${size} MiB, víc než [flowii] max_item_mb (${max} MiB); byl vynechán, ostatní pokračují. Chcete-li ` +
+      "ho přenést, zvyšte max_item_mb a spusťte spojka reset --cursor.",
+    tooLargeKind: "příliš velké záznamy",
+    refusedKind: "odmítnuté záznamy",
+    transliteratedKind: "záznamy přepsané bez nepodporovaných znaků",
+    utf8Kind: "exporty čtené jako UTF-8",
+    readAsUtf8: (zip: string, file: string, declared: string) =>
+      `${zip}: ${file} o sobě tvrdí, že je v ${declared}, ale jeho bajty jsou UTF-8; čteno jako UTF-8.`,
+    read: (stream: string, records: number, files: number) =>
+      `${stream}: ${records} ${plural(records, "záznam", "záznamy", "záznamů")} v ${files} ${
+        plural(files, "souboru", "souborech", "souborech")
+      }`,
+    toOutbox: (stream: string) => `${stream} → fronta`,
+    streamFailed: (stream: string, why: string) => `${stream}: selhalo: ${why}`,
+    documentsWait: "Doklady čekají ve frontě, dokud se jejich stažení nepodaří celé.",
+    nothingToSend: "Do POHODY není co odeslat.",
+    summary: (counts: string, failed: boolean) =>
+      failed ? `FLOWii → POHODA selhalo (chyba je níže); zatím: ${counts}` : `FLOWii → POHODA: ${counts}`,
+    waiting: (n: number) =>
+      `${items(n)} ${plural(n, "čeká", "čekají", "čeká")} ve frontě na příští běh (spojka status je vypíše).`,
+    held: (n: number) =>
+      `${n} ${
+        plural(n, "záznam zadržen", "záznamy zadrženy", "záznamů zadrženo")
+      }, do POHODY se neposílají: ` +
+      "spojka status je vypíše i s tím, co udělat.",
+  },
+
+  stockRun: {
+    krosItems: (n: number) => `KROS: ${n} ${plural(n, "položka", "položky", "položek")} katalogu`,
+    shopProducts: (shop: string, n: number) =>
+      `${shop}: ${n} ${plural(n, "produkt", "produkty", "produktů")}`,
+    dryNothing: "Zkušební běh: nic by se nezapsalo.",
+    dryDone: "Zkušební běh: nic nebylo zapsáno.",
+    columns: { code: "kód", name: "název", shop: "e-shop", new: "nově" },
+    refused: (shop: string, code: string, reason: string) => `${shop} odmítl ${code}: ${reason}`,
+    summary: (shop: string, written: number, unchanged: number, failed: number) =>
+      `KROS → ${shop}: zapsáno ${written}, beze změny ${unchanged}, selhalo ${failed}`,
+    noReadableStock: (problems: string) =>
+      `Žádná položka KROS nemá zásobu, kterou by spojka přečetla. ${problems} Nic nebylo zapsáno.`,
+    fieldsHint: "spojka help config vysvětluje [kros.fields]: KROS názvy svých polí nezveřejňuje, proto " +
+      "jsou v nastavení.",
+    noWarehouse: (warehouse: string, codes: string) =>
+      `[stock] warehouse je „${warehouse}“, ale žádná položka KROS nemá sklad s tímto kódem (nalezené kódy: ` +
+      `${codes}). Nic nebylo zapsáno.`,
+    noWarehouseHint: "Opravte [stock] warehouse (přes spojka init), nebo ho vynechte pro všechny sklady.",
+    shopUnreadable: (shop: string, why: string) =>
+      `${shop} nelze přečíst (${why}); porovnávám s množstvími, která spojka naposledy odeslala.`,
+    onlyIn: (side: string) => `Jen v ${side}`,
+    unmatched: (title: string, n: number) => `${title}: ${n} (nejde o chyby: nemají protějšek)`,
+    moreInLog: (n: number) => `  … a ${plural(n, "další", "další", "dalších")} ${n}, vypsané v log.txt`,
+    toWrite: (n: number, unchanged: number) => `K zápisu: ${n}; už správně: ${unchanged}`,
+    code: "kód",
+    theShop: "e-shopu",
+    krosItemsCount: (n: number) => `${n} ${plural(n, "položka", "položky", "položek")} KROS`,
+    shopProductsCount: (n: number) => `${n} ${plural(n, "produkt", "produkty", "produktů")} e-shopu`,
+    skipped: (what: string) => `${what}; přeskočeno.`,
+    unreadableStock: (n: number) =>
+      `${n} ${plural(n, "spárovaná položka", "spárované položky", "spárovaných položek")} KROS bez čitelné ` +
+      "zásoby; e-shop u nich ponechá, co ukazuje.",
+    keyless: (records: string, label: string) => `${records} bez údaje ${label}; přeskočeno.`,
+    duplicate: (label: string, key: string, n: number, side: string, names: string) =>
+      `${label} ${key} je v ${side} ${n}× (${names}); přeskočeno.`,
+    fieldProblem: (count: number, total: number, what: string, key: string) =>
+      `${count} z ${total} položek KROS ${what}; zkontrolujte [kros.fields] ${key}.`,
+    noField: (field: string) => `nemá „${field}“`,
+    noList: (field: string) => `nemá seznam „${field}“`,
+    noQuantity: (field: string) => `má sklad bez čísla v „${field}“`,
+    inKros: "\nV KROS (Nastavenia → API prepojenia → toto propojení) zadejte:",
+    publicUrl: "  KROS volá tuto adresu z internetu: nastavte [serve] public_url na adresu, která vede na " +
+      "`spojka serve` (přesměrování portu nebo tunel), a spusťte spojka init znovu, abyste viděli adresu k zadání.",
+  },
+
+  kros: {
+    badToken: (said: string) => `KROS odmítl token (HTTP 401)${said}.`,
+    badTokenHint: "Je chybný, nebo byl v KROS změněn. Vygenerujte nový (Nastavenia → API prepojenia → " +
+      "Vygenerovať token) a zadejte ho přes spojka init.",
+    noApiModule: (said: string) => `Tarif KROS této firmy nezahrnuje modul API (HTTP 402)${said}.`,
+    noApiModuleHint:
+      "Přidejte do tarifu KROS modul API (API prepojenie), nebo přejděte na tarif, který ho zahrnuje.",
+    http: (status: number, said: string) => `KROS odpověděl HTTP ${status}${said}.`,
+    noList: (path: string) => `KROS odpověděl na ${path} bez očekávaného seznamu {"data": [...]}.`,
+  },
+
+  serveRun: {
+    entities: (n: number) => `${n} ${plural(n, "entita", "entity", "entit")}`,
+  },
+  http: {
+    retrying: (problem: string, attempt: number, of: number, wait: string) =>
+      `${problem}; pokus ${attempt} z ${of}, znovu za ${wait}`,
+    answered: (service: string, status: number) => `${service} odpověděl HTTP ${status}`,
+    redirects: (service: string, url: string, to: string) => `${service} přesměrovává ${url} na ${to}.`,
+    redirectsHint:
+      "Zadejte tuto adresu přes spojka init (záleží na http/https i na www.) a spusťte spojku znovu.",
+    stalled: (service: string, origin: string, timeout: string) =>
+      `${service} na ${origin} přestal posílat odpověď na ${timeout}`,
+    timeout: (service: string, origin: string, timeout: string) =>
+      `${service} na ${origin} neodpověděl do ${timeout}`,
+    brokeOff: (service: string, origin: string, why: string) =>
+      `odpověď ${service} na ${origin} se přerušila: ${why}`,
+    refused: (service: string, origin: string) =>
+      `nelze se spojit s ${service} na ${origin}: spojení bylo odmítnuto (běží? na tomto portu?)`,
+    unknownHost: (service: string, host: string) =>
+      `server ${service} ${host} nelze najít: název nejde přeložit (zkontrolujte adresu)`,
+    tls: (service: string, origin: string, why: string) =>
+      `zabezpečené spojení s ${service} na ${origin} selhalo: ${why}`,
+    unreachable: (service: string, origin: string, why: string) =>
+      `${service} na ${origin} není dostupný: ${why}`,
+    webPage: (title: string) => `webová stránka s názvem ${title}`,
+  },
 };

@@ -352,6 +352,203 @@ export const en = {
     cannotRead: (file: string, why: string) => `Cannot read ${file}: ${why}.`,
     notThere: "it does not exist",
   },
+  /** Quotation marks around a quoted text (a note of POHODA's, a service's error). */
+  quote: (text: string) => `“${text}”`,
+
+  notices: {
+    /** The line that sums up the warnings of one kind beyond those shown. */
+    more: (n: number, kind: string, all: number, where: string) =>
+      `… and ${n} more ${kind} (${all} in all): ${where}`,
+    listed: "spojka status lists them all",
+  },
+
+  /** Hints for a pack POHODA refused as a whole (src/pohoda/refusal.ts). */
+  refusal: {
+    wait: "The items wait in the outbox and are sent again on the next run.",
+    answerKept: "POHODA's answer is kept in the responses folder.",
+    isolated: (note: string) => `POHODA refuses any pack that holds it: ${note}.`,
+    hint: {
+      rights: "Give the POHODA user the right to import XML (Přístupová práva → Práva → Soubor/Databáze).",
+      login: "Check the POHODA user name and password (run spojka init to change them).",
+      convert: "Open the accounting unit in POHODA and let it convert the unit to the current version.",
+      database: "POHODA cannot open the accounting unit's database: open the unit in POHODA to see why.",
+      config:
+        "Check the mServer configuration in POHODA (Soubor → Účetní jednotky → Databáze → POHODA mServer).",
+      processing:
+        "POHODA failed while processing; if this repeats on later runs, contact STORMWARE's support.",
+      activation: "Start POHODA and activate it: its activation period has run out.",
+      ico: "Check [pohoda] ico, and that [pohoda] url points to the mServer of this company and year.",
+    },
+    advice: {
+      badCharacter:
+        "Its text holds a character POHODA cannot read (a control character, or one windows-1250 " +
+        "does not define): correct it in FLOWii.",
+      schema: "Its XML does not match POHODA's schema; POHODA's note names the element.",
+    },
+  },
+
+  /** Posting to POHODA (src/pohoda/target.ts). */
+  pohodaRun: {
+    retried: (title: string, lines: string) => `${title}, retry: ${lines}`,
+    wouldNotSendKind: "items that would not be sent",
+    wouldNotSend: (reason: string) => `would not be sent: ${reason}`,
+    packsHoldTheRest: "the packs hold everything else",
+    dryRunDone: (packs: number, items: number, dir: string) =>
+      `Dry run: ${packs} ${plural(packs, "pack", "packs")} with ${items} ${plural(items, "item", "items")} ` +
+      `written to ${dir}. Nothing was posted; no cursor moved.`,
+    answerToEarlier: (n: number) => `POHODA: the answer to ${items(n)} sent on an earlier run`,
+    sending: (n: number, maxItems: number, kib: number) =>
+      `POHODA: sending ${items(n)} in packs of at most ${maxItems} items and ${kib} KiB`,
+    notAResponse: (service: string, problem: string) =>
+      `${service} did not answer with a POHODA response: ${problem}.`,
+    notAResponseHint:
+      "The answer is kept in the responses folder. The items stay in the outbox and are sent again next time.",
+    packRefused: (n: number, note: string) =>
+      `POHODA refused a whole pack of ${items(n)}: ${note}. Nothing in it was imported.`,
+    narrowing: (n: number, note: string) =>
+      `POHODA refused a pack of ${items(n)} whole: ${note}. Sending it in smaller parts to find the items ` +
+      "it cannot take.",
+    handedOver: (n: number, service: string) =>
+      `${items(n)} were handed to ${service} and wait for its answer, which a later run reads.`,
+    as: (number: string) => `as ${number}`,
+    withWarningsKind: "items imported with warnings",
+    withWarning: (name: string, warning: string) => `${name}: imported with a warning: ${warning}`,
+    deleted: "imported before and deleted in POHODA since; spojka does not import it again.",
+    deletedKind: "documents deleted in POHODA",
+    notImportedKind: "items not imported",
+    notImported: (name: string, reason: string) => `${name}: not imported: ${reason}`,
+    noAnswerKind: "items POHODA did not answer for",
+    noAnswer: (name: string, detail: string) => `${name}: no answer from POHODA, will be checked: ${detail}`,
+  },
+
+  /** FLOWii → POHODA (src/connectors/flowii_pohoda). */
+  flowiiRun: {
+    stream: { partners: "partners", documents: "documents" } as Record<string, string>,
+    everything: (stream: string) => `${stream}: everything (first run)`,
+    changesSince: (stream: string, when: string) => `${stream}: changes since ${when}`,
+    unusable: (stream: string, what: string, why: string) =>
+      `The export of ${stream} (${what}) cannot be used: ${why}.`,
+    unusableHint: (dir: string) => `It is kept in ${dir}. Nothing was lost: the next run downloads it again.`,
+    notADataPack: (why: string) => `it is not a valid POHODA dataPack: ${why}`,
+    twiceKind: "records exported twice",
+    twiceIdentical: (agenda: string, label: string) =>
+      `${agenda} ${label}: exported twice, identical; it is sent once.`,
+    namedTwice: (by: string, first: string, second: string) =>
+      `FLOWii exported two records that spojka tells apart only by ${by} (${first}; ${second}). Only the ` +
+      "later is sent; give the others an external id or their own IČO or number in FLOWii.",
+    tooLarge: (size: string, max: string) =>
+      `it is ${size} MiB, more than [flowii] max_item_mb (${max} MiB); it was left out, the others go on. ` +
+      "To take it, raise max_item_mb and run spojka reset --cursor.",
+    tooLargeKind: "records too large",
+    refusedKind: "records refused",
+    transliteratedKind: "records transliterated",
+    utf8Kind: "exports read as UTF-8",
+    readAsUtf8: (zip: string, file: string, declared: string) =>
+      `${zip}: ${file} says it is ${declared}, but its bytes are UTF-8; read as UTF-8.`,
+    read: (stream: string, records: number, files: number) =>
+      `${stream}: ${records} ${plural(records, "record", "records")} in ${files} ${
+        plural(files, "file", "files")
+      }`,
+    toOutbox: (stream: string) => `${stream} → outbox`,
+    streamFailed: (stream: string, why: string) => `${stream} failed: ${why}`,
+    documentsWait: "The documents wait in the outbox until their download comes through whole.",
+    nothingToSend: "Nothing to send to POHODA.",
+    summary: (counts: string, failed: boolean) =>
+      failed
+        ? `FLOWii → POHODA failed (the error is below); so far: ${counts}`
+        : `FLOWii → POHODA: ${counts}`,
+    waiting: (n: number) => `${items(n)} wait in the outbox for the next run (spojka status lists them).`,
+    held: (n: number) =>
+      `${n} ${
+        plural(n, "record", "records")
+      } held, not sent to POHODA: spojka status lists them with what to do.`,
+  },
+
+  /** KROS → e-shop stock (src/connectors/kros_stock, src/kros/catalog.ts). */
+  stockRun: {
+    krosItems: (n: number) => `KROS: ${n} catalogue ${plural(n, "item", "items")}`,
+    shopProducts: (shop: string, n: number) => `${shop}: ${n} ${plural(n, "product", "products")}`,
+    dryNothing: "Dry run: nothing would be written.",
+    dryDone: "Dry run: nothing was written.",
+    columns: { code: "code", name: "name", shop: "shop", new: "new" },
+    refused: (shop: string, code: string, reason: string) => `${shop} refused ${code}: ${reason}`,
+    summary: (shop: string, written: number, unchanged: number, failed: number) =>
+      `KROS → ${shop}: written ${written}, unchanged ${unchanged}, failed ${failed}`,
+    noReadableStock: (problems: string) =>
+      `No KROS item has stock spojka can read. ${problems} Nothing was written.`,
+    fieldsHint: "spojka help config explains [kros.fields]: KROS does not publish its field names, so " +
+      "they are settings.",
+    noWarehouse: (warehouse: string, codes: string) =>
+      `[stock] warehouse is "${warehouse}", but no KROS item has a warehouse with that code (codes seen: ` +
+      `${codes}). Nothing was written.`,
+    noWarehouseHint: "Correct [stock] warehouse (with spojka init), or leave it out for all warehouses.",
+    shopUnreadable: (shop: string, why: string) =>
+      `${shop} cannot be read (${why}); comparing with the quantities spojka last sent.`,
+    onlyIn: (side: string) => `Only in ${side}`,
+    unmatched: (title: string, n: number) => `${title}: ${n} (not errors: they have no counterpart)`,
+    moreInLog: (n: number) => `  … and ${n} more, listed in log.txt`,
+    toWrite: (n: number, unchanged: number) => `To write: ${n}; already right: ${unchanged}`,
+    code: "code",
+    theShop: "the shop",
+    krosItemsCount: (n: number) => `${n} KROS ${plural(n, "item", "items")}`,
+    shopProductsCount: (n: number) => `${n} shop ${plural(n, "product", "products")}`,
+    skipped: (what: string) => `${what}; skipped.`,
+    unreadableStock: (n: number) =>
+      `${n} matched KROS ${plural(n, "item has", "items have")} no readable stock; the shop keeps what it ` +
+      "shows for them.",
+    keyless: (records: string, label: string) => `${records} without ${label}; skipped.`,
+    duplicate: (label: string, key: string, n: number, side: string, names: string) =>
+      `${label} ${key} appears ${n} times in ${side} (${names}); skipped.`,
+    fieldProblem: (count: number, total: number, what: string, key: string) =>
+      `${count} of ${total} KROS items ${what}; check [kros.fields] ${key}.`,
+    noField: (field: string) => `have no "${field}"`,
+    noList: (field: string) => `have no "${field}" list`,
+    noQuantity: (field: string) => `have a warehouse without a number in "${field}"`,
+    inKros: "\nIn KROS (Nastavenia → API prepojenia → this connection), enter:",
+    publicUrl: "  KROS calls this URL from the internet: set [serve] public_url to an address that reaches " +
+      "`spojka serve` (a port forward or tunnel), then run spojka init again to see the URL to enter.",
+  },
+
+  /** The KROS API's errors (src/kros/client.ts). */
+  kros: {
+    badToken: (said: string) => `KROS refused the token (HTTP 401)${said}.`,
+    badTokenHint: "It is wrong, or was reset in KROS. Generate a new one (Nastavenia → API prepojenia → " +
+      "Vygenerovať token) and enter it with spojka init.",
+    noApiModule: (said: string) =>
+      `This company's KROS plan does not include the API module (HTTP 402)${said}.`,
+    noApiModuleHint:
+      "Add the API module (API prepojenie) to the KROS plan, or move to a plan that includes it.",
+    http: (status: number, said: string) => `KROS answered HTTP ${status}${said}.`,
+    noList: (path: string) => `KROS answered ${path} without the expected {"data": [...]} list.`,
+  },
+
+  /** spojka serve (src/serve). */
+  serveRun: {
+    entities: (n: number) => `${n} ${plural(n, "entity", "entities")}`,
+  },
+  /** Talking to services over HTTP (src/core/http.ts). */
+  http: {
+    retrying: (problem: string, attempt: number, of: number, wait: string) =>
+      `${problem}; attempt ${attempt} of ${of}, trying again in ${wait}`,
+    answered: (service: string, status: number) => `${service} answered HTTP ${status}`,
+    redirects: (service: string, url: string, to: string) => `${service} redirects ${url} to ${to}.`,
+    redirectsHint: "Enter that address with spojka init (http/https and www. matter), then run spojka again.",
+    stalled: (service: string, origin: string, timeout: string) =>
+      `${service} at ${origin} stopped sending its answer for ${timeout}`,
+    timeout: (service: string, origin: string, timeout: string) =>
+      `${service} at ${origin} did not answer within ${timeout}`,
+    brokeOff: (service: string, origin: string, why: string) =>
+      `the answer of ${service} at ${origin} broke off: ${why}`,
+    refused: (service: string, origin: string) =>
+      `cannot connect to ${service} at ${origin}: the connection was refused (is it running, on this port?)`,
+    unknownHost: (service: string, host: string) =>
+      `cannot find ${service}'s server ${host}: the name does not resolve (check the address)`,
+    tls: (service: string, origin: string, why: string) =>
+      `the secure connection to ${service} at ${origin} failed: ${why}`,
+    unreachable: (service: string, origin: string, why: string) =>
+      `cannot reach ${service} at ${origin}: ${why}`,
+    webPage: (title: string) => `a web page titled ${title}`,
+  },
 };
 
 /** The shape every catalogue has. */

@@ -40,3 +40,11 @@ export function agendaName(agenda: string): string {
 export function outcomeName(outcome: string): string {
   return m.outcome[outcome] ?? outcome.replaceAll("_", " ");
 }
+
+/**
+ * `text` in the language's quotation marks, without its own final full stop: the sentence it is
+ * quoted in has one (`“…incorrect.”.` reads as a glitch).
+ */
+export function quote(text: string): string {
+  return m.quote(text.trim().replace(/(?<!\.)\.$/, ""));
+}

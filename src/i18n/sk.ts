@@ -351,4 +351,194 @@ export const sk: Catalogue = {
     cannotRead: (file: string, why: string) => `${file} sa nedá prečítať: ${why}.`,
     notThere: "neexistuje",
   },
+  quote: (text: string) => `„${text}“`,
+
+  notices: {
+    more: (n: number, kind: string, all: number, where: string) =>
+      `… a ${plural(n, "ďalšia", "ďalšie", "ďalších")} ${n} (spolu ${all}): ${kind}; ${where}`,
+    listed: "spojka status ich vypíše všetky",
+  },
+
+  refusal: {
+    wait: "Položky čakajú vo fronte a ďalší beh ich odošle znova.",
+    answerKept: "Odpoveď POHODY je uložená v priečinku responses.",
+    isolated: (note: string) => `POHODA odmieta každý balík, v ktorom je: ${note}.`,
+    hint: {
+      rights: "Dajte používateľovi POHODY právo importovať XML (Prístupové práva → Práva → Súbor/Databáza).",
+      login: "Skontrolujte meno a heslo používateľa POHODY (zmeníte ich cez spojka init).",
+      convert: "Otvorte účtovnú jednotku v POHODE a nechajte ju previesť na aktuálnu verziu.",
+      database:
+        "POHODA nemôže otvoriť databázu účtovnej jednotky: otvorte jednotku v POHODE a uvidíte prečo.",
+      config:
+        "Skontrolujte konfiguráciu mServera v POHODE (Súbor → Účtovné jednotky → Databáza → POHODA mServer).",
+      processing:
+        "POHODA zlyhala pri spracovaní; ak sa to opakuje aj pri ďalších behoch, obráťte sa na podporu STORMWARE.",
+      activation: "Spustite POHODU a aktivujte ju: vypršal čas na aktiváciu.",
+      ico: "Skontrolujte [pohoda] ico a či [pohoda] url vedie na mServer tejto firmy a tohto roka.",
+    },
+    advice: {
+      badCharacter: "Jeho text obsahuje znak, ktorý POHODA neprečíta (riadiaci znak alebo znak, ktorý " +
+        "windows-1250 nepozná): opravte ho vo FLOWii.",
+      schema: "Jeho XML nezodpovedá schéme POHODY; poznámka POHODY menuje prvok.",
+    },
+  },
+
+  pohodaRun: {
+    retried: (title: string, lines: string) => `${title}, opakované odoslanie: ${lines}`,
+    wouldNotSendKind: "položky, ktoré by sa neodoslali",
+    wouldNotSend: (reason: string) => `neodoslalo by sa: ${reason}`,
+    packsHoldTheRest: "všetko ostatné je v balíkoch",
+    dryRunDone: (packs: number, n: number, dir: string) =>
+      `Skúšobný beh: ${packs} ${plural(packs, "balík", "balíky", "balíkov")} s ${n} ${
+        plural(n, "položkou", "položkami", "položkami")
+      } zapísané do ${dir}. Nič nebolo odoslané, žiadny kurzor sa neposunul.`,
+    answerToEarlier: (n: number) => `POHODA: odpoveď na ${items(n)} odoslané pri skoršom behu`,
+    sending: (n: number, maxItems: number, kib: number) =>
+      `POHODA: odosielam ${items(n)} v balíkoch po najviac ${maxItems} položkách a ${kib} KiB`,
+    notAResponse: (service: string, problem: string) =>
+      `${service} neodpovedal odpoveďou POHODY: ${problem}.`,
+    notAResponseHint:
+      "Odpoveď je uložená v priečinku responses. Položky zostávajú vo fronte a nabudúce sa odošlú znova.",
+    packRefused: (n: number, note: string) =>
+      `POHODA odmietla celý balík (${items(n)}): ${note}. Nič z neho sa neimportovalo.`,
+    narrowing: (n: number, note: string) =>
+      `POHODA odmietla celý balík (${items(n)}): ${note}. Posielam ho po menších častiach, aby som našla ` +
+      "položky, ktoré neprijme.",
+    handedOver: (n: number, service: string) =>
+      `${items(n)} odovzdané ${service} a čaká na odpoveď, ktorú prečíta niektorý z ďalších behov.`,
+    as: (number: string) => `ako ${number}`,
+    withWarningsKind: "položky importované s upozornením",
+    withWarning: (name: string, warning: string) => `${name}: importované s upozornením: ${warning}`,
+    deleted: "skôr importované a medzitým v POHODE zmazané; spojka to znova neimportuje.",
+    deletedKind: "doklady zmazané v POHODE",
+    notImportedKind: "neimportované položky",
+    notImported: (name: string, reason: string) => `${name}: neimportované: ${reason}`,
+    noAnswerKind: "položky bez odpovede POHODY",
+    noAnswer: (name: string, detail: string) => `${name}: POHODA neodpovedala, overí sa: ${detail}`,
+  },
+
+  flowiiRun: {
+    stream: { partners: "partneri", documents: "doklady" },
+    everything: (stream: string) => `${stream}: všetko (prvý beh)`,
+    changesSince: (stream: string, when: string) => `${stream}: zmeny od ${when}`,
+    unusable: (stream: string, what: string, why: string) =>
+      `Export (${stream}, ${what}) nemožno použiť: ${why}.`,
+    unusableHint: (dir: string) => `Je uložený v ${dir}. Nič sa nestratilo: ďalší beh ho stiahne znova.`,
+    notADataPack: (why: string) => `nie je to platný dataPack POHODY: ${why}`,
+    twiceKind: "záznamy exportované dvakrát",
+    twiceIdentical: (agenda: string, label: string) =>
+      `${agenda} ${label}: exportované dvakrát, zhodne; odošle sa raz.`,
+    namedTwice: (by: string, first: string, second: string) =>
+      `FLOWii vyexportovalo dva záznamy, ktoré spojka rozlíši len podľa ${by} (${first}; ${second}). Odošle ` +
+      "sa len ten neskorší; ostatným dajte vo FLOWii externé id alebo vlastné IČO či číslo.",
+    tooLarge: (size: string, max: string) =>
+      `má ${size} MiB, viac než [flowii] max_item_mb (${max} MiB); bol vynechaný, ostatné pokračujú. Ak ho ` +
+      "chcete preniesť, zvýšte max_item_mb a spustite spojka reset --cursor.",
+    tooLargeKind: "príliš veľké záznamy",
+    refusedKind: "odmietnuté záznamy",
+    transliteratedKind: "záznamy prepísané bez nepodporovaných znakov",
+    utf8Kind: "exporty čítané ako UTF-8",
+    readAsUtf8: (zip: string, file: string, declared: string) =>
+      `${zip}: ${file} o sebe tvrdí, že je v ${declared}, ale jeho bajty sú UTF-8; čítané ako UTF-8.`,
+    read: (stream: string, records: number, files: number) =>
+      `${stream}: ${records} ${plural(records, "záznam", "záznamy", "záznamov")} v ${files} ${
+        plural(files, "súbore", "súboroch", "súboroch")
+      }`,
+    toOutbox: (stream: string) => `${stream} → front`,
+    streamFailed: (stream: string, why: string) => `${stream}: zlyhalo: ${why}`,
+    documentsWait: "Doklady čakajú vo fronte, kým sa ich stiahnutie nepodarí celé.",
+    nothingToSend: "Do POHODY nie je čo odoslať.",
+    summary: (counts: string, failed: boolean) =>
+      failed ? `FLOWii → POHODA zlyhalo (chyba je nižšie); zatiaľ: ${counts}` : `FLOWii → POHODA: ${counts}`,
+    waiting: (n: number) =>
+      `${items(n)} ${plural(n, "čaká", "čakajú", "čaká")} vo fronte na ďalší beh (spojka status ich vypíše).`,
+    held: (n: number) =>
+      `${n} ${plural(n, "záznam zadržaný", "záznamy zadržané", "záznamov zadržaných")}, do POHODY sa ` +
+      "neposielajú: spojka status ich vypíše aj s tým, čo urobiť.",
+  },
+
+  stockRun: {
+    krosItems: (n: number) => `KROS: ${n} ${plural(n, "položka", "položky", "položiek")} katalógu`,
+    shopProducts: (shop: string, n: number) =>
+      `${shop}: ${n} ${plural(n, "produkt", "produkty", "produktov")}`,
+    dryNothing: "Skúšobný beh: nič by sa nezapísalo.",
+    dryDone: "Skúšobný beh: nič nebolo zapísané.",
+    columns: { code: "kód", name: "názov", shop: "e-shop", new: "nové" },
+    refused: (shop: string, code: string, reason: string) => `${shop} odmietol ${code}: ${reason}`,
+    summary: (shop: string, written: number, unchanged: number, failed: number) =>
+      `KROS → ${shop}: zapísané ${written}, bez zmeny ${unchanged}, zlyhalo ${failed}`,
+    noReadableStock: (problems: string) =>
+      `Žiadna položka KROS nemá zásobu, ktorú by spojka prečítala. ${problems} Nič nebolo zapísané.`,
+    fieldsHint: "spojka help config vysvetľuje [kros.fields]: KROS názvy svojich polí nezverejňuje, preto " +
+      "sú v nastavení.",
+    noWarehouse: (warehouse: string, codes: string) =>
+      `[stock] warehouse je „${warehouse}“, ale žiadna položka KROS nemá sklad s týmto kódom (nájdené kódy: ` +
+      `${codes}). Nič nebolo zapísané.`,
+    noWarehouseHint: "Opravte [stock] warehouse (cez spojka init), alebo ho vynechajte pre všetky sklady.",
+    shopUnreadable: (shop: string, why: string) =>
+      `${shop} nemožno prečítať (${why}); porovnávam s množstvami, ktoré spojka naposledy odoslala.`,
+    onlyIn: (side: string) => `Len v ${side}`,
+    unmatched: (title: string, n: number) => `${title}: ${n} (nejde o chyby: nemajú náprotivok)`,
+    moreInLog: (n: number) => `  … a ${plural(n, "ďalšia", "ďalšie", "ďalších")} ${n}, vypísané v log.txt`,
+    toWrite: (n: number, unchanged: number) => `Na zápis: ${n}; už správne: ${unchanged}`,
+    code: "kód",
+    theShop: "e-shope",
+    krosItemsCount: (n: number) => `${n} ${plural(n, "položka", "položky", "položiek")} KROS`,
+    shopProductsCount: (n: number) => `${n} ${plural(n, "produkt", "produkty", "produktov")} e-shopu`,
+    skipped: (what: string) => `${what}; preskočené.`,
+    unreadableStock: (n: number) =>
+      `${n} ${
+        plural(n, "spárovaná položka", "spárované položky", "spárovaných položiek")
+      } KROS bez čitateľnej ` +
+      "zásoby; e-shop pri nich ponechá, čo ukazuje.",
+    keyless: (records: string, label: string) => `${records} bez údaja ${label}; preskočené.`,
+    duplicate: (label: string, key: string, n: number, side: string, names: string) =>
+      `${label} ${key} je v ${side} ${n}× (${names}); preskočené.`,
+    fieldProblem: (count: number, total: number, what: string, key: string) =>
+      `${count} z ${total} položiek KROS ${what}; skontrolujte [kros.fields] ${key}.`,
+    noField: (field: string) => `nemá „${field}“`,
+    noList: (field: string) => `nemá zoznam „${field}“`,
+    noQuantity: (field: string) => `má sklad bez čísla v „${field}“`,
+    inKros: "\nV KROS (Nastavenia → API prepojenia → toto prepojenie) zadajte:",
+    publicUrl: "  KROS volá túto adresu z internetu: nastavte [serve] public_url na adresu, ktorá vedie na " +
+      "`spojka serve` (presmerovanie portu alebo tunel), a spustite spojka init znova, aby ste videli adresu na zadanie.",
+  },
+
+  kros: {
+    badToken: (said: string) => `KROS odmietol token (HTTP 401)${said}.`,
+    badTokenHint: "Je chybný, alebo bol v KROS zmenený. Vygenerujte nový (Nastavenia → API prepojenia → " +
+      "Vygenerovať token) a zadajte ho cez spojka init.",
+    noApiModule: (said: string) => `Tarifa KROS tejto firmy nezahŕňa modul API (HTTP 402)${said}.`,
+    noApiModuleHint:
+      "Pridajte do tarify KROS modul API (API prepojenie), alebo prejdite na tarifu, ktorá ho zahŕňa.",
+    http: (status: number, said: string) => `KROS odpovedal HTTP ${status}${said}.`,
+    noList: (path: string) => `KROS odpovedal na ${path} bez očakávaného zoznamu {"data": [...]}.`,
+  },
+
+  serveRun: {
+    entities: (n: number) => `${n} ${plural(n, "entita", "entity", "entít")}`,
+  },
+  http: {
+    retrying: (problem: string, attempt: number, of: number, wait: string) =>
+      `${problem}; pokus ${attempt} z ${of}, znova o ${wait}`,
+    answered: (service: string, status: number) => `${service} odpovedal HTTP ${status}`,
+    redirects: (service: string, url: string, to: string) => `${service} presmerúva ${url} na ${to}.`,
+    redirectsHint:
+      "Zadajte túto adresu cez spojka init (záleží na http/https aj na www.) a spustite spojku znova.",
+    stalled: (service: string, origin: string, timeout: string) =>
+      `${service} na ${origin} prestal posielať odpoveď na ${timeout}`,
+    timeout: (service: string, origin: string, timeout: string) =>
+      `${service} na ${origin} neodpovedal do ${timeout}`,
+    brokeOff: (service: string, origin: string, why: string) =>
+      `odpoveď ${service} na ${origin} sa prerušila: ${why}`,
+    refused: (service: string, origin: string) =>
+      `nedá sa spojiť s ${service} na ${origin}: spojenie bolo odmietnuté (beží? na tomto porte?)`,
+    unknownHost: (service: string, host: string) =>
+      `server ${service} ${host} sa nedá nájsť: názov sa nedá preložiť (skontrolujte adresu)`,
+    tls: (service: string, origin: string, why: string) =>
+      `zabezpečené spojenie s ${service} na ${origin} zlyhalo: ${why}`,
+    unreachable: (service: string, origin: string, why: string) =>
+      `${service} na ${origin} nie je dostupný: ${why}`,
+    webPage: (title: string) => `webová stránka s názvom ${title}`,
+  },
 };

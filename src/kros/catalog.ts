@@ -6,6 +6,7 @@
  */
 
 import type { KrosConfig } from "../connectors/kros_stock/config.ts";
+import { m } from "../i18n/mod.ts";
 
 /** A catalogue item with its stock per warehouse. */
 export interface KrosItem {
@@ -53,11 +54,11 @@ export function mapCatalog(
   });
   const problems: string[] = [];
   const missing = (count: number, what: string, key: string) => {
-    if (count > 0) problems.push(`${count} of ${raw.length} KROS items ${what}; check [kros.fields] ${key}.`);
+    if (count > 0) problems.push(m.stockRun.fieldProblem(count, raw.length, what, key));
   };
-  missing(items.filter((i) => i.code === undefined).length, `have no "${fields.code}"`, "code");
-  missing(noList, `have no "${fields.warehouses}" list`, "warehouses");
-  missing(badQuantity, `have a warehouse without a number in "${fields.quantity}"`, "quantity");
+  missing(items.filter((i) => i.code === undefined).length, m.stockRun.noField(fields.code), "code");
+  missing(noList, m.stockRun.noList(fields.warehouses), "warehouses");
+  missing(badQuantity, m.stockRun.noQuantity(fields.quantity), "quantity");
   return { items, problems };
 }
 

@@ -15,6 +15,7 @@ import {
 } from "../core/http.ts";
 import type { KrosConfig } from "../connectors/kros_stock/config.ts";
 import { RateLimiter, type RequestLog, type Window } from "./limiter.ts";
+import { m } from "../i18n/mod.ts";
 
 const SERVICE = "KROS";
 
@@ -53,7 +54,7 @@ export class KrosClient {
       page.forEach((item, i) => byId.set(item.id ?? `${skip + i}`, item));
       if (page.length < top) break;
     }
-    this.#log.detail(`KROS: ${byId.size} catalogue items`);
+    this.#log.detail(m.stockRun.krosItems(byId.size));
     return [...byId.values()];
   }
 
@@ -78,7 +79,7 @@ export class KrosClient {
       data = undefined;
     }
     if (!Array.isArray(data)) {
-      throw new ServiceError(`KROS answered ${url.pathname} without the expected {"data": [...]} list.`);
+      throw new ServiceError(m.kros.noList(url.pathname));
     }
     return data as Record<string, unknown>[];
   }
@@ -119,18 +120,10 @@ function krosError(response: HttpResponse): ServiceError {
   const said = describeBody(response.body);
   switch (response.status) {
     case 401:
-      return new ServiceError(`KROS refused the token (HTTP 401)${said}.`, {
-        hint: "It is wrong, or was reset in KROS. Generate a new one (Nastavenia → API prepojenia → " +
-          "Vygenerovať token) and enter it with spojka init.",
-      });
+      return new ServiceError(m.kros.badToken(said), { hint: m.kros.badTokenHint });
     case 402:
-      return new ServiceError(
-        `KROS: this company's plan does not include the API module (HTTP 402)${said}.`,
-        {
-          hint: "Add the API module (API prepojenie) to the KROS plan, or move to a plan that includes it.",
-        },
-      );
+      return new ServiceError(m.kros.noApiModule(said), { hint: m.kros.noApiModuleHint });
     default:
-      return new ServiceError(`KROS answered HTTP ${response.status}${said}.`);
+      return new ServiceError(m.kros.http(response.status, said));
   }
 }

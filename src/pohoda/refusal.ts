@@ -11,6 +11,8 @@
  * @module
  */
 
+import { type Catalogue, m, quote } from "../i18n/mod.ts";
+
 /** Why POHODA refused a whole pack. */
 export type Refusal =
   /** An item POHODA cannot read or validate; `advice` says what to look for in it. */
@@ -20,7 +22,10 @@ export type Refusal =
   /** A note spojka does not know. */
   | { kind: "unknown" };
 
-const WAIT = "The items wait in the outbox and are sent again on the next run.";
+/** What a rule knows: the catalogue's hint or advice, looked up when a refusal is read (in the run's language). */
+type Known =
+  | { kind: "content"; advice: keyof Catalogue["refusal"]["advice"] }
+  | { kind: "target"; hint: keyof Catalogue["refusal"]["hint"] };
 
 /**
  * Whole words or phrases, case-insensitive: no letter or digit may touch either end. (`\b` knows
@@ -32,7 +37,7 @@ function phrase(...alternatives: string[]): RegExp {
 
 interface Rule {
   pattern: RegExp;
-  refusal: Refusal;
+  refusal: Known;
 }
 
 // Czech and Slovak texts of POHODA's package errors 551–557 are official
@@ -41,111 +46,77 @@ const RULES: readonly Rule[] = [
   {
     // 555. A real answer (POHODA 13503.4) spells it "oprávnen", without the háček.
     pattern: phrase("není oprávn[eě]n importovat XML", "nie je oprávnený importovať XML"),
-    refusal: {
-      kind: "target",
-      hint: "Give the POHODA user the right to import XML (Přístupová práva → Práva → Soubor/Databáze). " +
-        WAIT,
-    },
+    refusal: { kind: "target", hint: "rights" },
   },
   {
     // 554
     pattern: phrase("Nepodařilo se přihlásit uživatele", "Nepodarilo sa prihlásiť užívateľa"),
-    refusal: {
-      kind: "target",
-      hint: "Check the POHODA user name and password (run spojka init to change them). " + WAIT,
-    },
+    refusal: { kind: "target", hint: "login" },
   },
   {
     // 552
     pattern: phrase("převod účetní jednotky", "prevod účtovnej jednotky"),
-    refusal: {
-      kind: "target",
-      hint: "Open the accounting unit in POHODA and let it convert the unit to the current version. " + WAIT,
-    },
+    refusal: { kind: "target", hint: "convert" },
   },
   {
     // 553
     pattern: phrase("Nepodařilo se otevřít databázový soubor", "Nepodarilo sa otvoriť databázový súbor"),
-    refusal: {
-      kind: "target",
-      hint: "POHODA cannot open the accounting unit's database: open the unit in POHODA to see why. " + WAIT,
-    },
+    refusal: { kind: "target", hint: "database" },
   },
   {
     // 551
     pattern: phrase("Nepodařilo se najít konfigurační soubor", "Nepodarilo sa nájsť konfiguračný súbor"),
-    refusal: {
-      kind: "target",
-      hint:
-        "Check the mServer configuration in POHODA (Soubor → Účetní jednotky → Databáze → POHODA mServer). " +
-        WAIT,
-    },
+    refusal: { kind: "target", hint: "config" },
   },
   {
     // 556: POHODA itself says to try again.
     pattern: phrase("Chyba průběhu zpracování", "Chyba priebehu spracovania"),
-    refusal: {
-      kind: "target",
-      hint: "POHODA failed while processing; if this repeats on later runs, contact STORMWARE's support. " +
-        WAIT,
-    },
+    refusal: { kind: "target", hint: "processing" },
   },
   {
     // 557
     pattern: phrase("Vypršel čas pro provedení aktivace", "Vypršal čas na vykonanie aktivácie"),
-    refusal: {
-      kind: "target",
-      hint: "Start POHODA and activate it: its activation period has run out. " + WAIT,
-    },
+    refusal: { kind: "target", hint: "activation" },
   },
   {
     // A pack for another unit. The wording is [unverified]: the mServer emulator's texts name the
     // unit's IČO or key ("IČO v XML se neshoduje s IČO účetní jednotky."). Whole words only, so a
     // partner's "IČ DPH" or "DIČ" in a note does not count.
     pattern: phrase("(?:IČO|klíč|kľúč)(?:[^.]*?)(?:účetní jednotk[yaě]|účtovnej jednotky)"),
-    refusal: {
-      kind: "target",
-      hint: "Check [pohoda] ico, and that [pohoda] url points to the mServer of this company and year. " +
-        WAIT,
-    },
+    refusal: { kind: "target", hint: "ico" },
   },
   {
     // A pack that is not well-formed XML: the mServer emulator's wording with libxml2's reason, as
     // for a byte windows-1250 leaves undefined ("XML dokument není správně utvořen: Invalid bytes
     // in character encoding"). What real mServer writes then is [unverified].
     pattern: phrase("není správně utvořen", "Invalid bytes in character encoding"),
-    refusal: {
-      kind: "content",
-      advice: "Its text holds a character POHODA cannot read (a control character, or one windows-1250 " +
-        "leaves undefined): correct it in FLOWii.",
-    },
+    refusal: { kind: "content", advice: "badCharacter" },
   },
   {
     // The XML does not match the schema; seen in one client (reference §15).
     pattern: phrase("Nepodařila se validace dokumentu podle schématu"),
-    refusal: {
-      kind: "content",
-      advice: "Its XML does not match POHODA's schema; POHODA's note names the element.",
-    },
+    refusal: { kind: "content", advice: "schema" },
   },
 ];
 
 /** Reads POHODA's note on a refused pack. */
 export function classifyRefusal(note: string): Refusal {
-  return RULES.find((rule) => rule.pattern.test(note))?.refusal ?? { kind: "unknown" };
+  const known = RULES.find((rule) => rule.pattern.test(note))?.refusal;
+  if (!known) return { kind: "unknown" };
+  return known.kind === "target"
+    ? { kind: "target", hint: `${m.refusal.hint[known.hint]} ${m.refusal.wait}` }
+    : { kind: "content", advice: m.refusal.advice[known.advice] };
 }
 
 /** What the user can do about a refusal that ended the posting. */
 export function refusalHint(note: string): string {
   const refusal = classifyRefusal(note);
-  return refusal.kind === "target"
-    ? refusal.hint
-    : `${WAIT} POHODA's answer is kept in the responses folder.`;
+  return refusal.kind === "target" ? refusal.hint : `${m.refusal.wait} ${m.refusal.answerKept}`;
 }
 
 /** The reason an item fails when POHODA refuses every pack that holds it. */
 export function isolatedReason(note: string): string {
   const refusal = classifyRefusal(note);
   const advice = refusal.kind === "content" ? ` ${refusal.advice}` : "";
-  return `POHODA refuses any pack that holds it: “${note}”.${advice}`;
+  return `${m.refusal.isolated(quote(note))}${advice}`;
 }

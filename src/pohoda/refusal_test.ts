@@ -96,5 +96,5 @@ Deno.test("words are matched whole: a partner's DIČ or IČ DPH, or rights in pa
     equal(classifyRefusal(note).kind, "unknown", note);
   }
   match(refusalHint("Něco se nepovedlo."), /responses folder/);
-  equal(isolatedReason("Něco se nepovedlo."), "POHODA refuses any pack that holds it: “Něco se nepovedlo.”.");
+  equal(isolatedReason("Něco se nepovedlo."), "POHODA refuses any pack that holds it: “Něco se nepovedlo”.");
 });

@@ -39,6 +39,7 @@ import { refusalHint } from "./refusal.ts";
 import { settleTakenNumbers } from "./taken.ts";
 import { listSend, openTransport, payloadVersion, type PohodaTransport, type SentItem } from "./transport.ts";
 import { type CheckedOutcome, checkUnanswered } from "./unanswered.ts";
+import { agendaName, m, quote } from "../i18n/mod.ts";
 
 /** A source of items for POHODA: a connector whose outbox they wait in. */
 export interface PohodaSource {
@@ -106,9 +107,6 @@ export function openPosting(
   };
 }
 
-/** Where the full list of per-item outcomes is, for the lines that sum up the rest. */
-export const LISTED = "spojka status lists them all";
-
 /**
  * `spojka outbox retry`: posts the selected waiting items now, through the same posting and settling
  * as a sync, as a run of its own (nothing is fetched, no cursor moves). The caller holds the lock.
@@ -138,8 +136,8 @@ export function retryInPohoda(
       throw e;
     }
     const exitCode = end();
-    report.notices.summarize(LISTED);
-    source.log.info(`${source.title}, retry: ${report.tally.lines().join("\n")}`);
+    report.notices.summarize(m.notices.listed);
+    source.log.info(m.pohodaRun.retried(source.title, report.tally.lines().join("\n")));
     return { run, exitCode };
   });
 }
@@ -176,17 +174,15 @@ export async function dryRunPacks<T>(
     for (const pack of packs(outbox.inOrder(), plan)) {
       for (const outcome of pack.refused.values()) {
         if (outcome.outcome === "rejected") {
-          notices.warn("items that would not be sent", `would not be sent: ${outcome.reason}`);
+          notices.warn(m.pohodaRun.wouldNotSendKind, m.pohodaRun.wouldNotSend(outcome.reason));
         }
       }
       if (pack.bytes === null) continue;
       await Deno.writeFile(join(outDir, `pack-${String(++written).padStart(3, "0")}.xml`), pack.bytes);
       items += pack.itemIds.length;
     }
-    notices.summarize("the packs hold everything else");
-    log.info(
-      `Dry run: ${written} packs with ${items} items written to ${outDir}. Nothing was posted; no cursor moved.`,
-    );
+    notices.summarize(m.pohodaRun.packsHoldTheRest);
+    log.info(m.pohodaRun.dryRunDone(written, items, outDir));
     return Exit.Ok;
   } finally {
     scratch.close();
@@ -273,10 +269,8 @@ export async function post(
   if (total === 0) return 0;
   log.info(
     options.send
-      ? `POHODA: the answer to ${total} items sent on an earlier run`
-      : `POHODA: sending ${total} items in packs of at most ${plan.maxItems} items and ${
-        Math.round(plan.maxBytes / 1024)
-      } KiB`,
+      ? m.pohodaRun.answerToEarlier(total)
+      : m.pohodaRun.sending(total, plan.maxItems, Math.round(plan.maxBytes / 1024)),
   );
   const byKey = new Map<string, QueuedItem>();
   // Remembers each item's label and agenda until its pack is settled, then forgets it.
@@ -317,26 +311,19 @@ export async function post(
         await later?.settled(event.response);
       }
       if (event.kind === "unreadable") {
-        throw new ServiceError(
-          `${transport.service} did not answer with a POHODA response: ${event.problem}.`,
-          {
-            hint:
-              "The answer is kept in the responses folder. The items stay in the outbox and are sent again next time.",
-          },
-        );
+        throw new ServiceError(m.pohodaRun.notAResponse(transport.service, event.problem), {
+          hint: m.pohodaRun.notAResponseHint,
+        });
       }
       if (event.kind === "refused") {
         throw new ServiceError(
-          `POHODA refused a whole pack of ${event.keys.length} items: “${event.note}”. Nothing in it was imported.`,
+          m.pohodaRun.packRefused(event.keys.length, quote(event.note)),
           { hint: refusalHint(event.note) },
         );
       }
       if (event.kind === "narrowing") {
         if (event.whole) {
-          log.info(
-            `POHODA refused a pack of ${event.items} items whole: “${event.note}”. ` +
-              "Sending it in smaller parts to find the items it cannot take.",
-          );
+          log.info(m.pohodaRun.narrowing(event.items, quote(event.note)));
         }
         continue;
       }
@@ -357,9 +344,7 @@ export async function post(
     stage.done();
   }
   if (handedOver > 0) {
-    log.info(
-      `${handedOver} items were handed to ${transport.service} and wait for its answer, which a later run reads.`,
-    );
+    log.info(m.pohodaRun.handedOver(handedOver, transport.service));
   }
   return total;
 }
@@ -379,7 +364,7 @@ function settle(
 ): void {
   const { db, report, connector } = posting;
   const { tally, notices } = report;
-  const name = `${item.agenda} ${item.label}`;
+  const name = `${agendaName(item.agenda)} ${item.label}`;
   const record = (outcome: string, detail?: string) =>
     recordOutcome(
       db,
@@ -398,12 +383,11 @@ function settle(
         ? "updated"
         : "imported";
       tally.add(item.agenda, kind);
-      const where = [outcome.number && `as ${outcome.number}`, outcome.id && `id ${outcome.id}`].filter(
-        Boolean,
-      );
+      const where = [outcome.number && m.pohodaRun.as(outcome.number), outcome.id && `id ${outcome.id}`]
+        .filter(Boolean);
       record(kind, [...where, ...outcome.warnings].join("; ") || undefined);
       for (const warning of outcome.warnings) {
-        notices.warn("items imported with warnings", `${name}: imported with a warning: ${warning}`);
+        notices.warn(m.pohodaRun.withWarningsKind, m.pohodaRun.withWarning(name, warning));
       }
       return;
     }
@@ -413,25 +397,22 @@ function settle(
       confirmInLedger(db, connector, item, "already_present", outcome.id, now);
       tally.add(item.agenda, "already_present");
       if (outcome.deleted) {
-        const detail = "imported before and deleted in POHODA since; spojka does not import it again.";
+        const detail = m.pohodaRun.deleted;
         record("deleted_in_pohoda", detail);
-        notices.warn("documents deleted in POHODA", `${name}: ${detail}`);
+        notices.warn(m.pohodaRun.deletedKind, `${name}: ${detail}`);
       } else record("already_present", outcome.detail);
       return;
     case "rejected":
       outbox.fail(item, outcome.reason, now);
       tally.add(item.agenda, "failed");
       record("failed", outcome.reason);
-      notices.warn("items not imported", `${name}: not imported: ${outcome.reason}`);
+      notices.warn(m.pohodaRun.notImportedKind, m.pohodaRun.notImported(name, outcome.reason));
       return;
     case "unanswered":
       // Maybe imported, maybe not: it stays pending as it is, and goes again under the duplicity checks.
       tally.add(item.agenda, "no_answer");
       record("no_answer", outcome.detail);
-      notices.warn(
-        "items POHODA did not answer for",
-        `${name}: no answer from POHODA, will be checked: ${outcome.detail}`,
-      );
+      notices.warn(m.pohodaRun.noAnswerKind, m.pohodaRun.noAnswer(name, outcome.detail));
   }
 }
 

@@ -12,6 +12,7 @@ import { type Health, publicHealth } from "./health.ts";
 import type { Refusal } from "./refusals.ts";
 import type { RecentNotifications } from "./replays.ts";
 import type { WireAnswer, WireRequest } from "./wire.ts";
+import { m } from "../i18n/mod.ts";
 
 /** The path KROS is told to notify. */
 export const NOTIFY_PATH = "/kros/notify";
@@ -87,6 +88,8 @@ function summarise(body: Uint8Array): string | null {
   }
   if (typeof payload !== "object" || payload === null || Array.isArray(payload)) return null;
   const { status, results } = payload as { status?: unknown; results?: { entities?: unknown } };
-  const entities = Array.isArray(results?.entities) ? `, ${results.entities.length} entities` : "";
+  const entities = Array.isArray(results?.entities)
+    ? `, ${m.serveRun.entities(results.entities.length)}`
+    : "";
   return `status ${typeof status === "number" ? status : "?"}${entities}`;
 }

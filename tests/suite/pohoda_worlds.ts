@@ -138,7 +138,7 @@ export const flowiiXmlFolder: WorldKind = {
       ...flowiiPohoda(
         world,
         async () => (await store()).db,
-        /POHODA refused a whole pack of \d+ items: “Nepodařilo se přihlásit uživatele\.”/,
+        /POHODA refused a whole pack of \d+ items: “Nepodařilo se přihlásit uživatele”\./,
       ),
       initChecks: [/FLOWii: OK/, /POHODA \(Pohoda\.exe \/XML\): OK/],
       writesSeen: imports,

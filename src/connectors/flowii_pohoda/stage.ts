@@ -22,6 +22,7 @@ import type { ItemRecord } from "../../state/outcomes.ts";
 import type { HeldItem, Outbox, OutboxItem } from "../../pipeline/outbox.ts";
 import type { Tally } from "../../pipeline/tally.ts";
 import { zipEntries, ZipError } from "../../pipeline/unzip.ts";
+import { agendaName, m } from "../../i18n/mod.ts";
 
 /** Where a stream's download goes and what it may be. */
 export interface StageSettings {
@@ -69,9 +70,9 @@ export async function stageStream(
 ): Promise<Staged> {
   const { log } = events;
   log.info(
-    `FLOWii ${stream}: ${
-      since === undefined ? "everything (first run)" : `changes since ${formatLocal(new Date(since * 1000))}`
-    }`,
+    since === undefined
+      ? m.flowiiRun.everything(streamName(stream))
+      : m.flowiiRun.changesSince(streamName(stream), formatLocal(new Date(since * 1000))),
   );
   const zipPath = join(settings.downloads, zipName);
   await Deno.mkdir(settings.downloads, { recursive: true });
@@ -82,8 +83,8 @@ export async function stageStream(
   downloading.done();
 
   const unusable = (what: string, why: string) =>
-    new ServiceError(`FLOWii's ${stream} export (${what}) cannot be used: ${why}.`, {
-      hint: `It is kept in ${settings.downloads}. Nothing was lost: the next run downloads it again.`,
+    new ServiceError(m.flowiiRun.unusable(streamName(stream), what, why), {
+      hint: m.flowiiRun.unusableHint(settings.downloads),
     });
   const download = `${stream} ${exportedAt.toISOString()} ${crypto.randomUUID().slice(0, 8)}`;
   const staging = events.progress.staging();
@@ -99,18 +100,13 @@ export async function stageStream(
         // A record left out twice was named each time.
         if ("reason" in later) continue;
         events.notices.warn(
-          "records exported twice",
-          `${later.agenda} ${later.label}: exported twice, identical; it is sent once.`,
+          m.flowiiRun.twiceKind,
+          m.flowiiRun.twiceIdentical(agendaName(later.agenda), later.label),
         );
         continue;
       }
       events.tally.add(later.agenda, "failed");
-      const why =
-        `FLOWii exported two records that spojka tells apart only by ${
-          replaced.key.replace(/^[^/]+\//, "")
-        } ` +
-        `(${replaced.label}; ${later.label}). Only the later is sent; give the others an external id or their own ` +
-        "IČO or number in FLOWii.";
+      const why = m.flowiiRun.namedTwice(replaced.key.replace(/^[^/]+\//, ""), replaced.label, later.label);
       events.outcome({
         key: replaced.key,
         agenda: later.agenda,
@@ -118,7 +114,7 @@ export async function stageStream(
         outcome: "named_twice",
         detail: why,
       });
-      events.notices.warn("records exported twice", why);
+      events.notices.warn(m.flowiiRun.twiceKind, why);
     }
     staging.advance(batch.length);
     batch = [];
@@ -142,9 +138,7 @@ export async function stageStream(
   const take = (event: TransformEvent, file: string) => {
     if (event.kind === "oversized") {
       const { record } = event;
-      const reason = `it is ${mib(record.chars)} MiB, more than [flowii] max_item_mb ` +
-        `(${mib(settings.maxItemChars)} MiB); it was left out, the others go on. To take it, raise ` +
-        "max_item_mb and run spojka reset --cursor.";
+      const reason = m.flowiiRun.tooLarge(mib(record.chars), mib(settings.maxItemChars));
       const agenda = record.read?.agenda ?? "record";
       const name = [record.read?.label, record.packItem && `dataPackItem ${record.packItem}`]
         .filter(Boolean).join(", ");
@@ -153,7 +147,7 @@ export async function stageStream(
         ? heldKey(stream, agenda, record.packItem, record.read?.label ?? "", record.index)
         : `flowii/${record.read.key}`;
       leaveOut({ key, agenda, label: name || record.label, rank: postingRank(agenda), reason }, "too_large");
-      events.notices.warn("records too large", `${file}: ${record.label}: ${reason}`);
+      events.notices.warn(m.flowiiRun.tooLargeKind, `${file}: ${record.label}: ${reason}`);
       return;
     }
     if (event.kind === "refused") {
@@ -162,7 +156,7 @@ export async function stageStream(
       const { agenda, label, name, reason, index, packItem } = event.record;
       const key = heldKey(stream, agenda, packItem, name, index);
       leaveOut({ key, agenda, label, rank: postingRank(agenda), reason }, "refused");
-      events.notices.warn("records refused", `${file}: ${agenda} ${label}: ${reason}`);
+      events.notices.warn(m.flowiiRun.refusedKind, `${file}: ${agendaName(agenda)} ${label}: ${reason}`);
       return;
     }
     const item = screened(event.item);
@@ -170,7 +164,7 @@ export async function stageStream(
     for (const note of item.notes) {
       const { key, agenda, label } = item;
       events.outcome({ key, agenda, label, outcome: "transliterated", detail: note });
-      events.notices.warn("records transliterated", `${agenda} ${label}: ${note}`);
+      events.notices.warn(m.flowiiRun.transliteratedKind, `${agendaName(agenda)} ${label}: ${note}`);
     }
     items++;
     add(outboxItem(item), item.xml.length);
@@ -197,10 +191,7 @@ export async function stageStream(
       try {
         const text = decodeXmlStream(entry.stream, {
           mislabelled: (declared) =>
-            events.notices.warn(
-              "exports read as UTF-8",
-              `${zipName}: ${entry.name} says it is ${declared}, but its bytes are UTF-8; read as UTF-8.`,
-            ),
+            events.notices.warn(m.flowiiRun.utf8Kind, m.flowiiRun.readAsUtf8(zipName, entry.name, declared)),
         });
         const records = transformStream(text, {
           extSystem: settings.extSystem,
@@ -210,7 +201,7 @@ export async function stageStream(
         for await (const event of records) take(event, entry.name);
       } catch (e) {
         if (e instanceof SyntaxError) {
-          throw unusable(entry.name, `it is not a valid POHODA dataPack: ${e.message}`);
+          throw unusable(entry.name, m.flowiiRun.notADataPack(e.message));
         }
         throw e;
       }
@@ -228,7 +219,7 @@ export async function stageStream(
   } finally {
     staging.done();
   }
-  log.info(`FLOWii ${stream}: ${items} records in ${files} files`);
+  log.info(m.flowiiRun.read(streamName(stream), items, files));
   return {
     stream,
     items,
@@ -275,4 +266,9 @@ function keepNul(xml: string): string {
 
 function mib(chars: number): string {
   return (chars / 2 ** 20).toFixed(1);
+}
+
+/** A FLOWii stream as the user reads it: `FLOWii partners`, `FLOWii doklady`. */
+export function streamName(stream: FlowiiStream): string {
+  return `FLOWii ${m.flowiiRun.stream[stream]}`;
 }

@@ -25,7 +25,6 @@ import {
   type Awaited,
   awaitedOf,
   dryRunPacks,
-  LISTED,
   newRunId,
   openPosting,
   type PohodaSource,
@@ -42,7 +41,8 @@ import { VERSION } from "../../version.ts";
 import { Outbox, type Selection } from "../../pipeline/outbox.ts";
 import { Tally } from "../../pipeline/tally.ts";
 import type { FlowiiConfig } from "./config.ts";
-import { type Staged, type StageSettings, stageStream } from "./stage.ts";
+import { type Staged, type StageSettings, stageStream, streamName } from "./stage.ts";
+import { m } from "../../i18n/mod.ts";
 
 /** What the FLOWii → POHODA sync needs. */
 export interface FlowiiSync {
@@ -157,7 +157,7 @@ async function syncWith(db: StateDb, sync: FlowiiSync, startedAt: Date): Promise
     if (staged.some((s) => s.stream === "documents")) targetFailure ??= await settled(postUpTo(Infinity));
     else if (!targetFailure) {
       // Part of it may be staged: sent alone, an invoice could go before the advance it deducts.
-      log.info("The documents wait in the outbox until their download comes through whole.");
+      log.info(m.flowiiRun.documentsWait);
     }
   } catch (e) {
     // Partner posting may still be in flight: it ends before the state closes, and the run is recorded.
@@ -166,7 +166,7 @@ async function syncWith(db: StateDb, sync: FlowiiSync, startedAt: Date): Promise
     endRun(db, run, { counts: tally.toJSON(), failed: tally.unsettled(), failure });
     throw e;
   }
-  if (!targetFailure && posted === 0) log.info("Nothing to send to POHODA.");
+  if (!targetFailure && posted === 0) log.info(m.flowiiRun.nothingToSend);
   if (!targetFailure) {
     db.transaction(() => {
       for (const { stream, cursor } of staged) setCursor(memory, stream, cursor);
@@ -177,20 +177,16 @@ async function syncWith(db: StateDb, sync: FlowiiSync, startedAt: Date): Promise
   // Records left out and held keep every run partial, and named, until a person acts on them.
   const held = outbox.reportHeld(run, new Date());
   const exitCode = endRun(db, run, { counts: tally.toJSON(), failed: tally.unsettled() + held, failure });
-  notices.summarize(LISTED);
+  notices.summarize(m.notices.listed);
   const [total, ...perAgenda] = tally.lines();
-  log.info(`FLOWii → POHODA: ${total}`);
+  log.info(m.flowiiRun.summary(total, failure !== undefined));
   for (const line of perAgenda) log.info(line);
   const waiting = outbox.counts();
   if (waiting.pending + waiting.failed > 0) {
-    log.info(
-      `${
-        waiting.pending + waiting.failed
-      } items wait in the outbox for the next run (spojka status lists them).`,
-    );
+    log.info(m.flowiiRun.waiting(waiting.pending + waiting.failed));
   }
   if (held > 0) {
-    log.warn(`${held} records held, not sent to POHODA: spojka status lists them with what to do.`);
+    log.warn(m.flowiiRun.held(held));
   }
   if (failure) throw failure;
   return exitCode;
@@ -248,14 +244,15 @@ async function stageAll(
           log,
           ...report,
           progress: {
-            download: () => progress.stage(`FLOWii ${stream}`, { unit: "bytes" }),
-            staging: () => progress.stage(`${stream} → outbox`, { unit: "items" }),
+            download: () => progress.stage(streamName(stream), { unit: "bytes" }),
+            staging: () => progress.stage(m.flowiiRun.toOutbox(streamName(stream)), { unit: "items" }),
           },
         }),
       );
     } catch (e) {
       if (!(e instanceof SpojkaError)) throw e;
-      if (failure) log.error(`FLOWii ${stream}: ${e.message}`);
+      // Each stream names its own failure; the run's error (the first) follows at the end.
+      log.error(m.flowiiRun.streamFailed(streamName(stream), e.message));
       failure ??= e;
     }
     afterStream(stream);

@@ -52,16 +52,13 @@ export const krosStock = defineConnector({
   afterInit: (config, serve) => {
     // What to enter in KROS (Nastavenia → API prepojenia) so that it notifies spojka of changes. The
     // key goes to the console only, never to the log; config.toml keeps it encrypted.
-    console.log("\nIn KROS (Nastavenia → API prepojenia → this connection), enter:");
+    console.log(m.stockRun.inKros);
     console.log(
       `  URL pre príjem notifikácií z API:  ${serve.public_url ?? `http://${serve.listen}`}/kros/notify`,
     );
     console.log(`  Autorizačný kľúč k zadanej URL:    ${config.kros.notify_key.reveal()}`);
     if (!serve.public_url) {
-      console.log(
-        "  KROS calls this URL from the internet: set [serve] public_url to an address that reaches " +
-          "`spojka serve` (a port forward or tunnel), then run spojka init again to see the URL to enter.",
-      );
+      console.log(m.stockRun.publicUrl);
     }
   },
 });

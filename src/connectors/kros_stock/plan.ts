@@ -9,6 +9,7 @@
 import type { StockConfig } from "./config.ts";
 import type { ShopProduct, StockWrite } from "../../eshop/target.ts";
 import type { KrosItem } from "../../kros/catalog.ts";
+import { m } from "../../i18n/mod.ts";
 
 /** A write with what it is based on, for the report and the dry-run table. */
 export interface StockChange extends StockWrite {
@@ -78,27 +79,19 @@ export function planStock(
   settings: StockConfig,
 ): StockPlan {
   const skipped: string[] = [];
-  const label = settings.match_by === "code" ? "code" : "EAN";
+  const label = settings.match_by === "code" ? m.stockRun.code : "EAN";
   const kros = uniqueBy(
     items,
     (i) => matchKey(settings.match_by, i.code, i.ean),
     (i) => i.name || i.code || "?",
-    {
-      side: "KROS",
-      records: "KROS items",
-      label,
-    },
+    { side: "KROS", records: (n) => m.stockRun.krosItemsCount(n), label },
     skipped,
   );
   const shop = uniqueBy(
     products,
     (p) => matchKey(settings.match_by, p.code, p.ean),
     (p) => p.name || p.code || p.ref,
-    {
-      side: "the shop",
-      records: "shop products",
-      label,
-    },
+    { side: m.stockRun.theShop, records: (n) => m.stockRun.shopProductsCount(n), label },
     skipped,
   );
   // A key skipped as a duplicate on one side is reported as such, not as missing on the other.
@@ -112,7 +105,7 @@ export function planStock(
     const product = shop.unique.get(key);
     if (!product) continue;
     if (product.readOnly) {
-      skipped.push(`${key} (${product.name}): ${product.readOnly}; skipped.`);
+      skipped.push(m.stockRun.skipped(`${key} (${product.name}): ${product.readOnly}`));
       continue;
     }
     if (item.warehouses === null) {
@@ -134,9 +127,7 @@ export function planStock(
     });
   }
   if (unreadable > 0) {
-    skipped.push(
-      `${unreadable} matched KROS items have no readable stock; the shop keeps what it shows for them.`,
-    );
+    skipped.push(m.stockRun.unreadableStock(unreadable));
   }
   return {
     changes,
@@ -158,7 +149,7 @@ function uniqueBy<T>(
   records: readonly T[],
   keyOf: (record: T) => string | undefined,
   nameOf: (record: T) => string,
-  words: { side: string; records: string; label: string },
+  words: { side: string; records: (n: number) => string; label: string },
   skipped: string[],
 ): { unique: Map<string, T>; duplicates: Set<string> } {
   const groups = new Map<string, T[]>();
@@ -168,7 +159,7 @@ function uniqueBy<T>(
     if (key === undefined) keyless++;
     else groups.set(key, [...groups.get(key) ?? [], record]);
   }
-  if (keyless > 0) skipped.push(`${keyless} ${words.records} have no ${words.label}; skipped.`);
+  if (keyless > 0) skipped.push(m.stockRun.keyless(words.records(keyless), words.label));
   const unique = new Map<string, T>();
   const duplicates = new Set<string>();
   for (const [key, group] of groups) {
@@ -178,7 +169,7 @@ function uniqueBy<T>(
     }
     duplicates.add(key);
     const names = group.map(nameOf).join(", ");
-    skipped.push(`${words.label} ${key} appears ${group.length} times in ${words.side} (${names}); skipped.`);
+    skipped.push(m.stockRun.duplicate(words.label, key, group.length, words.side, names));
   }
   return { unique, duplicates };
 }

@@ -54,7 +54,7 @@ Deno.test("negative stock becomes 0; fractions round down unless configured othe
 Deno.test("an item whose stock cannot be read is left out, never written as 0", () => {
   const plan = planStock([{ code: "A", name: "Káva", warehouses: null }], [product("A", 9)], settings());
   deepEqual(plan.changes, []);
-  match(plan.skipped.join("\n"), /1 matched KROS items have no readable stock; the shop keeps what it shows/);
+  match(plan.skipped.join("\n"), /1 matched KROS item has no readable stock; the shop keeps what it shows/);
 });
 
 Deno.test("EANs match with or without the leading zero of UPC-A, and without spaces", () => {
@@ -92,7 +92,7 @@ Deno.test("duplicate codes or EANs on either side are reported and skipped, neve
   deepEqual(plan.changes, []);
   match(plan.skipped.join("\n"), /EAN 111 appears 2 times in KROS \(Tovar A, Tovar B\); skipped/);
   match(plan.skipped.join("\n"), /EAN 222 appears 2 times in the shop \(x, y\); skipped/);
-  match(plan.skipped.join("\n"), /1 shop products have no EAN/);
+  match(plan.skipped.join("\n"), /1 shop product without EAN; skipped/);
 });
 
 Deno.test("read-only products (Shoptet product sets) are skipped with the reason", () => {

@@ -21,6 +21,7 @@ import { beginRun, endRun, type RunCounts } from "../../state/runs.ts";
 import { withState } from "../../state/store.ts";
 import { matchKey, planStock, type StockChange, type StockPlan } from "./plan.ts";
 import { LastSent } from "./memory.ts";
+import { m } from "../../i18n/mod.ts";
 
 /** What the stock sync needs. */
 export interface StockSync {
@@ -52,23 +53,23 @@ async function syncStockWith(db: StateDb, sync: StockSync, options: { dryRun?: b
   try {
     const raw = await krosClient(sync.kros, log, db).catalog();
     const { items, problems } = mapCatalog(raw, sync.kros.fields);
-    for (const problem of problems) log.warn(`KROS: ${problem}`);
+    for (const problem of problems) log.warn(problem);
     checkCatalog(items, problems, sync.stock);
-    log.info(`KROS: ${items.length} catalogue items`);
+    log.info(m.stockRun.krosItems(items.length));
     const products = await shopProducts(sync, shop, lastSent, items.map((i) => i.code));
-    log.info(`${shop.name}: ${products.length} products`);
+    log.info(m.stockRun.shopProducts(shop.name, products.length));
     plan = planStock(items, products, sync.stock);
     report(plan, shop.name, log);
     if (options.dryRun) {
-      log.info(plan.changes.length === 0 ? "Dry run: nothing would be written." : table(plan.changes));
-      log.info("Dry run: nothing was written.");
+      log.info(plan.changes.length === 0 ? m.stockRun.dryNothing : table(plan.changes));
+      log.info(m.stockRun.dryDone);
       return Exit.Ok;
     }
     const result = await shop.write(plan.changes);
     const byRef = new Map(plan.changes.map((c) => [c.product.ref, c]));
     lastSent.record(result.written.map(({ ref }) => ({ ref, quantity: byRef.get(ref)!.quantity })));
     for (const { product, reason } of result.failed) {
-      log.warn(`${shop.name} refused ${product.code ?? product.ref}: ${reason}`);
+      log.warn(m.stockRun.refused(shop.name, product.code ?? product.ref, reason));
     }
     written = result.written.length;
     refused = result.failed;
@@ -102,7 +103,7 @@ async function syncStockWith(db: StateDb, sync: StockSync, options: { dryRun?: b
   }
   const exitCode = endRun(db, run, { counts, failed, failure });
   if (plan) {
-    log.info(`KROS → ${shop.name}: written ${written}, unchanged ${plan.unchanged}, failed ${failed}`);
+    log.info(m.stockRun.summary(shop.name, written, plan.unchanged, failed));
   }
   if (failure) throw failure;
   return exitCode;
@@ -116,23 +117,13 @@ async function syncStockWith(db: StateDb, sync: StockSync, options: { dryRun?: b
 function checkCatalog(items: KrosItem[], problems: string[], settings: StockConfig): void {
   const readable = items.filter((i) => i.warehouses !== null);
   if (items.length > 0 && readable.length === 0) {
-    throw new ConfigError(
-      `No KROS item has stock spojka can read. ${problems.join(" ")} Nothing was written.`,
-      {
-        hint:
-          "config.example.toml explains [kros.fields]; README, “What is not verified”, says why they are settings.",
-      },
-    );
+    throw new ConfigError(m.stockRun.noReadableStock(problems.join(" ")), { hint: m.stockRun.fieldsHint });
   }
   const codes = new Set(readable.flatMap((i) => i.warehouses!.map((w) => w.code)));
   if (settings.warehouse && readable.length > 0 && !codes.has(settings.warehouse)) {
     throw new ConfigError(
-      `[stock] warehouse is "${settings.warehouse}", but no KROS item has a warehouse with that code ` +
-        `(codes seen: ${[...codes].sort().join(", ") || "none"}). Nothing was written.`,
-      {
-        hint:
-          "Correct [stock] warehouse (with spojka init, or in config.toml), or leave it out for all warehouses.",
-      },
+      m.stockRun.noWarehouse(settings.warehouse, [...codes].sort().join(", ") || m.nothing),
+      { hint: m.stockRun.noWarehouseHint },
     );
   }
 }
@@ -157,9 +148,7 @@ async function shopProducts(
     ) {
       throw e;
     }
-    sync.log.warn(
-      `${shop.name} cannot be read (${e.message}); comparing with the quantities spojka last sent.`,
-    );
+    sync.log.warn(m.stockRun.shopUnreadable(shop.name, e.message));
     return codes.flatMap((code) => {
       const key = matchKey("code", code);
       return key ? [{ ref: key, code: key, name: key, quantity: lastSent[key]?.quantity ?? null }] : [];
@@ -179,23 +168,29 @@ function report(plan: StockPlan, shopName: string, log: Log): void {
   for (const line of plan.skipped) log.warn(line);
   const list = (title: string, rows: { key: string; name: string }[]) => {
     if (rows.length === 0) return;
-    log.info(`${title}: ${rows.length} (not errors: they have no counterpart)`);
+    log.info(m.stockRun.unmatched(title, rows.length));
     for (const [i, row] of rows.entries()) {
       const line = `  ${row.key}${row.name && row.name !== row.key ? `  ${row.name}` : ""}`;
       if (i < SHOWN) log.info(line);
       else log.detail(line); // the console shows the first few, the log all of them
     }
-    if (rows.length > SHOWN) log.info(`  … and ${rows.length - SHOWN} more, listed in log.txt`);
+    if (rows.length > SHOWN) log.info(m.stockRun.moreInLog(rows.length - SHOWN));
   };
-  list("Only in KROS", plan.krosOnly);
-  list(`Only in ${shopName}`, plan.shopOnly);
-  log.info(`To write: ${plan.changes.length}; already right: ${plan.unchanged}`);
+  list(m.stockRun.onlyIn("KROS"), plan.krosOnly);
+  list(m.stockRun.onlyIn(shopName), plan.shopOnly);
+  log.info(m.stockRun.toWrite(plan.changes.length, plan.unchanged));
 }
 
 /** The dry-run table: code, name, KROS quantity, shop quantity, new quantity. */
 function table(changes: StockChange[]): string {
   const rows = [
-    ["code", "name", "KROS", "shop", "new"],
+    [
+      m.stockRun.columns.code,
+      m.stockRun.columns.name,
+      "KROS",
+      m.stockRun.columns.shop,
+      m.stockRun.columns.new,
+    ],
     ...changes.map((
       c,
     ) => [
