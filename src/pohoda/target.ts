@@ -38,6 +38,8 @@ import { packs, postInPacks, type PostPlan, type Send } from "./post.ts";
 import { refusalHint } from "./refusal.ts";
 import { settleTakenNumbers } from "./taken.ts";
 import { listSend, openTransport, payloadVersion, type PohodaTransport, type SentItem } from "./transport.ts";
+import { checkUnitYear, outboxYear, type Unit, unitsOf, yearsOf } from "./units.ts";
+import { m } from "../i18n/mod.ts";
 import { type CheckedOutcome, checkUnanswered } from "./unanswered.ts";
 
 /** A source of items for POHODA: a connector whose outbox they wait in. */
@@ -68,6 +70,69 @@ export interface Posting {
   keep: KeepResponse;
   log: Log;
   progress: Progress;
+}
+
+/** One accounting unit's posting in a run, and the part of the outbox it takes. */
+export interface UnitPosting {
+  unit: Unit;
+  posting: Posting;
+  outbox: Outbox;
+}
+
+/**
+ * Opens and checks the posting of every accounting unit (src/pohoda/units.ts): `[pohoda]`'s own
+ * first, whose answer tells its year, then each unit of `[pohoda.units]`, which must answer for its
+ * year. Items staged before `[pohoda.units]` was set are given their year. Throws as a transport's
+ * check does; a unit answering for another year is a {@linkcode ServiceError} naming both.
+ */
+export async function openUnits(
+  source: PohodaSource,
+  db: StateDb,
+  run: { runId: string; startedAt: Date; report: PostReport },
+  selection?: Selection,
+): Promise<UnitPosting[]> {
+  const own = openPosting(source, db, run);
+  const ownCheck = await own.transport.check();
+  for (const note of ownCheck.notes) source.log.info(note);
+  const postings: UnitPosting[] = [];
+  for (const unit of unitsOf(source.pohoda, ownCheck.year)) {
+    let posting = own;
+    if (!unit.own) {
+      const transport = openTransport(unit.config, {
+        runId: run.runId,
+        log: source.log,
+        dataDir: source.paths.dir,
+      });
+      const check = await transport.check();
+      for (const note of check.notes) source.log.info(note);
+      checkUnitYear(unit, transport, check);
+      posting = { ...own, transport };
+    }
+    const years = yearsOf(unit);
+    const outbox = selection
+      ? new OutboxSelection(db, source.connector, selection, years)
+      : new Outbox(db, source.connector, years);
+    postings.push({ unit, posting, outbox });
+  }
+  if (source.pohoda.units) new Outbox(db, source.connector).routeUnrouted(outboxYear);
+  return postings;
+}
+
+/**
+ * Reports the items that wait for an accounting unit nobody configured, by year, with what to
+ * configure; returns how many wait so.
+ */
+export function reportUnitless(source: PohodaSource, units: readonly UnitPosting[]): number {
+  if (!source.pohoda.units) return 0;
+  const served = units.flatMap(({ unit }) => yearsOf(unit) ?? []);
+  const waiting = new Outbox(units[0].posting.db, source.connector).waitingByYear(served);
+  for (const [year, count] of waiting) {
+    const example = source.pohoda.transport === "xml-folder"
+      ? `StwPh_${source.pohoda.ico}_${year}`
+      : "http://127.0.0.1:444/xml";
+    source.log.warn(`${m.units.waiting(count, year)} ${m.units.waitingHint(year, example)}`);
+  }
+  return [...waiting.values()].reduce((sum, n) => sum + n, 0);
 }
 
 /** `STW-Instance` and the pack note of a run: its start and a few random characters. */
@@ -124,15 +189,15 @@ export function retryInPohoda(
     const runId = newRunId(startedAt);
     const run = beginRun(db, source.connector, startedAt);
     const report = { tally: new Tally(), notices: new Notices(source.log), run };
-    const posting = openPosting(source, db, { runId, startedAt, report });
     const end = (failure?: SpojkaError) =>
       endRun(db, run, { counts: report.tally.toJSON(), failed: report.tally.unsettled(), failure });
     try {
-      for (const note of (await posting.transport.check()).notes) source.log.info(note);
-      // Items whose answer is still awaited go again too: the user asked for them.
-      await settleEarlier(posting);
-      const outbox = new OutboxSelection(db, source.connector, selection);
-      await post(posting, outbox, Infinity);
+      const units = await openUnits(source, db, { runId, startedAt, report }, selection);
+      for (const { posting, outbox } of units) {
+        // Items whose answer is still awaited go again too: the user asked for them.
+        await settleEarlier(posting);
+        await post(posting, outbox, Infinity);
+      }
     } catch (e) {
       end(failureOf(e, source.paths.dir));
       throw e;
