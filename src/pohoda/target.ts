@@ -27,7 +27,9 @@ import {
 } from "../pipeline/outbox.ts";
 import { ownImports } from "../pipeline/resent.ts";
 import { Tally } from "../pipeline/tally.ts";
+import type { StatusPart } from "../connectors/connector.ts";
 import { StateDb } from "../state/db.ts";
+import { Memory } from "../state/memory.ts";
 import { recordOutcome } from "../state/outcomes.ts";
 import { beginRun, endRun } from "../state/runs.ts";
 import { withState } from "../state/store.ts";
@@ -123,9 +125,16 @@ export async function openUnits(
  * configure; returns how many wait so.
  */
 export function reportUnitless(source: PohodaSource, units: readonly UnitPosting[]): number {
-  if (!source.pohoda.units) return 0;
+  const { db } = units[0].posting;
+  // For `status`, which reads no config.
+  const memory = new Memory(db, source.connector);
+  if (!source.pohoda.units) {
+    if (memory.get(SERVED_YEARS)) memory.set(SERVED_YEARS, null);
+    return 0;
+  }
   const served = units.flatMap(({ unit }) => yearsOf(unit) ?? []);
-  const waiting = new Outbox(units[0].posting.db, source.connector).waitingByYear(served);
+  memory.set(SERVED_YEARS, served);
+  const waiting = new Outbox(db, source.connector).waitingByYear(served);
   for (const [year, count] of waiting) {
     const example = source.pohoda.transport === "xml-folder"
       ? `StwPh_${source.pohoda.ico}_${year}`
@@ -133,6 +142,28 @@ export function reportUnitless(source: PohodaSource, units: readonly UnitPosting
     source.log.warn(`${m.units.waiting(count, year)} ${m.units.waitingHint(year, example)}`);
   }
   return [...waiting.values()].reduce((sum, n) => sum + n, 0);
+}
+
+/** Where a connector's memory keeps the years its last run had units for. */
+const SERVED_YEARS = "pohoda:units";
+
+/**
+ * `status`: what waits for an accounting unit nobody configured, by year, as the connector's last
+ * run knew its units; `undefined` when nothing does (or `[pohoda.units]` is not used).
+ */
+export function unitlessStatus(connector: string): StatusPart<{ waitingByYear: Record<string, number> }> {
+  return {
+    build: (db) => {
+      const served = new Memory(db, connector).get<number[]>(SERVED_YEARS);
+      if (!served) return undefined;
+      const waiting = new Outbox(db, connector).waitingByYear(served);
+      return waiting.size > 0 ? { waitingByYear: Object.fromEntries(waiting) } : undefined;
+    },
+    format: ({ waitingByYear }) => [
+      "",
+      ...Object.entries(waitingByYear).map(([year, n]) => m.units.statusWaiting(n, Number(year))),
+    ],
+  };
 }
 
 /** `STW-Instance` and the pack note of a run: its start and a few random characters. */
