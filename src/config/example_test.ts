@@ -14,7 +14,9 @@ Deno.test("config.example.toml is a valid config", async () => {
 Deno.test("config.example.toml shows every key of the schema, each with a comment", async () => {
   const text = await Deno.readTextFile(exampleUrl);
   const shown = leafPaths(parse(text));
-  deepEqual(leafPaths(schemaShape(configSchema())).filter((key) => !shown.includes(key)), []);
+  // A table of entries the user names (`[pohoda.units]`) is shown by one entry.
+  const isShown = (key: string) => shown.some((path) => path === key || path.startsWith(`${key}.`));
+  deepEqual(leafPaths(schemaShape(configSchema())).filter((key) => !isShown(key)), []);
   const lines = text.split("\n");
   for (const [i, line] of lines.entries()) {
     // A key is documented when a comment sits right above it.

@@ -40,7 +40,7 @@ export class PlainUrl {
 }
 
 /** Whether `value` is an http(s) URL with a host. */
-function isHttpUrl(value: string): boolean {
+export function isHttpUrl(value: string): boolean {
   try {
     const url = new URL(value);
     return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";

@@ -103,6 +103,26 @@ export const cs: Catalogue = {
     outboxDrop: "po potvrzení odstraní položku; importuje se jen tehdy, když ji zdroj znovu exportuje",
   },
 
+  units: {
+    notUrl: (year: string) =>
+      `musí být adresa mServeru účetní jednotky roku ${year}, např. ${year} = "http://127.0.0.1:444/xml"`,
+    notDatabase: (year: string, database: string, expected: string) =>
+      `${database} není databáze účetního roku ${year}; při transport = "xml-folder" musí označovat ` +
+      `účetní jednotku toho roku, např. ${year} = "${expected}"`,
+    wrongYear: (year: number, service: string, where: string, reported: number, summary: string) =>
+      `${service} na ${where} obsluhuje účetní rok ${reported} (${summary}), ale [pohoda.units] ` +
+      `ho uvádí jako účetní jednotku roku ${year}.`,
+    wrongYearHint: (year: number, reported: number) =>
+      `V POHODĚ založte (nebo najděte) konfiguraci mServeru účetní jednotky ${year} a její adresu zapište ` +
+      `do [pohoda.units] jako ${year} = "…"; nebo tuto zapište jako ${reported} = "…". Nic nebylo odesláno.`,
+    waiting: (n: number, year: number) =>
+      `${items(n)} s datem v roce ${year} čeká ve frontě: účetní jednotka roku ${year} není nastavená.`,
+    waitingHint: (year: number, example: string) =>
+      `Doplňte ${year} = "${example}" (účetní jednotku toho roku) do [pohoda.units] v config.toml; ` +
+      "příští běh je odešle.",
+    statusWaiting: (n: number, year: number) => `  ${year}: ${items(n)} čeká na účetní jednotku roku ${year}`,
+  },
+
   exitCode: {
     0: "vše, co bylo požadováno, je hotovo",
     1: "běh doběhl, ale některé položky selhaly nebo nedostaly odpověď (zůstávají a příští běh je zkusí " +

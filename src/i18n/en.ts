@@ -109,6 +109,27 @@ export const en = {
     outboxDrop: "remove an item after a confirmation; it is not imported unless its source exports it again",
   },
 
+  /** Accounting years: `[pohoda.units]` (src/pohoda/units.ts). */
+  units: {
+    notUrl: (year: string) =>
+      `must be the mServer URL of the accounting unit of ${year}, e.g. ${year} = "http://127.0.0.1:444/xml"`,
+    notDatabase: (year: string, database: string, expected: string) =>
+      `${database} is not a database of the accounting year ${year}; with transport = "xml-folder" it must ` +
+      `name that year's unit, e.g. ${year} = "${expected}"`,
+    wrongYear: (year: number, service: string, where: string, reported: number, summary: string) =>
+      `${service} at ${where} serves the accounting year ${reported} (it ${summary}), but [pohoda.units] ` +
+      `names it as the unit of ${year}.`,
+    wrongYearHint: (year: number, reported: number) =>
+      `In POHODA, create (or find) the mServer configuration of the ${year} accounting unit and put its URL ` +
+      `under [pohoda.units] as ${year} = "…"; or write this one as ${reported} = "…". Nothing was sent.`,
+    waiting: (n: number, year: number) =>
+      `${items(n)} dated ${year} wait in the outbox: no accounting unit of ${year} is configured.`,
+    waitingHint: (year: number, example: string) =>
+      `Add ${year} = "${example}" (that year's unit) under [pohoda.units] in config.toml; the next run sends them.`,
+    statusWaiting: (n: number, year: number) =>
+      `  ${year}: ${items(n)} wait for the accounting unit of ${year}`,
+  },
+
   /** What each exit code means (`spojka help exit-codes`). */
   exitCode: {
     0: "everything that was asked for was done",

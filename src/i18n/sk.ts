@@ -104,6 +104,27 @@ export const sk: Catalogue = {
     outboxDrop: "po potvrdení odstráni položku; importuje sa, len ak ju zdroj znova exportuje",
   },
 
+  units: {
+    notUrl: (year: string) =>
+      `musí byť adresa mServera účtovnej jednotky roku ${year}, napr. ${year} = "http://127.0.0.1:444/xml"`,
+    notDatabase: (year: string, database: string, expected: string) =>
+      `${database} nie je databáza účtovného roku ${year}; pri transport = "xml-folder" musí označovať ` +
+      `účtovnú jednotku toho roku, napr. ${year} = "${expected}"`,
+    wrongYear: (year: number, service: string, where: string, reported: number, summary: string) =>
+      `${service} na ${where} obsluhuje účtovný rok ${reported} (${summary}), ale [pohoda.units] ` +
+      `ho uvádza ako účtovnú jednotku roku ${year}.`,
+    wrongYearHint: (year: number, reported: number) =>
+      `V POHODE založte (alebo nájdite) konfiguráciu mServera účtovnej jednotky ${year} a jej adresu zapíšte ` +
+      `do [pohoda.units] ako ${year} = "…"; alebo túto zapíšte ako ${reported} = "…". Nič nebolo odoslané.`,
+    waiting: (n: number, year: number) =>
+      `${items(n)} s dátumom v roku ${year} čaká vo fronte: účtovná jednotka roku ${year} nie je nastavená.`,
+    waitingHint: (year: number, example: string) =>
+      `Doplňte ${year} = "${example}" (účtovnú jednotku toho roku) do [pohoda.units] v config.toml; ` +
+      "ďalší beh ich odošle.",
+    statusWaiting: (n: number, year: number) =>
+      `  ${year}: ${items(n)} čaká na účtovnú jednotku roku ${year}`,
+  },
+
   exitCode: {
     0: "všetko, čo bolo požadované, je hotové",
     1: "beh dobehol, ale niektoré položky zlyhali alebo nedostali odpoveď (zostávajú a ďalší beh ich skúsi " +

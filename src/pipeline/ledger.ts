@@ -53,7 +53,7 @@ const PARTNERS = "addressbook";
 export function confirmInLedger(
   db: StateDb,
   connector: string,
-  item: Pick<OutboxItem, "key" | "itemId" | "agenda" | "label" | "payload">,
+  item: Pick<OutboxItem, "key" | "itemId" | "agenda" | "label" | "payload" | "year">,
   as: ConfirmedAs,
   pohodaId: string | undefined,
   now: Date,
@@ -65,9 +65,9 @@ export function confirmInLedger(
   const byIco = partner?.filter && "ico" in partner.filter ? partner.filter.ico : undefined;
   db.statement(
     `INSERT OR REPLACE INTO ledger (key, connector, agenda, item_id, label, number, partner_ico, ext_system,
-       ext_ids, total_cents, currency, date, pohoda_id, confirmed_at, confirmed_as)
+       ext_ids, total_cents, currency, date, pohoda_id, confirmed_at, confirmed_as, year)
      VALUES (:key, :connector, :agenda, :item_id, :label, :number, :partner_ico, :ext_system, :ext_ids,
-       :total_cents, :currency, :date, :pohoda_id, :confirmed_at, :confirmed_as)`,
+       :total_cents, :currency, :date, :pohoda_id, :confirmed_at, :confirmed_as, :year)`,
   ).run({
     key: item.key,
     connector,
@@ -84,6 +84,8 @@ export function confirmInLedger(
     pohoda_id: pohodaId ?? null,
     confirmed_at: now.toISOString(),
     confirmed_as: as,
+    // The accounting year whose unit took it (src/pohoda/units.ts), with [pohoda.units].
+    year: item.year ?? null,
   });
 }
 

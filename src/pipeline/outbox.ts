@@ -30,6 +30,11 @@ export interface OutboxItem {
   rank: number;
   /** The payload sent to the target. */
   payload: string;
+  /**
+   * The accounting year whose unit it goes to (src/pohoda/units.ts), `0` for none; absent, it is read
+   * from the payload when first routed.
+   */
+  year?: number;
 }
 
 /**
@@ -92,10 +97,44 @@ const PAGE_BYTES = 4 * 2 ** 20;
 export class Outbox {
   readonly #db: StateDb;
   readonly connector: string;
+  /** The SQL condition on `year` that narrows this outbox to some accounting years, or "". */
+  protected readonly ofYears: string;
 
-  constructor(db: StateDb, connector: string) {
+  /** `years`: only the items of these accounting years (src/pohoda/units.ts); all when absent. */
+  constructor(db: StateDb, connector: string, years?: readonly number[]) {
     this.#db = db;
     this.connector = connector;
+    // Spelled out: integers only, and a literal list keeps the statements few.
+    this.ofYears = years ? ` AND year IN (${years.map((y) => Math.trunc(y)).join(", ")})` : "";
+  }
+
+  /**
+   * Gives every waiting item staged without a year (by an earlier version of spojka) its year,
+   * `yearOf` its payload; one transaction.
+   */
+  routeUnrouted(yearOf: (item: { agenda: string; payload: string }) => number): void {
+    const rows = this.#db.statement(
+      "SELECT key, agenda, payload FROM outbox WHERE connector = ? AND year IS NULL AND status != 'held'",
+    );
+    const set = this.#db.statement("UPDATE outbox SET year = ? WHERE key = ?");
+    this.#db.transaction(() => {
+      for (const row of rows.all(this.connector) as { key: string; agenda: string; payload: string }[]) {
+        set.run(yearOf(row), row.key);
+      }
+    });
+  }
+
+  /** How many items wait to be sent, per accounting year, among those not of `served` years. */
+  waitingByYear(served: readonly number[]): Map<number, number> {
+    const rows = this.#db.statement(
+      `SELECT year, count(*) AS n FROM outbox WHERE connector = ? AND status != 'held' AND year IS NOT NULL
+       GROUP BY year ORDER BY year`,
+    ).all(this.connector) as { year: number; n: number }[];
+    return new Map(
+      rows.filter((row) => !served.includes(Number(row.year))).map((
+        row,
+      ) => [Number(row.year), Number(row.n)]),
+    );
   }
 
   /**
@@ -112,10 +151,10 @@ export class Outbox {
     // Asked only of a key the same download staged before: binding every payload twice would cost.
     const same = this.#db.statement("SELECT payload = ? AS identical FROM outbox WHERE key = ?");
     const upsert = this.#db.statement(
-      `INSERT INTO outbox (key, connector, agenda, label, item_id, rank, status, attempts, queued_at, staged_by, payload)
-       VALUES (:key, :connector, :agenda, :label, :item_id, :rank, 'pending', 0, :queued_at, :staged_by, :payload)
+      `INSERT INTO outbox (key, connector, agenda, label, item_id, rank, status, attempts, queued_at, staged_by, payload, year)
+       VALUES (:key, :connector, :agenda, :label, :item_id, :rank, 'pending', 0, :queued_at, :staged_by, :payload, :year)
        ON CONFLICT (key) DO UPDATE SET agenda = excluded.agenda, label = excluded.label,
-         item_id = excluded.item_id, rank = excluded.rank, status = 'pending', error = NULL,
+         item_id = excluded.item_id, rank = excluded.rank, status = 'pending', error = NULL, year = excluded.year,
          staged_by = excluded.staged_by, payload = excluded.payload`,
     );
     // Held: no payload, no item id; the reason is kept where a target's would be.
@@ -150,9 +189,9 @@ export class Outbox {
   restore(items: Iterable<QueuedItem>): void {
     const insert = this.#db.statement(
       `INSERT OR REPLACE INTO outbox (key, connector, agenda, label, item_id, rank, status, attempts,
-         queued_at, last_attempt_at, error, staged_by, payload)
+         queued_at, last_attempt_at, error, staged_by, payload, year)
        VALUES (:key, :connector, :agenda, :label, :item_id, :rank, :status, :attempts, :queued_at,
-         :last_attempt_at, :error, :staged_by, :payload)`,
+         :last_attempt_at, :error, :staged_by, :payload, :year)`,
     );
     this.#db.transaction(() => {
       for (const item of items) {
@@ -172,7 +211,7 @@ export class Outbox {
   /** The columns every version of an item has. */
   #columns(item: OutboxItem) {
     const { key, agenda, label, itemId: item_id, rank, payload } = item;
-    return { key, connector: this.connector, agenda, label, item_id, rank, payload };
+    return { key, connector: this.connector, agenda, label, item_id, rank, payload, year: item.year ?? null };
   }
 
   /**
@@ -181,14 +220,21 @@ export class Outbox {
    * Read page by page; items settled meanwhile are simply not met again.
    */
   *inOrder(upToRank = Infinity): Generator<QueuedItem> {
-    yield* rowsInOrder<OutboxRow>(this.#db, this.connector, "sendable", "rowid AS seq, *", upToRank)
+    yield* rowsInOrder<OutboxRow>(
+      this.#db,
+      this.connector,
+      "sendable",
+      "rowid AS seq, *",
+      upToRank,
+      this.ofYears,
+    )
       .map(queuedItem);
   }
 
   /** How many items wait (up to `upToRank`): to send, of which the target rejected `failed`, and held. */
   counts(upToRank = Infinity): WaitingCounts {
     const rows = this.#db.statement(
-      "SELECT status, count(*) AS n FROM outbox WHERE connector = ? AND rank <= ? GROUP BY status",
+      `SELECT status, count(*) AS n FROM outbox WHERE connector = ? AND rank <= ?${this.ofYears} GROUP BY status`,
     ).all(this.connector, rankLimit(upToRank)) as { status: string; n: number }[];
     const of = (status: string) => Number(rows.find((r) => r.status === status)?.n ?? 0);
     return { pending: of("pending"), failed: of("failed"), held: of("held") };
@@ -258,6 +304,7 @@ interface OutboxRow {
   error: string | null;
   staged_by: string;
   payload: string;
+  year: number | null;
 }
 
 /** A row of an item to send (never a held one) as the item. */
@@ -269,6 +316,7 @@ function queuedItem(row: OutboxRow): QueuedItem {
     label: row.label,
     rank: Number(row.rank),
     payload: row.payload,
+    ...(row.year == null ? {} : { year: Number(row.year) }),
     stagedBy: row.staged_by,
     status: row.status as QueuedItem["status"],
     attempts: Number(row.attempts),
@@ -426,15 +474,22 @@ export class OutboxSelection extends Outbox {
   readonly #db: StateDb;
   readonly #selection: Selection;
 
-  constructor(db: StateDb, connector: string, selection: Selection) {
-    super(db, connector);
+  constructor(db: StateDb, connector: string, selection: Selection, years?: readonly number[]) {
+    super(db, connector, years);
     this.#db = db;
     this.#selection = selection;
   }
 
   override *inOrder(upToRank = Infinity): Generator<QueuedItem> {
     if (!("keys" in this.#selection)) {
-      yield* rowsInOrder<OutboxRow>(this.#db, this.connector, "failed", "rowid AS seq, *", upToRank)
+      yield* rowsInOrder<OutboxRow>(
+        this.#db,
+        this.connector,
+        "failed",
+        "rowid AS seq, *",
+        upToRank,
+        this.ofYears,
+      )
         .map(queuedItem);
       return;
     }
@@ -453,7 +508,7 @@ export class OutboxSelection extends Outbox {
       return { pending: named.length - failed, failed, held: 0 };
     }
     const { n } = this.#db.statement(
-      "SELECT count(*) AS n FROM outbox WHERE connector = ? AND status = 'failed' AND rank <= ?",
+      `SELECT count(*) AS n FROM outbox WHERE connector = ? AND status = 'failed' AND rank <= ?${this.ofYears}`,
     ).get(this.connector, rankLimit(upToRank)) as { n: number };
     return { pending: 0, failed: Number(n), held: 0 };
   }
@@ -461,7 +516,7 @@ export class OutboxSelection extends Outbox {
   /** The named items that still wait to be sent (held ones never are), in posting order; no payloads. */
   #named(upToRank: number): Pick<OutboxRow, "seq" | "key" | "rank" | "status">[] {
     const get = this.#db.statement(
-      "SELECT rowid AS seq, key, rank, status FROM outbox WHERE key = ? AND connector = ? AND status != 'held'",
+      `SELECT rowid AS seq, key, rank, status FROM outbox WHERE key = ? AND connector = ? AND status != 'held'${this.ofYears}`,
     );
     const keys = (this.#selection as { keys: readonly string[] }).keys;
     return keys.flatMap((key) =>
@@ -484,9 +539,10 @@ function* rowsInOrder<R extends { seq: number }>(
   among: WaitingStatus | "sendable",
   columns: string,
   upToRank = Infinity,
+  ofYears = "",
 ): Generator<R> {
   // Spelled out, not bound: only a literal lets SQLite use the partial index of failed or held items.
-  const which = among === "sendable" ? "status != 'held'" : `status = '${among}'`;
+  const which = (among === "sendable" ? "status != 'held'" : `status = '${among}'`) + ofYears;
   const nextRank = db.statement(
     `SELECT rank FROM outbox WHERE connector = ? AND ${which} AND rank > ? AND rank <= ? ORDER BY rank LIMIT 1`,
   );

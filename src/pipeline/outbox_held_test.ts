@@ -120,6 +120,12 @@ Deno.test("a state of version 3 keeps its waiting items, in their order, and can
     );
     CREATE INDEX outbox_in_order ON outbox (connector, rank);
     CREATE INDEX outbox_failed ON outbox (connector, rank) WHERE status = 'failed';
+    -- The ledger as version 3 defined it (later versions add columns to it).
+    CREATE TABLE ledger (
+      key TEXT PRIMARY KEY, connector TEXT NOT NULL, agenda TEXT NOT NULL, item_id TEXT NOT NULL,
+      label TEXT NOT NULL, number TEXT, partner_ico TEXT, ext_system TEXT, ext_ids TEXT, total_cents INTEGER,
+      currency TEXT, date TEXT, pohoda_id TEXT, confirmed_at TEXT NOT NULL, confirmed_as TEXT NOT NULL
+    );
     PRAGMA user_version = 3;
   `);
   const insert = raw.prepare(

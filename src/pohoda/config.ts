@@ -8,10 +8,20 @@
 import { dirname } from "node:path";
 import { z } from "zod";
 import { hasValidCheckDigit, isIcoFormat } from "../config/ico.ts";
-import { count, httpUrl, nonEmpty, secretField, type SecretSpec, type Unsealed } from "../config/schema.ts";
+import {
+  count,
+  httpUrl,
+  isHttpUrl,
+  nonEmpty,
+  secretField,
+  type SecretSpec,
+  type Unsealed,
+} from "../config/schema.ts";
 import { type ConfigSection, secretQuestion } from "../config/section.ts";
 import type { Answers } from "../config/questions.ts";
+import { m } from "../i18n/mod.ts";
 import { openTransport } from "./transport.ts";
+import { checkUnitYear, databaseYear, unitsOf } from "./units.ts";
 
 /** Default mServer address: 127.0.0.1, not localhost, which may resolve to IPv6 where mServer does not listen. */
 const MSERVER_URL = "http://127.0.0.1:444/xml";
@@ -42,7 +52,30 @@ export const pohodaSchema = z.strictObject({
   database: z.string().trim().min(1).optional(),
   exe_timeout_seconds: count(10, 24 * 3600).default(600),
   resend_after_minutes: count(1, 30 * 24 * 60).default(120),
+  // [pohoda.units]: further accounting years, each to its unit (src/pohoda/units.ts).
+  units: z.record(
+    z.string().regex(/^(19|20|21)\d\d$/, { error: 'must be a year, e.g. 2025 = "…"' }),
+    z.string().trim().min(1),
+  ).optional(),
+}).superRefine((pohoda, ctx) => {
+  for (const [year, value] of Object.entries(pohoda.units ?? {})) {
+    const problem = pohoda.transport === "xml-folder"
+      ? unitDatabaseProblem(value, pohoda.ico, year)
+      : isHttpUrl(value)
+      ? undefined
+      : m.units.notUrl(year);
+    if (problem) ctx.addIssue({ code: "custom", path: ["units", year], message: problem });
+  }
 });
+
+/** What is wrong with `database` as the file exchange's unit of `year` for IČO `ico`, if anything. */
+function unitDatabaseProblem(database: string, ico: string, year: string): string | undefined {
+  const unitIco = /^StwPh_(\d+)_\d{4}$/i.exec(database)?.[1];
+  if (databaseYear(database) !== Number(year) || (unitIco !== undefined && unitIco !== ico)) {
+    return m.units.notDatabase(year, database, `StwPh_${ico}_${year}`);
+  }
+  return undefined;
+}
 
 /** `[pohoda]` in memory. */
 export type PohodaConfig = Unsealed<z.output<typeof pohodaSchema>>;
@@ -142,8 +175,20 @@ export const pohodaSection = {
     return {
       service: transport.service,
       run: async () => {
-        const { summary, notes } = await transport.check();
-        return [summary, ...notes];
+        const { summary, notes, year } = await transport.check();
+        const lines = [summary, ...notes];
+        // Every unit of [pohoda.units] too: its IČO, and that it answers for its year.
+        for (const unit of unitsOf(config, year).filter((unit) => !unit.own)) {
+          const other = openTransport({ ...unit.config, ...once }, {
+            runId: "spojka-init",
+            log,
+            dataDir: dirname(db.path),
+          });
+          const check = await other.check();
+          checkUnitYear(unit, other, check);
+          lines.push(`${unit.year}: ${check.summary}`, ...check.notes);
+        }
+        return lines;
       },
     };
   },

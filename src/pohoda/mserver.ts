@@ -79,7 +79,12 @@ export class MServer implements PohodaTransport {
         detail.year && `year ${detail.year}`,
       ]
         .filter(Boolean).join(", ");
-    return { summary: unit ? `answers for ${unit}` : "answers", notes };
+    const year = Number(detail?.year?.slice(0, 4));
+    return {
+      summary: unit ? `answers for ${unit}` : "answers",
+      notes,
+      ...(Number.isInteger(year) && year > 0 ? { year } : {}),
+    };
   }
 
   /**

@@ -27,7 +27,9 @@ import {
 } from "../pipeline/outbox.ts";
 import { ownImports } from "../pipeline/resent.ts";
 import { Tally } from "../pipeline/tally.ts";
+import type { StatusPart } from "../connectors/connector.ts";
 import { StateDb } from "../state/db.ts";
+import { Memory } from "../state/memory.ts";
 import { recordOutcome } from "../state/outcomes.ts";
 import { beginRun, endRun } from "../state/runs.ts";
 import { withState } from "../state/store.ts";
@@ -38,6 +40,7 @@ import { packs, postInPacks, type PostPlan, type Send } from "./post.ts";
 import { refusalHint } from "./refusal.ts";
 import { settleTakenNumbers } from "./taken.ts";
 import { listSend, openTransport, payloadVersion, type PohodaTransport, type SentItem } from "./transport.ts";
+import { checkUnitYear, outboxYear, type Unit, unitsOf, yearsOf } from "./units.ts";
 import { type CheckedOutcome, checkUnanswered } from "./unanswered.ts";
 import { agendaName, m, quote } from "../i18n/mod.ts";
 
@@ -69,6 +72,98 @@ export interface Posting {
   keep: KeepResponse;
   log: Log;
   progress: Progress;
+}
+
+/** One accounting unit's posting in a run, and the part of the outbox it takes. */
+export interface UnitPosting {
+  unit: Unit;
+  posting: Posting;
+  outbox: Outbox;
+}
+
+/**
+ * Opens and checks the posting of every accounting unit (src/pohoda/units.ts): `[pohoda]`'s own
+ * first, whose answer tells its year, then each unit of `[pohoda.units]`, which must answer for its
+ * year. Items staged before `[pohoda.units]` was set are given their year. Throws as a transport's
+ * check does; a unit answering for another year is a {@linkcode ServiceError} naming both.
+ */
+export async function openUnits(
+  source: PohodaSource,
+  db: StateDb,
+  run: { runId: string; startedAt: Date; report: PostReport },
+  selection?: Selection,
+): Promise<UnitPosting[]> {
+  const own = openPosting(source, db, run);
+  const ownCheck = await own.transport.check();
+  for (const note of ownCheck.notes) source.log.info(note);
+  const postings: UnitPosting[] = [];
+  for (const unit of unitsOf(source.pohoda, ownCheck.year)) {
+    let posting = own;
+    if (!unit.own) {
+      const transport = openTransport(unit.config, {
+        runId: run.runId,
+        log: source.log,
+        dataDir: source.paths.dir,
+      });
+      const check = await transport.check();
+      for (const note of check.notes) source.log.info(note);
+      checkUnitYear(unit, transport, check);
+      posting = { ...own, transport };
+    }
+    const years = yearsOf(unit);
+    const outbox = selection
+      ? new OutboxSelection(db, source.connector, selection, years)
+      : new Outbox(db, source.connector, years);
+    postings.push({ unit, posting, outbox });
+  }
+  if (source.pohoda.units) new Outbox(db, source.connector).routeUnrouted(outboxYear);
+  return postings;
+}
+
+/**
+ * Reports the items that wait for an accounting unit nobody configured, by year, with what to
+ * configure; returns how many wait so.
+ */
+export function reportUnitless(source: PohodaSource, units: readonly UnitPosting[]): number {
+  const { db } = units[0].posting;
+  // For `status`, which reads no config.
+  const memory = new Memory(db, source.connector);
+  if (!source.pohoda.units) {
+    if (memory.get(SERVED_YEARS)) memory.set(SERVED_YEARS, null);
+    return 0;
+  }
+  const served = units.flatMap(({ unit }) => yearsOf(unit) ?? []);
+  memory.set(SERVED_YEARS, served);
+  const waiting = new Outbox(db, source.connector).waitingByYear(served);
+  for (const [year, count] of waiting) {
+    const example = source.pohoda.transport === "xml-folder"
+      ? `StwPh_${source.pohoda.ico}_${year}`
+      : "http://127.0.0.1:444/xml";
+    source.log.warn(`${m.units.waiting(count, year)} ${m.units.waitingHint(year, example)}`);
+  }
+  return [...waiting.values()].reduce((sum, n) => sum + n, 0);
+}
+
+/** Where a connector's memory keeps the years its last run had units for. */
+const SERVED_YEARS = "pohoda:units";
+
+/**
+ * `status`: what waits for an accounting unit nobody configured, by year, as the connector's last
+ * run knew its units; `undefined` when nothing does (or `[pohoda.units]` is not used).
+ */
+export function unitlessStatus(connector: string): StatusPart<{ waitingByYear: Record<string, number> }> {
+  return {
+    build: (db) => {
+      const served = new Memory(db, connector).get<number[]>(SERVED_YEARS);
+      if (!served) return undefined;
+      const waiting = new Outbox(db, connector).waitingByYear(served);
+      return waiting.size > 0 ? { waitingByYear: Object.fromEntries(waiting) } : undefined;
+    },
+    format: ({ waitingByYear }) => [
+      "",
+      ...Object.entries(waitingByYear).map(([year, n]) => m.units.statusWaiting(n, Number(year))),
+    ],
+  };
 }
 
 /** `STW-Instance` and the pack note of a run: its start and a few random characters. */
@@ -122,15 +217,15 @@ export function retryInPohoda(
     const runId = newRunId(startedAt);
     const run = beginRun(db, source.connector, startedAt);
     const report = { tally: new Tally(), notices: new Notices(source.log), run };
-    const posting = openPosting(source, db, { runId, startedAt, report });
     const end = (failure?: SpojkaError) =>
       endRun(db, run, { counts: report.tally.toJSON(), failed: report.tally.unsettled(), failure });
     try {
-      for (const note of (await posting.transport.check()).notes) source.log.info(note);
-      // Items whose answer is still awaited go again too: the user asked for them.
-      await settleEarlier(posting);
-      const outbox = new OutboxSelection(db, source.connector, selection);
-      await post(posting, outbox, Infinity);
+      const units = await openUnits(source, db, { runId, startedAt, report }, selection);
+      for (const { posting, outbox } of units) {
+        // Items whose answer is still awaited go again too: the user asked for them.
+        await settleEarlier(posting);
+        await post(posting, outbox, Infinity);
+      }
     } catch (e) {
       end(failureOf(e, source.paths.dir));
       throw e;

@@ -21,6 +21,8 @@ export interface TransportCheck {
   summary: string;
   /** Things worth telling the user that do not stop the run. */
   notes: string[];
+  /** The accounting year of the unit that answers, when it says. */
+  year?: number;
 }
 
 /** One way to POHODA. */

@@ -41,6 +41,7 @@ import type {
   TransportCheck,
   TransportContext,
 } from "./transport.ts";
+import { databaseYear } from "./units.ts";
 import { iniBytes, type XmlIni } from "./xml_ini.ts";
 
 /**
@@ -167,6 +168,7 @@ export class XmlFolder implements PohodaTransport, LaterAnswers {
         summary: `${where}; run POHODA on them with ${this.#folderIni("partners")}, then ` +
           `${this.#folderIni("documents")} (README, “POHODA without mServer”)`,
         notes: [],
+        ...this.#year(),
       };
     }
     await this.#checkProgram(exe);
@@ -174,7 +176,14 @@ export class XmlFolder implements PohodaTransport, LaterAnswers {
       summary: `spojka starts ${exe} for accounting unit ${this.#database}; ${where}. ` +
         "POHODA checks the user and password on the first import",
       notes: [],
+      ...this.#year(),
     };
+  }
+
+  /** The year of the database, as its name `StwPh_<IČO>_<year>` says. */
+  #year(): { year?: number } {
+    const year = databaseYear(this.#database);
+    return year === undefined ? {} : { year };
   }
 
   async #checkProgram(exe: string): Promise<void> {

@@ -126,6 +126,14 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX outbox_failed ON outbox (connector, rank) WHERE status = 'failed';
   CREATE INDEX outbox_held ON outbox (connector, rank) WHERE status = 'held';
   `,
+  // Accounting years (src/pohoda/units.ts): the year whose accounting unit an item goes to (a document's
+  // date; a partner's row of one unit), and the unit the target confirmed it in. NULL in the outbox:
+  // staged before, read from the payload when first routed; NULL in the ledger: the one unit of a
+  // config without [pohoda.units].
+  `
+  ALTER TABLE outbox ADD COLUMN year INTEGER;
+  ALTER TABLE ledger ADD COLUMN year INTEGER;
+  `,
 ];
 
 /** The schema version this program reads and writes. */

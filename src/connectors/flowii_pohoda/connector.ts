@@ -5,7 +5,8 @@
  */
 
 import { pohodaSection } from "../../pohoda/config.ts";
-import { defineConnector } from "../connector.ts";
+import { unitlessStatus } from "../../pohoda/target.ts";
+import { defineConnector, type StatusPart } from "../connector.ts";
 import { flowiiSection } from "./config.ts";
 import { retryFlowii, syncFlowii } from "./sync.ts";
 
@@ -18,6 +19,7 @@ export const flowiiPohoda = defineConnector({
   interval: (config) => config.flowii.interval_minutes,
   run: (config, env, options) =>
     syncFlowii({ flowii: config.flowii, pohoda: config.pohoda, ...env }, options),
+  status: unitlessStatus("flowii") as StatusPart,
   outbox: {
     source: "FLOWii",
     retry: (config, env, selection) =>

@@ -17,6 +17,7 @@ import type { FlowiiClient, FlowiiStream } from "../../flowii/client.ts";
 import { decodeXmlStream } from "../../pohoda/encoding.ts";
 import { screenItem } from "../../pohoda/field_check.ts";
 import { postingRank } from "../../pohoda/post.ts";
+import { routeItem, type Unit } from "../../pohoda/units.ts";
 import { type PohodaItem, type TransformEvent, transformStream } from "../../pohoda/transform.ts";
 import type { ItemRecord } from "../../state/outcomes.ts";
 import type { HeldItem, Outbox, OutboxItem } from "../../pipeline/outbox.ts";
@@ -33,6 +34,8 @@ export interface StageSettings {
   maxUnzippedBytes: number;
   maxItemChars: number;
   overlapMinutes: number;
+  /** The accounting units of `[pohoda.units]`, which partners are staged for; absent without it. */
+  units?: readonly Unit[];
 }
 
 /** What staging a stream reports along the way. */
@@ -167,7 +170,7 @@ export async function stageStream(
       events.notices.warn(m.flowiiRun.transliteratedKind, `${agendaName(agenda)} ${label}: ${note}`);
     }
     items++;
-    add(outboxItem(item), item.xml.length);
+    for (const routed of routeItem(outboxItem(item), settings.units)) add(routed, item.xml.length);
   };
   /**
    * With transliteration on, control characters and bytes windows-1250 leaves undefined are removed

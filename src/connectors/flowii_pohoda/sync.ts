@@ -26,12 +26,16 @@ import {
   awaitedOf,
   dryRunPacks,
   newRunId,
-  openPosting,
+  openUnits,
   type PohodaSource,
   post,
+  reportUnitless,
   retryInPohoda,
   settleEarlier,
+  type UnitPosting,
 } from "../../pohoda/target.ts";
+import type { SentItem } from "../../pohoda/transport.ts";
+import { type Unit, unitsOf } from "../../pohoda/units.ts";
 import type { StateDb } from "../../state/db.ts";
 import { getCursor, Memory, setCursor } from "../../state/memory.ts";
 import { type ItemRecord, recordOutcome } from "../../state/outcomes.ts";
@@ -96,6 +100,11 @@ function asSource(sync: FlowiiSync): PohodaSource {
   };
 }
 
+/** The units partners are staged for: none apart without [pohoda.units]. */
+function routedUnits(sync: FlowiiSync, units: readonly UnitPosting[]): Unit[] | undefined {
+  return sync.pohoda.units ? units.map(({ unit }) => unit) : undefined;
+}
+
 /** Runs the sync once and returns its exit code; a failure of a whole service is thrown after the run is recorded. */
 export function syncFlowii(sync: FlowiiSync, options: SyncOptions = {}): Promise<ExitCode> {
   const startedAt = new Date();
@@ -113,13 +122,15 @@ async function syncWith(db: StateDb, sync: FlowiiSync, startedAt: Date): Promise
   const outbox = new Outbox(db, CONNECTOR);
   const tally = new Tally();
   const notices = new Notices(log);
-  const posting = openPosting(asSource(sync), db, { runId, startedAt, report: { tally, notices, run } });
+  const source = asSource(sync);
 
   let awaited: Awaited;
+  let units: UnitPosting[];
   try {
-    const check = await posting.transport.check();
-    for (const note of check.notes) log.info(note);
-    awaited = awaitedOf(await settleEarlier(posting));
+    units = await openUnits(source, db, { runId, startedAt, report: { tally, notices, run } });
+    const earlier: SentItem[] = [];
+    for (const unit of units) earlier.push(...await settleEarlier(unit.posting));
+    awaited = awaitedOf(earlier);
   } catch (e) {
     // A failed check is a run like any other for status and /healthz: recorded, then reported.
     if (!(e instanceof SpojkaError)) throw e;
@@ -132,19 +143,22 @@ async function syncWith(db: StateDb, sync: FlowiiSync, startedAt: Date): Promise
   const partnerRank = postingRank("addressbook");
   // The documents' posting starts after the partners' rank: partners the partners' posting failed
   // wait for the next run, not for a second try (and a second count) within this one.
+  // Unit by unit, oldest year first: each takes its own year's items.
   const postUpTo = (rank: number) =>
-    outcome(
-      post(posting, outbox, rank, {
-        awaited,
-        aboveRank: rank > partnerRank ? partnerRank : undefined,
-      }).then((items) => void (posted += items)),
-    );
+    outcome((async () => {
+      for (const unit of units) {
+        posted += await post(unit.posting, unit.outbox, rank, {
+          awaited,
+          aboveRank: rank > partnerRank ? partnerRank : undefined,
+        });
+      }
+    })());
   let partnersPosted: Promise<Outcome> | undefined;
   let staged: Staged[];
   let sourceFailure: SpojkaError | undefined;
   let targetFailure: SpojkaError | undefined;
   try {
-    ({ staged, failure: sourceFailure } = await stageAll(sync, since, outbox, {
+    ({ staged, failure: sourceFailure } = await stageAll(sync, routedUnits(sync, units), since, outbox, {
       tally,
       notices,
       outcome: (item) => recordOutcome(db, run, item, new Date()),
@@ -176,7 +190,13 @@ async function syncWith(db: StateDb, sync: FlowiiSync, startedAt: Date): Promise
   const failure = targetFailure ?? sourceFailure;
   // Records left out and held keep every run partial, and named, until a person acts on them.
   const held = outbox.reportHeld(run, new Date());
-  const exitCode = endRun(db, run, { counts: tally.toJSON(), failed: tally.unsettled() + held, failure });
+  // Items of a year without a unit keep the run partial, like held ones, until its unit is configured.
+  const unitless = reportUnitless(source, units);
+  const exitCode = endRun(db, run, {
+    counts: tally.toJSON(),
+    failed: tally.unsettled() + held + unitless,
+    failure,
+  });
   notices.summarize(m.notices.listed);
   const [total, ...perAgenda] = tally.lines();
   log.info(m.flowiiRun.summary(total, failure !== undefined));
@@ -228,6 +248,7 @@ interface StagingReport {
  */
 async function stageAll(
   sync: FlowiiSync,
+  units: readonly Unit[] | undefined,
   since: (stream: FlowiiStream) => number | undefined,
   outbox: Outbox,
   report: StagingReport,
@@ -240,7 +261,7 @@ async function stageAll(
   for (const { stream, zipName } of STREAMS) {
     try {
       staged.push(
-        await stageStream(client, stream, zipName, since(stream), outbox, stageSettings(sync), {
+        await stageStream(client, stream, zipName, since(stream), outbox, { ...stageSettings(sync), units }, {
           log,
           ...report,
           progress: {
@@ -281,7 +302,9 @@ function dryRun(sync: FlowiiSync, outDir: string): Promise<ExitCode> {
       return new Map(STREAMS.map(({ stream }) => [stream, getCursor(memory, stream)?.epoch]));
     },
     stage: async (outbox, notices, cursors) => {
-      const { failure } = await stageAll(sync, (stream) => cursors.get(stream), outbox, {
+      // No unit is asked which year it serves: partners are staged for the units [pohoda.units] names.
+      const units = sync.pohoda.units ? unitsOf(sync.pohoda, undefined) : undefined;
+      const { failure } = await stageAll(sync, units, (stream) => cursors.get(stream), outbox, {
         tally: new Tally(),
         notices,
         outcome: () => {},

@@ -1,0 +1,112 @@
+/**
+ * Accounting years end to end through the CLI: `[pohoda.units]` sends each document to the mServer
+ * of its year's accounting unit (one emulator per unit, each with its year), partners to every unit,
+ * each exactly once; a year without a unit waits and is reported until it is configured; a unit
+ * answering for another year stops the run before anything is sent.
+ */
+import { deepEqual, equal, match, ok } from "node:assert/strict";
+import { join } from "node:path";
+import { type MServer, startMServer } from "./emulators/mserver/mod.ts";
+import { runCli } from "./helpers/cli.ts";
+import { ICO, startWorld, type World } from "./helpers/world.ts";
+
+/** From November 2024 to May 2026: three accounting years. */
+const DATASET = { seed: 42, partners: 6, documents: 40, months: 18, start: new Date("2026-05-10T08:00:00Z") };
+
+/** The emulator of the unit of `year`, as the world's own but bound to that year. */
+function unitOf(year: number): Promise<MServer> {
+  return startMServer({ ico: ICO, user: "spojka", password: "pohoda-Heslo-1", year });
+}
+
+async function addUnits(world: World, units: Record<number, MServer>): Promise<void> {
+  const lines = Object.entries(units).map(([year, mserver]) => `${year} = "${mserver.xmlUrl}"`);
+  const path = join(world.dir, "config.toml");
+  const text = (await Deno.readTextFile(path)).replace(/\n\[pohoda\.units\]\n(?:\d{4} = .*\n)*/, "\n");
+  await Deno.writeTextFile(path, `${text}\n[pohoda.units]\n${lines.join("\n")}\n`);
+}
+
+/** Every invoice and order a unit holds: number → date. */
+function documentsOf(mserver: MServer): Map<string, string> {
+  const { invoices, orders } = mserver.pohoda;
+  return new Map([...invoices, ...orders].map((d) => [d.number, d.date]));
+}
+
+function responses(mserver: MServer): string {
+  return mserver.requests.map((r) => r.response ?? "").join("\n");
+}
+
+Deno.test("each document goes to the unit of its year exactly once; a year without a unit waits", async () => {
+  const world = await startWorld({ flowii: { dataset: DATASET }, mserver: { year: 2026 } });
+  const u2025 = await unitOf(2025);
+  const u2024 = await unitOf(2024);
+  try {
+    const documents = world.flowii.dataset.documents;
+    // The turn of the year: an invoice dated 31 December that FLOWii exports in the new year.
+    const lastOfYear = documents.find((d) => d.type === "issuedInvoice" && d.date.startsWith("2026"))!;
+    lastOfYear.date = "2025-12-31";
+    const byYear = (year: number) =>
+      new Set(documents.filter((d) => d.date.startsWith(String(year))).map((d) => d.number));
+    ok(
+      byYear(2024).size > 0 && byYear(2025).size > 0 && byYear(2026).size > 0,
+      "the dataset spans three years",
+    );
+
+    await addUnits(world, { 2025: u2025 });
+    const first = await world.spojka("sync");
+    equal(first.code, 1, first.stderr);
+    match(first.stderr + first.stdout, new RegExp(`${byYear(2024).size} items dated 2024 wait`));
+    match(
+      first.stderr + first.stdout,
+      /Add 2024 = "http:\/\/127\.0\.0\.1:444\/xml" .* under \[pohoda\.units\]/,
+    );
+    deepEqual(new Set(documentsOf(world.mserver).keys()), byYear(2026));
+    deepEqual(new Set(documentsOf(u2025).keys()), byYear(2025));
+    equal(documentsOf(u2025).get(lastOfYear.number), "2025-12-31", "31 December went to the old year");
+    equal(u2024.requests.length, 0, "no unit of 2024 is configured");
+    for (const unit of [world.mserver, u2025]) {
+      equal(unit.pohoda.addressBook.length, DATASET.partners, "every unit gets every partner");
+      ok(!/606|účetního období/.test(responses(unit)), "no document lands outside its unit's year");
+    }
+    const status = await world.spojka("status");
+    match(status.stdout, new RegExp(`2024: ${byYear(2024).size} items wait for the accounting unit of 2024`));
+
+    await addUnits(world, { 2024: u2024, 2025: u2025 });
+    const second = await world.spojka("sync");
+    equal(second.code, 0, second.stderr);
+    deepEqual(new Set(documentsOf(u2024).keys()), byYear(2024));
+    ok(!/606|účetního období/.test(responses(u2024)));
+    equal(documentsOf(world.mserver).size, byYear(2026).size, "nothing twice");
+    equal(documentsOf(u2025).size, byYear(2025).size, "nothing twice");
+
+    const posts = () =>
+      [world.mserver, u2024, u2025].map((u) => u.requests.filter((r) => r.method === "POST"));
+    const before = posts().map((p) => p.length);
+    const third = await world.spojka("sync");
+    equal(third.code, 0, third.stderr);
+    deepEqual(posts().map((p) => p.length), before, "a third run sends nothing");
+  } finally {
+    await world.close();
+    await u2025.close();
+    await u2024.close();
+  }
+});
+
+Deno.test("a unit answering for another year stops the run with exit 4, naming both years", async () => {
+  const world = await startWorld({
+    flowii: { dataset: { ...DATASET, documents: 6 } },
+    mserver: { year: 2026 },
+  });
+  const u2024 = await unitOf(2024);
+  try {
+    await addUnits(world, { 2025: u2024 });
+    const result = await world.spojka("sync");
+    equal(result.code, 4, result.stderr);
+    match(result.stderr, /serves the accounting year 2024.*names it as the unit of 2025/);
+    equal(world.mserver.requests.filter((r) => r.method === "POST").length, 0, "nothing was sent");
+    const init = await runCli(["--dir", world.dir, "init", "--non-interactive"], { env: world.env });
+    match(init.stderr, /serves the accounting year 2024.*names it as the unit of 2025/);
+  } finally {
+    await world.close();
+    await u2024.close();
+  }
+});
