@@ -84,6 +84,22 @@ Deno.test("each document goes to the unit of its year exactly once; a year witho
     const third = await world.spojka("sync");
     equal(third.code, 0, third.stderr);
     deepEqual(posts().map((p) => p.length), before, "a third run sends nothing");
+
+    // verify asks each unit for its own year's documents and partners.
+    const agrees = await world.spojka("verify", "--json");
+    equal(agrees.code, 0, agrees.stdout + agrees.stderr);
+    const report = JSON.parse(agrees.stdout);
+    // The units of 2026 and 2025 took every partner; 2024's, added later, those FLOWii exports from then on.
+    deepEqual(report.checked, { documents: documents.length, partners: 2 * DATASET.partners });
+    const gone = u2025.pohoda.invoices.findIndex((i) => i.number === lastOfYear.number);
+    u2025.pohoda.invoices.splice(gone, 1);
+    const missing = await world.spojka("verify", "--json");
+    equal(missing.code, 5);
+    deepEqual(
+      JSON.parse(missing.stdout).problems.map((p: { kind: string; label: string }) => p.kind),
+      ["missing"],
+    );
+    match(missing.stdout, new RegExp(lastOfYear.number));
   } finally {
     await world.close();
     await u2025.close();

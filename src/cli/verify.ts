@@ -9,9 +9,10 @@ import { ConfigError, ExitCode } from "../core/errors.ts";
 import { fileStamp } from "../core/time.ts";
 import type { ConnectorId } from "../connectors/config.ts";
 import { Ledger } from "../pipeline/ledger.ts";
-import { formatVerify, verifyPohoda } from "../pipeline/verify.ts";
+import { combineReports, formatVerify, verifyPohoda } from "../pipeline/verify.ts";
 import { PohodaLists } from "../pohoda/list.ts";
-import { listsNeedMServer, openTransport } from "../pohoda/transport.ts";
+import { listsNeedMServer } from "../pohoda/transport.ts";
+import { openUnitTransports, yearsOf } from "../pohoda/units.ts";
 import { withState } from "../state/store.ts";
 import { type Context, requireConfig } from "./context.ts";
 
@@ -35,16 +36,23 @@ export async function verify(ctx: Context, options: VerifyOptions): Promise<Exit
     });
   }
   const pohoda = config.pohoda;
-  const runId = `verify-${fileStamp(new Date())}`;
-  const transport = openTransport(pohoda, { runId, log: ctx.log, dataDir: ctx.paths.dir });
-  if (!transport.list) throw listsNeedMServer("spojka verify");
-  for (const note of (await transport.check()).notes) ctx.log.info(note);
-  const lists = new PohodaLists(transport.list.bind(transport), pohoda.ico);
-  const report = await withState(
-    ctx.paths,
-    (db) =>
-      verifyPohoda(new Ledger(db, CONNECTOR), lists, { since, progress: (message) => ctx.log.info(message) }),
-  );
+  const context = { runId: `verify-${fileStamp(new Date())}`, log: ctx.log, dataDir: ctx.paths.dir };
+  // Each accounting unit is asked for what it confirmed (one unit without [pohoda.units]).
+  const units = await openUnitTransports(pohoda, context);
+  const reports = [];
+  for (const { unit, transport } of units) {
+    if (!transport.list) throw listsNeedMServer("spojka verify");
+    const lists = new PohodaLists(transport.list.bind(transport), pohoda.ico);
+    const years = yearsOf(unit);
+    reports.push(
+      await withState(ctx.paths, (db) =>
+        verifyPohoda(new Ledger(db, CONNECTOR, years), lists, {
+          since,
+          progress: (message) => ctx.log.info(unit.year === undefined ? message : `${unit.year}: ${message}`),
+        })),
+    );
+  }
+  const report = combineReports(reports);
   ctx.log.detail(`verify: ${report.problems.length} problems`);
   console.log(options.json ? JSON.stringify(report, null, 2) : formatVerify(report));
   return report.ok ? ExitCode.Ok : ExitCode.VerifyFailed;

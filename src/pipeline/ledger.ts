@@ -93,17 +93,27 @@ export function confirmInLedger(
 export class Ledger {
   readonly #db: StateDb;
   readonly connector: string;
+  /** `connector = ?`, and the years asked for: what every query reads. */
+  readonly #mine: string;
 
-  constructor(db: StateDb, connector: string) {
+  /**
+   * `years`: only what the accounting units of those years confirmed (src/pohoda/units.ts), an item
+   * confirmed before years were kept counting as of none; all by default.
+   */
+  constructor(db: StateDb, connector: string, years?: readonly number[]) {
     this.#db = db;
     this.connector = connector;
+    // Integers, spelled out: a list cannot be bound to one parameter.
+    this.#mine = years === undefined
+      ? "connector = ?"
+      : `connector = ? AND coalesce(year, 0) IN (${years.map((y) => Math.trunc(y)).join(", ")})`;
   }
 
   /** The agendas of documents confirmed since `since` (all by default). */
   documentAgendas(since?: Date): LedgerAgenda[] {
     const rows = this.#db.statement(
       `SELECT agenda, count(*) AS n, min(date) AS earliest, count(date) AS dated FROM ledger
-       WHERE connector = ? AND agenda <> ? AND confirmed_at >= ? GROUP BY agenda ORDER BY agenda`,
+       WHERE ${this.#mine} AND agenda <> ? AND confirmed_at >= ? GROUP BY agenda ORDER BY agenda`,
     ).all(this.connector, PARTNERS, from(since)) as {
       agenda: string;
       n: number;
@@ -120,7 +130,7 @@ export class Ledger {
   /** The documents of `agenda` confirmed since `since`, read one at a time. */
   *documents(agenda: string, since?: Date): Generator<LedgerDocument> {
     const rows = this.#db.statement(
-      `SELECT * FROM ledger WHERE connector = ? AND agenda = ? AND confirmed_at >= ? ORDER BY confirmed_at`,
+      `SELECT * FROM ledger WHERE ${this.#mine} AND agenda = ? AND confirmed_at >= ? ORDER BY confirmed_at`,
     ).iterate(this.connector, agenda, from(since)) as Iterable<LedgerRow>;
     for (const row of rows) {
       const facts: DocumentFacts = { agenda: row.agenda };
@@ -137,7 +147,7 @@ export class Ledger {
   /** Every confirmed partner, read one at a time. */
   *partners(): Generator<LedgerPartner> {
     const rows = this.#db.statement(
-      "SELECT * FROM ledger WHERE connector = ? AND agenda = ? ORDER BY confirmed_at",
+      `SELECT * FROM ledger WHERE ${this.#mine} AND agenda = ? ORDER BY confirmed_at`,
     ).iterate(this.connector, PARTNERS) as Iterable<LedgerRow>;
     for (const row of rows) {
       const identity = row.ext_ids !== null
@@ -156,7 +166,7 @@ export class Ledger {
   /** The external systems the confirmed partners are known by. */
   partnerSystems(): string[] {
     const rows = this.#db.statement(
-      `SELECT DISTINCT ext_system FROM ledger WHERE connector = ? AND agenda = ? AND ext_system IS NOT NULL
+      `SELECT DISTINCT ext_system FROM ledger WHERE ${this.#mine} AND agenda = ? AND ext_system IS NOT NULL
        ORDER BY ext_system`,
     ).all(this.connector, PARTNERS) as { ext_system: string }[];
     return rows.map((row) => row.ext_system);
@@ -164,14 +174,14 @@ export class Ledger {
 
   /** How many partners were confirmed. */
   partnerCount(): number {
-    const row = this.#db.statement("SELECT count(*) AS n FROM ledger WHERE connector = ? AND agenda = ?")
+    const row = this.#db.statement(`SELECT count(*) AS n FROM ledger WHERE ${this.#mine} AND agenda = ?`)
       .get(this.connector, PARTNERS) as { n: number };
     return Number(row.n);
   }
 
   /** When the first item was confirmed, if any: the ledger starts with the version that keeps it. */
   firstConfirmation(): string | undefined {
-    const row = this.#db.statement("SELECT min(confirmed_at) AS first FROM ledger WHERE connector = ?")
+    const row = this.#db.statement(`SELECT min(confirmed_at) AS first FROM ledger WHERE ${this.#mine}`)
       .get(this.connector) as { first: string | null };
     return row.first ?? undefined;
   }

@@ -111,6 +111,23 @@ export async function verifyPohoda(
   };
 }
 
+/** The reports of several accounting units (src/pohoda/units.ts) as one: it agrees when each does. */
+export function combineReports(reports: readonly VerifyReport[]): VerifyReport {
+  const [first, ...rest] = reports;
+  const starts = reports.map((r) => r.ledgerStarts).filter((s) => s !== undefined).sort();
+  return {
+    ...first,
+    ok: reports.every((r) => r.ok),
+    ...(starts.length > 0 ? { ledgerStarts: starts[0] } : {}),
+    checked: {
+      documents: reports.reduce((sum, r) => sum + r.checked.documents, 0),
+      partners: reports.reduce((sum, r) => sum + r.checked.partners, 0),
+    },
+    notChecked: [first, ...rest].flatMap((r) => r.notChecked),
+    problems: reports.flatMap((r) => r.problems),
+  };
+}
+
 /** POHODA's documents of one type, by number and by id. */
 interface DocumentIndex {
   byNumber: Map<string, DocumentFacts[]>;

@@ -40,7 +40,7 @@ import { packs, postInPacks, type PostPlan, type Send } from "./post.ts";
 import { refusalHint } from "./refusal.ts";
 import { settleTakenNumbers } from "./taken.ts";
 import { listSend, openTransport, payloadVersion, type PohodaTransport, type SentItem } from "./transport.ts";
-import { checkUnitYear, outboxYear, type Unit, unitsOf, yearsOf } from "./units.ts";
+import { openUnitTransports, outboxYear, type Unit, yearsOf } from "./units.ts";
 import { type CheckedOutcome, checkUnanswered } from "./unanswered.ts";
 import { agendaName, m, quote } from "../i18n/mod.ts";
 
@@ -94,27 +94,14 @@ export async function openUnits(
   selection?: Selection,
 ): Promise<UnitPosting[]> {
   const own = openPosting(source, db, run);
-  const ownCheck = await own.transport.check();
-  for (const note of ownCheck.notes) source.log.info(note);
+  const context = { runId: run.runId, log: source.log, dataDir: source.paths.dir };
   const postings: UnitPosting[] = [];
-  for (const unit of unitsOf(source.pohoda, ownCheck.year)) {
-    let posting = own;
-    if (!unit.own) {
-      const transport = openTransport(unit.config, {
-        runId: run.runId,
-        log: source.log,
-        dataDir: source.paths.dir,
-      });
-      const check = await transport.check();
-      for (const note of check.notes) source.log.info(note);
-      checkUnitYear(unit, transport, check);
-      posting = { ...own, transport };
-    }
+  for (const { unit, transport } of await openUnitTransports(source.pohoda, context, own.transport)) {
     const years = yearsOf(unit);
     const outbox = selection
       ? new OutboxSelection(db, source.connector, selection, years)
       : new Outbox(db, source.connector, years);
-    postings.push({ unit, posting, outbox });
+    postings.push({ unit, posting: { ...own, transport }, outbox });
   }
   if (source.pohoda.units) new Outbox(db, source.connector).routeUnrouted(outboxYear);
   return postings;

@@ -13,7 +13,12 @@ import { join } from "node:path";
 import { ServiceError } from "../core/errors.ts";
 import { m } from "../i18n/mod.ts";
 import type { OutboxItem } from "../pipeline/outbox.ts";
-import type { PohodaTransport, TransportCheck } from "./transport.ts";
+import {
+  openTransport,
+  type PohodaTransport,
+  type TransportCheck,
+  type TransportContext,
+} from "./transport.ts";
 import type { PohodaConfig } from "./config.ts";
 
 /** One accounting unit spojka posts to. */
@@ -124,4 +129,39 @@ export function checkUnitYear(unit: Unit, transport: PohodaTransport, check: Tra
   throw new ServiceError(m.units.wrongYear(unit.year!, transport.service, where, check.year, check.summary), {
     hint: m.units.wrongYearHint(unit.year!, check.year),
   });
+}
+
+/** A unit with its transport, checked. */
+export interface OpenUnit {
+  unit: Unit;
+  transport: PohodaTransport;
+}
+
+/**
+ * Every unit of `config` with its transport, each checked (its notes logged): `[pohoda]`'s own first,
+ * through `own` when the caller already opened it, then `[pohoda.units]`'s, each of which must answer
+ * for its year.
+ */
+export async function openUnitTransports(
+  config: PohodaConfig,
+  context: TransportContext,
+  own: PohodaTransport = openTransport(config, context),
+): Promise<OpenUnit[]> {
+  const checked = async (transport: PohodaTransport) => {
+    const check = await transport.check();
+    for (const note of check.notes) context.log.info(note);
+    return check;
+  };
+  const ownCheck = await checked(own);
+  const open: OpenUnit[] = [];
+  for (const unit of unitsOf(config, ownCheck.year)) {
+    if (unit.own) {
+      open.push({ unit, transport: own });
+      continue;
+    }
+    const transport = openTransport(unit.config, context);
+    checkUnitYear(unit, transport, await checked(transport));
+    open.push({ unit, transport });
+  }
+  return open;
 }
