@@ -64,7 +64,7 @@ Deno.test("an invalid value is named with its variable", () => {
   );
   throws(
     () => configFromEnv(envOf({ ...fullEnv, SPOJKA_POHODA_ICO: "1234" }), null),
-    /SPOJKA_POHODA_ICO must be 8 digits/,
+    /SPOJKA_POHODA_ICO must be 8 digits, e\.g\. 12345678/,
   );
 });
 
@@ -138,14 +138,14 @@ Deno.test("the wizard asks every value on first use", async () => {
 Deno.test("on a second run the wizard shows each value, secrets masked, and changes only what the user asks", async () => {
   const current = testConfig({ flowiiPassword: "old-flowii-password", pohodaPassword: "old-pohoda" });
   current.flowii!.user = "old@firma.sk";
-  // Keep everything except the POHODA password; company id is unset, so it is asked directly.
+  // Keep everything except the POHODA password; the unset company id is offered like the others.
   const prompter = scripted([
     ["flowii"],
     false,
     false,
     false,
     false,
-    "",
+    false,
     false,
     false,
     false,
@@ -226,7 +226,7 @@ Deno.test("the wizard asks only what the chosen platform needs, and drops the ot
     "cs_1",
     false,
     false,
-    "",
+    false,
   ]);
   const { config } = await askConfig(prompter, shoptet, () => {});
   equal(config.eshop!.platform, "woocommerce");
