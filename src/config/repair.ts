@@ -82,7 +82,9 @@ function describe(
       if (value && typeof value === "object" && !Array.isArray(value)) {
         return m.wizard.unknownSection(word, at);
       }
-      const where = issue.path.length === 0 ? m.wizard.topLevel : `[${issue.path.map(String).join(".")}]`;
+      const where = issue.path.length === 0
+        ? m.wizard.topLevel
+        : m.wizard.inSection(issue.path.map(String).join("."));
       return m.wizard.unknownKey(word, where, at, suggestKey(schema, issue.path, word));
     }
     case "invalid_type":

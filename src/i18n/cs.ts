@@ -167,6 +167,7 @@ export const cs: Catalogue = {
     problems: (file: string, n: number) =>
       `${file} ${plural(n, "obsahuje chybu", `obsahuje ${n} chyby`, `obsahuje ${n} chyb`)}:`,
     line: (n: number) => ` (řádek ${n})`,
+    inSection: (section: string) => `v [${section}]`,
     topLevel: "na začátku souboru",
     unknownKey: (key: string, where: string, at: string, suggestion: string | undefined) =>
       `neznámý klíč „${key}“ ${where}${at}` + (suggestion ? `: nemysleli jste „${suggestion}“?` : ""),

@@ -169,6 +169,7 @@ export const en = {
       `line ${line}, column ${column} is not valid TOML: ${what}`,
     problems: (file: string, n: number) => `${file} has ${n === 1 ? "a problem" : `${n} problems`}:`,
     line: (n: number) => ` (line ${n})`,
+    inSection: (section: string) => `in [${section}]`,
     topLevel: "at the top of the file",
     unknownKey: (key: string, where: string, at: string, suggestion: string | undefined) =>
       `unknown key "${key}" ${where}${at}` + (suggestion ? `: did you mean "${suggestion}"?` : ""),

@@ -169,6 +169,7 @@ export const sk: Catalogue = {
     problems: (file: string, n: number) =>
       `${file} ${plural(n, "obsahuje chybu", `obsahuje ${n} chyby`, `obsahuje ${n} chýb`)}:`,
     line: (n: number) => ` (riadok ${n})`,
+    inSection: (section: string) => `v [${section}]`,
     topLevel: "na začiatku súboru",
     unknownKey: (key: string, where: string, at: string, suggestion: string | undefined) =>
       `neznámy kľúč „${key}“ ${where}${at}` + (suggestion ? `: nemysleli ste „${suggestion}“?` : ""),
