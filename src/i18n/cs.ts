@@ -142,7 +142,7 @@ export const cs: Catalogue = {
       "Nastavte FLOWii → POHODA ve stejném běhu (proměnné SPOJKA_FLOWII_*); nic nebylo uloženo.",
     saved: (file: string, connectors: string) => `Uloženo ${file} (${connectors}).`,
     keyFile: (key: string) =>
-      `Hesla jsou zašifrována klíčem ${key}: nechte ho vedle config.toml a nedávejte ho do záloh, které sdílíte.`,
+      `Hesla a tokeny jsou zašifrovány souborem klíče ${key}: nechte ho vedle config.toml a nedávejte ho do záloh, které sdílíte.`,
     continues: (streams: string, since: string, start: number, file: string) =>
       `FLOWii pokračuje tam, kde skončil konektor dodavatele: ${streams} stáhnou, co se změnilo od ${since} ` +
       `(UNIX ${start}, z ${file}). Před první synchronizací spojky zastavte naplánovanou úlohu dodavatele.`,

@@ -144,7 +144,7 @@ export const sk: Catalogue = {
       "Nastavte FLOWii → POHODA v tom istom behu (premenné SPOJKA_FLOWII_*); nič sa neuložilo.",
     saved: (file: string, connectors: string) => `Uložené ${file} (${connectors}).`,
     keyFile: (key: string) =>
-      `Heslá sú zašifrované kľúčom ${key}: nechajte ho vedľa config.toml a nedávajte ho do záloh, ktoré zdieľate.`,
+      `Heslá a tokeny sú zašifrované súborom kľúča ${key}: nechajte ho vedľa config.toml a nedávajte ho do záloh, ktoré zdieľate.`,
     continues: (streams: string, since: string, start: number, file: string) =>
       `FLOWii pokračuje tam, kde skončil konektor dodávateľa: ${streams} stiahnu, čo sa zmenilo od ${since} ` +
       `(UNIX ${start}, z ${file}). Pred prvou synchronizáciou spojky zastavte naplánovanú úlohu dodávateľa.`,
