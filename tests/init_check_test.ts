@@ -1,4 +1,7 @@
-/** `init` checks each connection and says precisely what is wrong, but saves the settings anyway. */
+/**
+ * `init` checks each connection and says precisely what is wrong, but saves the settings anyway;
+ * a failed check ends `init --non-interactive` with exit code 4, so a script can tell.
+ */
 import { equal, match, ok } from "node:assert/strict";
 import { join } from "node:path";
 import { runCli, tempDataDir } from "./helpers/cli.ts";
@@ -20,11 +23,16 @@ const env = (world: World, extra: Record<string, string> = {}) => ({
   ...extra,
 });
 
-async function init(world: World, extra?: Record<string, string>) {
+/** `init --non-interactive`; `code` 4 when a check should fail (the settings are saved all the same). */
+async function init(world: World, extra?: Record<string, string>, code: 0 | 4 = 0) {
   const dir = await tempDataDir();
   const result = await runCli(["--dir", dir, "init", "--non-interactive"], { env: env(world, extra) });
-  equal(result.code, 0, "the settings are saved whatever the checks find");
-  ok(await Deno.stat(join(dir, "config.toml")));
+  equal(result.code, code, result.stderr);
+  ok(await Deno.stat(join(dir, "config.toml")), "the settings are saved whatever the checks find");
+  if (code === 4) {
+    match(result.stderr, /checks? failed; the settings are saved anyway:\n {2}- /);
+    match(result.stderr, /init --non-interactive ends with exit code 4/);
+  }
   return result;
 }
 
@@ -46,26 +54,48 @@ Deno.test("init checks FLOWii and mServer", async (t) => {
     });
 
     await t.step("mServer not running", async () => {
-      const result = await init(world, { SPOJKA_POHODA_URL: `http://127.0.0.1:${closedPort()}/xml` });
+      const result = await init(world, { SPOJKA_POHODA_URL: `http://127.0.0.1:${closedPort()}/xml` }, 4);
       match(
         result.stderr,
         /cannot connect to POHODA mServer at .*: the connection was refused \(is it running, on this port\?\)/,
       );
-      match(result.stderr, /The settings are saved anyway/);
+      match(result.stderr, /This check failed; the settings are saved anyway:\n {2}- POHODA mServer: cannot/);
+      ok(!result.stderr.includes("FLOWii:"), "only the failed check is listed");
     });
 
     await t.step("localhost may be IPv6, where mServer does not listen", async () => {
-      const result = await init(world, { SPOJKA_POHODA_URL: `http://localhost:${closedPort()}/xml` });
+      const result = await init(world, { SPOJKA_POHODA_URL: `http://localhost:${closedPort()}/xml` }, 4);
       match(result.stderr, /localhost may resolve to the IPv6 address ::1.*Use 127\.0\.0\.1/);
     });
 
-    await t.step("a URL without /xml", async () => {
-      const result = await init(world, { SPOJKA_POHODA_URL: world.mserver.url });
-      match(result.stdout, /does not end with \/xml; mServer takes imports only at \/xml/);
+    await t.step("a URL without /xml is refused as it is given, before the password is tried", async () => {
+      const dir = await tempDataDir();
+      const before = world.mserver.requests.length;
+      const result = await runCli(["--dir", dir, "init", "--non-interactive"], {
+        env: env(world, { SPOJKA_POHODA_URL: world.mserver.url }),
+      });
+      equal(result.code, 2);
+      match(result.stderr, /SPOJKA_POHODA_URL http:\/\/127\.0\.0\.1:\d+ does not end with \/xml/);
+      equal(world.mserver.requests.length, before, "mServer was not asked");
+      await Deno.stat(join(dir, "config.toml")).then(() => ok(false, "nothing saved"), () => {});
+    });
+
+    await t.step("a config.toml edited to a URL without /xml: the check says so first", async () => {
+      const dir = await tempDataDir();
+      equal((await runCli(["--dir", dir, "init", "--non-interactive"], { env: env(world) })).code, 0);
+      const path = join(dir, "config.toml");
+      const text = await Deno.readTextFile(path);
+      await Deno.writeTextFile(path, text.replace(world.mserver.xmlUrl, world.mserver.url));
+      const before = world.mserver.requests.length;
+      const sync = await runCli(["--dir", dir, "sync", "flowii"]);
+      equal(sync.code, 2, sync.stderr);
+      match(sync.stderr, /\[pohoda\] url .* does not end with \/xml/);
+      match(sync.stderr, /enter the URL with \/xml at the end/);
+      equal(world.mserver.requests.length, before, "the password was not tried");
     });
 
     await t.step("mServer of another company", async () => {
-      const result = await init(world, { SPOJKA_POHODA_ICO: "45274649" });
+      const result = await init(world, { SPOJKA_POHODA_ICO: "45274649" }, 4);
       match(
         result.stderr,
         new RegExp(`serves the accounting unit with IČO ${ICO}.*but \\[pohoda\\] ico is 45274649`),
@@ -76,7 +106,8 @@ Deno.test("init checks FLOWii and mServer", async (t) => {
       const result = await init(world, {
         SPOJKA_POHODA_PASSWORD: "spatne-heslo",
         SPOJKA_FLOWII_API_KEY: "spatny-kluc",
-      });
+      }, 4);
+      match(result.stderr, /These 2 checks failed/);
       match(result.stderr, /FLOWii refused the API key/);
       match(result.stderr, /POHODA refused the user name or password \(HTTP 401\)/);
       ok(!result.stderr.includes("spatne-heslo") && !result.stderr.includes("spatny-kluc"));
@@ -100,15 +131,15 @@ Deno.test("init checks KROS and the shop, and names each failure", async (t) => 
           ? { SPOJKA_SHOPTET_TOKEN: DEFAULT_SHOPTET_TOKEN }
           : { SPOJKA_WOO_KEY: DEFAULT_CONSUMER_KEY, SPOJKA_WOO_SECRET: DEFAULT_CONSUMER_SECRET }),
       };
-      const init = async (extra: Record<string, string>) => {
+      const init = async (extra: Record<string, string>, code: 0 | 4 = 4) => {
         const result = await runCli(["--dir", await tempDataDir(), "init", "--non-interactive"], {
           env: { ...base, ...extra },
         });
-        equal(result.code, 0);
+        equal(result.code, code, result.stderr);
         return result;
       };
       await t.step(`${platform}: both answer, and the notification URL and key are shown`, async () => {
-        const result = await init({});
+        const result = await init({}, 0);
         match(result.stdout, /KROS: OK/);
         match(result.stdout, /URL pre príjem notifikácií z API:\s+http:\/\/127\.0\.0\.1:8787\/kros\/notify/);
         match(result.stdout, /Autorizačný kľúč k zadanej URL:\s+[A-Za-z0-9_-]{48}/);

@@ -14,14 +14,14 @@ const fakeEnv = {
   SPOJKA_POHODA_USER: "spojka",
   SPOJKA_POHODA_PASSWORD: "pohoda-Heslo-2231",
   SPOJKA_POHODA_ICO: "12345679",
-  // Nothing listens there: the POHODA check fails at once, and init saves the settings anyway.
+  // Nothing listens there: the POHODA check fails at once, and init saves the settings anyway (exit 4).
   SPOJKA_POHODA_URL: "http://127.0.0.1:9/xml",
 };
 
 Deno.test("a connector added to the registry is set up, checked, run by sync and shown by status", async () => {
   const dir = await tempDataDir();
   const init = await runCli(["--dir", dir, "init", "--non-interactive"], { ...withFake, env: fakeEnv });
-  equal(init.code, 0, init.stderr);
+  equal(init.code, 4, init.stderr);
   match(init.stdout, /Saved .*config\.toml \(fake\)/);
   match(init.stdout, /Fake service: OK, the token has 14 characters/);
   const config = await Deno.readTextFile(join(dir, "config.toml"));
@@ -60,7 +60,7 @@ Deno.test("a connector added to the registry is set up, checked, run by sync and
 Deno.test("config validation knows the registered connector's sections and what it needs beside them", async () => {
   const dir = await tempDataDir();
   const init = await runCli(["--dir", dir, "init", "--non-interactive"], { ...withFake, env: fakeEnv });
-  equal(init.code, 0, init.stderr);
+  equal(init.code, 4, init.stderr);
   const path = join(dir, "config.toml");
   const config = await Deno.readTextFile(path);
   // Without its target's section, the fake connector is incomplete.

@@ -6,6 +6,7 @@
 
 import { parseYesNo } from "../config/questions.ts";
 import type { Prompter } from "../config/setup.ts";
+import { m } from "../i18n/mod.ts";
 
 const asValidator = (check: (value: string) => string | undefined) => (value: string) => check(value) ?? true;
 
@@ -21,9 +22,9 @@ export function terminalPrompter(): Prompter {
       (await prompts()).password({ message, mask: "*", validate: asValidator(validate) }),
     async yesNo(message, defaultAnswer) {
       const answer = await (await prompts()).input({
-        message: `${message} (y/n, a/n)`,
-        default: defaultAnswer ? "y" : "n",
-        validate: (value) => parseYesNo(value) !== undefined || "Answer y or a (yes, ano) or n (no, ne).",
+        message: `${message} ${m.wizard.yesNo}`,
+        default: m.wizard.yesNoDefault(defaultAnswer),
+        validate: (value) => parseYesNo(value) !== undefined || m.wizard.answerYesNo,
       });
       return parseYesNo(answer)!;
     },

@@ -90,7 +90,7 @@ export function parseConfigText(text: string, source: string): ConfigFile {
 }
 
 /** Each section as an earlier spojka wrote it, brought up to date by the section's owner. */
-function migrateSections(raw: unknown): void {
+export function migrateSections(raw: unknown): void {
   const sections = raw as Record<string, unknown>;
   for (const section of connectorSections()) {
     const value = sections[section.name];

@@ -58,6 +58,15 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], schema: z.Zo
   });
 }
 
+/** The key at `path` that `word` probably means (a typo of it), if there is one. */
+export function suggestKey(
+  schema: z.ZodType,
+  path: readonly PropertyKey[],
+  word: string,
+): string | undefined {
+  return closest(word, keysAt(schema, path));
+}
+
 /** The keys a strict object schema allows at `path`, for "did you mean" suggestions. */
 function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
   let node = unwrapObject(schema);

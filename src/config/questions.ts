@@ -6,6 +6,7 @@
  */
 
 import { z } from "zod";
+import { m } from "../i18n/mod.ts";
 import { ALERTS_SECRETS, alertsSchema, SMTP_PORTS } from "./schema.ts";
 import { type ConfigSection, secretQuestion } from "./section.ts";
 
@@ -17,14 +18,16 @@ export interface Question {
   /** Config section and key, e.g. `pohoda` and `ico`. */
   section: string;
   key: string;
-  /** What the wizard shows. */
-  label: string;
+  /** What the wizard shows, in the current language; may depend on earlier answers (the shop's platform). */
+  label: (answers: Answers) => string;
   /** The variable `init --non-interactive` reads it from. */
   env: string;
   /** Hidden input; stored encrypted. */
   secret?: boolean;
-  /** May be left empty. */
+  /** May be left empty; the wizard clears it when the answer is {@linkcode CLEAR}. */
   optional?: boolean;
+  /** Brings an answer to the form it is stored in (an IČO typed with spaces), before it is checked. */
+  normalise?: (value: string) => string;
   /** Offered in the wizard, and used when the variable is unset; may depend on earlier answers. */
   default?: string | ((answers: Answers) => string | undefined);
   /** The allowed answers, offered as a list in the wizard. */
@@ -43,7 +46,8 @@ export interface Question {
 export interface ConnectorSetup {
   /** A connector's id, or `alerts`, which tell of the connectors' problems. */
   id: string;
-  title: string;
+  /** What the wizard offers, in the current language. */
+  readonly title: string;
   questions: Question[];
   /** Not offered ticked on a first setup: an addition to the connectors, not one of them. */
   extra?: boolean;
@@ -57,13 +61,15 @@ const byEmail = (answers: Answers) => Boolean(answers.alerts?.email_to);
 /** Alerts, offered after the connectors. */
 export const ALERTS_SETUP: ConnectorSetup = {
   id: "alerts",
-  title: "Alerts by e-mail or webhook when a run fails or items are rejected",
+  get title() {
+    return m.wizard.setupAlerts;
+  },
   extra: true,
   questions: [
     {
       section: "alerts",
       key: "email_to",
-      label: "Send alerts by e-mail to (addresses separated by commas; Enter for none)",
+      label: () => m.wizard.ask.alertsEmailTo,
       env: "SPOJKA_ALERT_EMAIL_TO",
       optional: true,
       schema: alerts.email_to,
@@ -71,7 +77,7 @@ export const ALERTS_SETUP: ConnectorSetup = {
     {
       section: "alerts",
       key: "email_from",
-      label: "Sender address of the alerts",
+      label: () => m.wizard.ask.alertsEmailFrom,
       env: "SPOJKA_ALERT_EMAIL_FROM",
       when: byEmail,
       schema: alerts.email_from.unwrap(),
@@ -79,7 +85,7 @@ export const ALERTS_SETUP: ConnectorSetup = {
     {
       section: "alerts",
       key: "smtp_host",
-      label: "SMTP server (e.g. smtp.firma.cz)",
+      label: () => m.wizard.ask.smtpHost,
       env: "SPOJKA_SMTP_HOST",
       when: byEmail,
       schema: alerts.smtp_host.unwrap(),
@@ -87,7 +93,7 @@ export const ALERTS_SETUP: ConnectorSetup = {
     {
       section: "alerts",
       key: "smtp_security",
-      label: "SMTP encryption (starttls: port 587; tls: port 465; none: only on this machine)",
+      label: () => m.wizard.ask.smtpSecurity,
       env: "SPOJKA_SMTP_SECURITY",
       when: byEmail,
       choices: alerts.smtp_security.unwrap().options,
@@ -97,7 +103,7 @@ export const ALERTS_SETUP: ConnectorSetup = {
     {
       section: "alerts",
       key: "smtp_port",
-      label: "SMTP port",
+      label: () => m.wizard.ask.smtpPort,
       env: "SPOJKA_SMTP_PORT",
       when: byEmail,
       default: (answers) =>
@@ -107,7 +113,7 @@ export const ALERTS_SETUP: ConnectorSetup = {
     {
       section: "alerts",
       key: "smtp_user",
-      label: "SMTP user (Enter if the server needs no sign-in)",
+      label: () => m.wizard.ask.smtpUser,
       env: "SPOJKA_SMTP_USER",
       when: byEmail,
       optional: true,
@@ -136,9 +142,23 @@ export function defaultOf(question: Question, answers: Answers): string | undefi
   return typeof question.default === "function" ? question.default(answers) : question.default;
 }
 
-/** The first problem with `value` as an answer to `question`, or `undefined` if it is fine. */
+/** The answer that clears an optional value, as the wizard's prompt says. */
+export const CLEAR = "-";
+
+/** Whether `value` leaves `question` unset: an empty or clearing answer to an optional question. */
+export function isCleared(question: Question, value: string): boolean {
+  return question.optional === true && (value === "" || value === CLEAR);
+}
+
+/** The answer as it is stored: trimmed, and normalised as the question says. */
+export function normaliseAnswer(question: Question, value: string): string {
+  const trimmed = value.trim();
+  return question.normalise ? question.normalise(trimmed) : trimmed;
+}
+
+/** The first problem with `value` (normalised) as an answer to `question`, or `undefined` if it is fine. */
 export function checkAnswer(question: Question, value: string, answers: Answers): string | undefined {
-  if (value === "" && question.optional) return undefined;
+  if (isCleared(question, value)) return undefined;
   const result = question.schema.safeParse(value);
   if (!result.success) return result.error.issues[0].message;
   return question.check?.(value, answers);

@@ -6,6 +6,7 @@
  */
 
 import { z } from "zod";
+import { m } from "../i18n/mod.ts";
 import { looksEncrypted, type Secret } from "./secret.ts";
 import type { SecretUrl } from "./secret_url.ts";
 
@@ -70,8 +71,8 @@ export const count = (min: number, max: number): z.ZodNumber =>
 export interface SecretSpec {
   /** The `SPOJKA_*` variable. */
   env: string;
-  /** What `init` shows when it asks; absent for a secret `init` generates itself. */
-  label?: string;
+  /** What `init` shows when it asks, in the current language; absent for a secret `init` generates itself. */
+  label?: () => string;
   /** May be left empty in `init`. */
   optional?: boolean;
   /** A secret URL: the check its plain text passes; in memory a {@linkcode SecretUrl}. */
@@ -119,17 +120,16 @@ const emailList = z.string().trim().refine((value) => value.split(",").every(isE
 
 /** The secrets of `[alerts]`. */
 export const ALERTS_SECRETS = {
-  smtp_password: { env: "SPOJKA_SMTP_PASSWORD", label: "SMTP password" },
+  smtp_password: { env: "SPOJKA_SMTP_PASSWORD", label: () => m.wizard.ask.smtpPassword },
   webhook_url: {
     env: "SPOJKA_ALERT_WEBHOOK_URL",
-    label:
-      "Webhook URL to POST alerts to as JSON (hidden: a chat webhook's URL is its password; Enter for none)",
+    label: () => m.wizard.ask.webhookUrl,
     optional: true,
     url: webhookUrl,
   },
   webhook_secret: {
     env: "SPOJKA_ALERT_WEBHOOK_SECRET",
-    label: "Webhook secret to sign each alert with (Enter for none)",
+    label: () => m.wizard.ask.webhookSecret,
     optional: true,
   },
 } as const satisfies Record<string, SecretSpec>;

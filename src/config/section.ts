@@ -7,6 +7,7 @@
  */
 
 import { z } from "zod";
+import { m } from "../i18n/mod.ts";
 import type { Log } from "../core/log.ts";
 import type { StateDb } from "../state/db.ts";
 import type { Question } from "./questions.ts";
@@ -54,7 +55,7 @@ export interface ConfigSection<N extends string = string, S extends z.ZodType = 
   complete?(answers: Record<string, unknown>): void;
 }
 
-const secretText = z.string().min(1, { error: "must not be empty" });
+const secretText = z.string().min(1, { error: () => m.wizard.notEmpty });
 
 /** `init`'s question for the secret `key` of `section`, as its declaration says. */
 export function secretQuestion(
@@ -66,7 +67,7 @@ export function secretQuestion(
   return {
     section,
     key,
-    label: spec.label ?? key,
+    label: () => spec.label?.() ?? key,
     env: spec.env,
     secret: true,
     ...(spec.optional ? { optional: true } : {}),

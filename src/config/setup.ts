@@ -6,13 +6,16 @@
  */
 
 import { ConfigError } from "../core/errors.ts";
+import { m } from "../i18n/mod.ts";
 import { type Config, setups } from "../connectors/config.ts";
 import {
   type Answers,
   checkAnswer,
   type ConnectorSetup,
   defaultOf,
+  isCleared,
   isSetUp,
+  normaliseAnswer,
   type Question,
 } from "./questions.ts";
 import { CONFIG_VERSION } from "./schema.ts";
@@ -46,7 +49,7 @@ export async function askConfig(
   say: (line: string) => void,
 ): Promise<SetupResult> {
   const chosen = await prompter.choose(
-    "Which connectors do you want to set up?",
+    m.wizard.whichConnectors,
     setups().map((c) => ({
       value: c.id,
       name: c.title,
@@ -58,35 +61,86 @@ export async function askConfig(
   const offered = setups();
   for (const connector of offered.filter((c) => chosen.includes(c.id))) {
     say(`\n${connector.title}`);
-    for (const question of connector.questions) {
-      const section = (answers[question.section] ??= {});
-      if (question.when && !question.when(answers)) {
-        delete section[question.key]; // e.g. the Shoptet token after a switch to WooCommerce
-        continue;
-      }
-      const existing = section[question.key];
-      if (existing !== undefined) {
-        say(`  ${question.label}: ${existing instanceof Secret ? MASK : String(existing)}`);
-        if (!(await prompter.yesNo("  Change it?", false))) continue;
-      }
-      const answer = await ask(prompter, question, existing, answers);
-      const doubt = store(section, question, answer);
-      if (doubt) warnings.push(doubt);
-    }
+    await askQuestions(prompter, connector.questions, answers, say, warnings);
   }
   return { config: finish(answers, offered), connectors: chosen, warnings };
 }
 
-function ask(prompter: Prompter, question: Question, existing: unknown, answers: Answers): Promise<string> {
-  const validate = (value: string) => checkAnswer(question, value.trim(), answers);
+/**
+ * Asks only the questions of `sections`, afresh, keeping every other value of `kept` as it is: the
+ * repair of a config.toml whose other sections are fine (src/config/repair.ts).
+ */
+export async function askSections(
+  prompter: Prompter,
+  kept: Answers,
+  sections: readonly string[],
+  say: (line: string) => void,
+): Promise<SetupResult> {
+  const answers = cloneSections(kept);
+  for (const name of sections) delete answers[name];
+  const warnings: string[] = [];
+  const offered = setups();
+  const asked = new Set<Question>();
+  for (const setup of offered) {
+    const questions = setup.questions.filter((q) => sections.includes(q.section) && !asked.has(q));
+    if (questions.length === 0) continue;
+    say(`\n${setup.title}`);
+    for (const question of questions) asked.add(question);
+    await askQuestions(prompter, questions, answers, say, warnings);
+  }
+  const connectors = offered.filter((setup) => isSetUp(answers, setup)).map((setup) => setup.id);
+  return { config: finish(answers, offered), connectors, warnings };
+}
+
+/** Asks `questions` in order; a value already there is shown first, and changed only if the user says so. */
+async function askQuestions(
+  prompter: Prompter,
+  questions: readonly Question[],
+  answers: Answers,
+  say: (line: string) => void,
+  warnings: string[],
+): Promise<void> {
+  // Sections set up before this run: their optional values unset are as much a setting as the others.
+  const before = new Set(Object.keys(answers).filter((name) => answers[name] !== undefined));
+  for (const question of questions) {
+    const section = (answers[question.section] ??= {});
+    if (question.when && !question.when(answers)) {
+      delete section[question.key]; // e.g. the Shoptet token after a switch to WooCommerce
+      continue;
+    }
+    const existing = section[question.key];
+    // An optional value is offered like any other, set or not, so that "n" never becomes its value.
+    if (existing !== undefined || (question.optional && before.has(question.section))) {
+      const shown = existing === undefined
+        ? m.wizard.notSet
+        : existing instanceof Secret
+        ? MASK
+        : String(existing);
+      say(`  ${question.label(answers)}: ${shown}`);
+      if (!(await prompter.yesNo(m.wizard.changeIt, false))) continue;
+    }
+    const answer = await ask(prompter, question, existing, answers);
+    const doubt = store(section, question, answer);
+    if (doubt) warnings.push(doubt);
+  }
+}
+
+async function ask(
+  prompter: Prompter,
+  question: Question,
+  existing: unknown,
+  answers: Answers,
+): Promise<string> {
+  const validate = (value: string) => checkAnswer(question, normaliseAnswer(question, value), answers);
   const preset = existing === undefined || existing instanceof Secret
     ? defaultOf(question, answers)
     : String(existing);
-  if (question.choices) return prompter.select(question.label, question.choices, preset);
+  const label = question.optional ? m.wizard.clearable(question.label(answers)) : question.label(answers);
+  if (question.choices) return await prompter.select(label, question.choices, preset);
   const answer = question.secret
-    ? prompter.secret(question.label, { validate })
-    : prompter.text(question.label, { default: preset, validate });
-  return answer.then((a) => a.trim());
+    ? await prompter.secret(label, { validate })
+    : await prompter.text(label, { default: preset, validate });
+  return normaliseAnswer(question, answer);
 }
 
 /**
@@ -109,22 +163,20 @@ export function configFromEnv(
         delete section[question.key];
         continue;
       }
-      const value = (env(question.env) ?? defaultOf(question, answers) ?? "").trim();
+      const value = normaliseAnswer(question, env(question.env) ?? defaultOf(question, answers) ?? "");
       if (value === "" && !question.optional) {
         missing.push(question.env);
         continue;
       }
       const problem = checkAnswer(question, value, answers);
-      if (problem) throw new ConfigError(`init --non-interactive: ${question.env} ${problem}.`);
+      if (problem) throw new ConfigError(m.wizard.badVariable(question.env, problem));
       const doubt = store(section, question, value);
       if (doubt) warnings.push(doubt);
     }
     if (missing.length > 0) {
-      throw new ConfigError(
-        `init --non-interactive: ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} not set ` +
-          `(needed for ${connector.title}).`,
-        { hint: "Set every variable listed in README.md, section “Scripted setup”." },
-      );
+      throw new ConfigError(m.wizard.missingVariables(missing.join(", "), missing.length, connector.title), {
+        hint: m.wizard.missingVariablesHint,
+      });
     }
     connectors.push(connector.id);
   }
@@ -133,12 +185,7 @@ export function configFromEnv(
       c.questions.filter((q) => !q.optional && q.default === undefined && !q.when)
         .map((q) => q.env).join(", ")
     );
-    throw new ConfigError(
-      "init --non-interactive: no SPOJKA_* variables are set, so there is nothing to set up.",
-      {
-        hint: `Set ${names.join("; or ")}.`,
-      },
-    );
+    throw new ConfigError(m.wizard.noVariables, { hint: m.wizard.noVariablesHint(names.join(m.wizard.or)) });
   }
   return { config: finish(answers, offered), connectors, warnings };
 }
@@ -166,7 +213,7 @@ function triggered(
 
 /** Stores an answer; returns the doubt worth telling the user, if any. */
 function store(section: Record<string, unknown>, question: Question, value: string): string | undefined {
-  if (value === "" && question.optional) {
+  if (isCleared(question, value)) {
     delete section[question.key];
     return undefined;
   }
@@ -177,12 +224,16 @@ function store(section: Record<string, unknown>, question: Question, value: stri
   return question.warn?.(value);
 }
 
-function cloneSections(current: Config | null): Answers {
-  const out: Answers = {};
-  for (const [name, section] of Object.entries(current ?? {})) {
-    if (section && typeof section === "object") out[name] = { ...section };
+/**
+ * A copy to answer into: each section copied, and the top-level keys `init` does not ask about
+ * (`language`) kept as they are.
+ */
+function cloneSections(current: object | null): Answers {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(current ?? {})) {
+    out[name] = value && typeof value === "object" && !Array.isArray(value) ? { ...value } : value;
   }
-  return out;
+  return out as Answers;
 }
 
 /** The configuration, with what `init` generates itself (the key KROS signs its notifications with). */
@@ -191,5 +242,5 @@ function finish(answers: Answers, offered: readonly ConnectorSetup[]): Config {
     const values = answers[section.name];
     if (values) section.complete?.(values);
   }
-  return { version: CONFIG_VERSION, ...answers } as unknown as Config;
+  return { ...answers, version: CONFIG_VERSION } as unknown as Config;
 }

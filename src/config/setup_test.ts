@@ -64,7 +64,7 @@ Deno.test("an invalid value is named with its variable", () => {
   );
   throws(
     () => configFromEnv(envOf({ ...fullEnv, SPOJKA_POHODA_ICO: "1234" }), null),
-    /SPOJKA_POHODA_ICO must be 8 digits/,
+    /SPOJKA_POHODA_ICO must be 8 digits, e\.g\. 12345678/,
   );
 });
 
@@ -138,14 +138,14 @@ Deno.test("the wizard asks every value on first use", async () => {
 Deno.test("on a second run the wizard shows each value, secrets masked, and changes only what the user asks", async () => {
   const current = testConfig({ flowiiPassword: "old-flowii-password", pohodaPassword: "old-pohoda" });
   current.flowii!.user = "old@firma.sk";
-  // Keep everything except the POHODA password; company id is unset, so it is asked directly.
+  // Keep everything except the POHODA password; the unset company id is offered like the others.
   const prompter = scripted([
     ["flowii"],
     false,
     false,
     false,
     false,
-    "",
+    false,
     false,
     false,
     false,
@@ -226,11 +226,74 @@ Deno.test("the wizard asks only what the chosen platform needs, and drops the ot
     "cs_1",
     false,
     false,
-    "",
+    false,
   ]);
   const { config } = await askConfig(prompter, shoptet, () => {});
   equal(config.eshop!.platform, "woocommerce");
   ok(!("shoptet_token" in config.eshop!));
   equal(config.eshop?.platform === "woocommerce" && config.eshop.woo_secret!.reveal(), "cs_1");
   ok(!prompter.asked.includes("Shoptet private API token"), "no Shoptet token asked for WooCommerce");
+  const address = prompter.asked.find((q) => q.includes("address"))!;
+  match(address, /WooCommerce shop address/);
+  ok(!address.includes("Shoptet"), `the address prompt speaks of the chosen platform only: ${address}`);
+});
+
+Deno.test("Shoptet's address prompt does not mention WooCommerce", async () => {
+  const prompter = scripted([
+    ["stock"],
+    "https://api-economy.kros.sk/api",
+    "kros-token",
+    "shoptet",
+    "https://api.myshoptet.com",
+    "shoptet-token",
+    "code",
+    "max",
+    "",
+  ]);
+  await askConfig(prompter, null, () => {});
+  const address = prompter.asked.find((q) => q.includes("address"))!;
+  match(address, /Shoptet API address/);
+  ok(!prompter.asked.some((q) => q.includes("WooCommerce")), prompter.asked.join(" | "));
+});
+
+Deno.test("an optional value is offered like the others: n keeps it, - clears it, and n is never its value", async () => {
+  const stock = configFromEnv(envOf({ ...stockEnv, SPOJKA_STOCK_WAREHOUSE: "HLAVNY" }), null).config;
+  equal(stock.stock!.warehouse, "HLAVNY");
+  const keepAllBut = (
+    warehouse: (string | boolean)[],
+  ) => [["stock"], false, false, false, false, false, false, false, ...warehouse];
+  const shown: string[] = [];
+  const kept = await askConfig(scripted(keepAllBut([false])), stock, (line) => shown.push(line));
+  equal(kept.config.stock!.warehouse, "HLAVNY");
+  ok(shown.some((line) => /Only this KROS warehouse .*: HLAVNY/.test(line)));
+  const prompter = scripted(keepAllBut([true, "-"]));
+  const cleared = (await askConfig(prompter, stock, () => {})).config;
+  equal(cleared.stock!.warehouse, undefined);
+  match(prompter.asked.at(-1)!, /\(- clears it\)/, "the prompt says how to clear it");
+  // Unset, it is still offered with "Change it?", so "n" is an answer to that question.
+  const unset = await askConfig(scripted(keepAllBut([false])), cleared, (line) => shown.push(line));
+  equal(unset.config.stock!.warehouse, undefined);
+  ok(shown.some((line) => /Only this KROS warehouse .*: \(not set\)/.test(line)));
+  // The same way from a script: "-" clears.
+  equal(
+    configFromEnv(envOf({ ...stockEnv, SPOJKA_STOCK_WAREHOUSE: "-" }), stock).config.stock!.warehouse,
+    undefined,
+  );
+});
+
+Deno.test("an IČO typed with spaces is taken as its 8 digits; a wrong one is told as an answer, not as TOML", () => {
+  const { config } = configFromEnv(envOf({ ...fullEnv, SPOJKA_POHODA_ICO: " 123 45 679 " }), null);
+  equal(config.pohoda!.ico, "12345679");
+  throws(() => configFromEnv(envOf({ ...fullEnv, SPOJKA_POHODA_ICO: "123 45" }), null), (e: ConfigError) => {
+    match(e.message, /SPOJKA_POHODA_ICO must be 8 digits/);
+    ok(!e.message.includes("ico ="), e.message);
+    return true;
+  });
+});
+
+Deno.test("an mServer URL without /xml is refused as it is typed", () => {
+  throws(
+    () => configFromEnv(envOf({ ...fullEnv, SPOJKA_POHODA_URL: "http://127.0.0.1:444" }), null),
+    /SPOJKA_POHODA_URL http:\/\/127\.0\.0\.1:444 does not end with \/xml/,
+  );
 });

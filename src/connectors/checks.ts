@@ -7,6 +7,7 @@
 
 import { checkSmtp } from "../alerts/email.ts";
 import { SpojkaError } from "../core/errors.ts";
+import { m } from "../i18n/mod.ts";
 import type { CheckContext, ConnectionCheck } from "../config/section.ts";
 import type { StateDb } from "../state/db.ts";
 import { type Config, connectorSections } from "./config.ts";
@@ -39,7 +40,7 @@ export async function checkConnections(
   if (config.alerts?.email_to) {
     const alerts = { ...config.alerts, timeout_seconds: ctx.once.timeout_seconds };
     checks.push(["alerts", {
-      service: "SMTP server for alerts",
+      service: m.wizard.smtpService,
       run: async () => [await checkSmtp(alerts)],
     }]);
   }

@@ -6,6 +6,7 @@
  * @module
  */
 
+import { m } from "../i18n/mod.ts";
 import { z } from "zod";
 import type { Answers } from "../config/questions.ts";
 import type { SecretSpec } from "../config/schema.ts";
@@ -60,7 +61,7 @@ export const eshopSection = {
     {
       section: "eshop",
       key: "platform",
-      label: "E-shop platform",
+      label: () => m.wizard.ask.eshopPlatform,
       env: "SPOJKA_ESHOP_PLATFORM",
       choices: ids,
       schema: z.enum(ids),
@@ -68,7 +69,7 @@ export const eshopSection = {
     {
       section: "eshop",
       key: "url",
-      label: "E-shop address (WooCommerce: https://your-shop; Shoptet: its API address)",
+      label: (answers) => m.wizard.ask.shopUrl[platform(answers) ?? ""] ?? m.wizard.ask.eshopUrl,
       env: "SPOJKA_ESHOP_URL",
       default: (answers) => PLATFORMS.find((p) => p.id === platform(answers))?.defaultUrl,
       schema: shopCommonShape.url,

@@ -4,6 +4,7 @@
  * @module
  */
 
+import { m } from "../i18n/mod.ts";
 import { z } from "zod";
 import { count, secretField, type SecretSpec, type Unsealed } from "../config/schema.ts";
 import { missingSecrets, shopCommonShape, type ShopPlatform } from "./platform.ts";
@@ -13,7 +14,7 @@ import { ShoptetTarget } from "./shoptet.ts";
 export const SHOPTET_URL = "https://api.myshoptet.com";
 
 const SECRETS = {
-  shoptet_token: { env: "SPOJKA_SHOPTET_TOKEN", label: "Shoptet private API token" },
+  shoptet_token: { env: "SPOJKA_SHOPTET_TOKEN", label: () => m.wizard.ask.shoptetToken },
 } as const satisfies Record<string, SecretSpec>;
 
 /** `[eshop]` for Shoptet. */

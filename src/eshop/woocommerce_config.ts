@@ -4,14 +4,15 @@
  * @module
  */
 
+import { m } from "../i18n/mod.ts";
 import { z } from "zod";
 import { secretField, type SecretSpec, type Unsealed } from "../config/schema.ts";
 import { missingSecrets, shopCommonShape, type ShopPlatform } from "./platform.ts";
 import { WooCommerceTarget } from "./woocommerce.ts";
 
 const SECRETS = {
-  woo_key: { env: "SPOJKA_WOO_KEY", label: "WooCommerce consumer key (ck_…)" },
-  woo_secret: { env: "SPOJKA_WOO_SECRET", label: "WooCommerce consumer secret (cs_…)" },
+  woo_key: { env: "SPOJKA_WOO_KEY", label: () => m.wizard.ask.wooKey },
+  woo_secret: { env: "SPOJKA_WOO_SECRET", label: () => m.wizard.ask.wooSecret },
 } as const satisfies Record<string, SecretSpec>;
 
 /**
@@ -21,9 +22,7 @@ const SECRETS = {
 export function wooUrlProblem(url: string): string | undefined {
   const { protocol, hostname } = new URL(url);
   const loopback = ["127.0.0.1", "localhost", "[::1]"].includes(hostname);
-  return protocol === "https:" || loopback
-    ? undefined
-    : "must be https:// for WooCommerce: its key and secret travel in every request";
+  return protocol === "https:" || loopback ? undefined : m.wizard.wooHttps;
 }
 
 /** `[eshop]` for WooCommerce. */

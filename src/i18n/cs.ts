@@ -150,6 +150,154 @@ export const cs: Catalogue = {
     runInitFirst: "Nejdřív spusťte spojka init.",
   },
 
+  wizard: {
+    noTerminal: "spojka init se ptá na otázky, ale není tu terminál, ve kterém by se mohla ptát.",
+    noTerminalHint:
+      "Spusťte ji v terminálu, nebo použijte spojka init --non-interactive s proměnnými SPOJKA_* (viz README).",
+    updating: (file: string) => `Upravuji ${file}`,
+    settingUp: (dir: string) => `Nastavuji spojku v ${dir}`,
+    warning: (text: string) => `Upozornění: ${text}`,
+    lastrunWithoutFlowii: "--from-lastrun určuje, kde FLOWii pokračuje, ale FLOWii → POHODA není nastaven.",
+    lastrunWithoutFlowiiHint:
+      "Nastavte FLOWii → POHODA ve stejném běhu (proměnné SPOJKA_FLOWII_*); nic nebylo uloženo.",
+    saved: (file: string, connectors: string) => `Uloženo ${file} (${connectors}).`,
+    keyFile: (key: string) =>
+      `Hesla a tokeny jsou zašifrovány souborem klíče ${key}: nechte ho vedle config.toml a nedávejte ho do záloh, které sdílíte.`,
+    continues: (streams: string, since: string, start: number, file: string) =>
+      `FLOWii pokračuje tam, kde skončil konektor dodavatele: ${streams} stáhnou, co se změnilo od ${since} ` +
+      `(UNIX ${start}, z ${file}). Před první synchronizací spojky zastavte naplánovanou úlohu dodavatele.`,
+    and: " a ",
+    cancelled: "Nastavení zrušeno; nic se nezměnilo.",
+    checking: "\nKontroluji připojení:",
+    checkOk: (service: string, found: string) => `${service}: v pořádku, ${found}`,
+    failedTitle: (n: number) =>
+      `\n${
+        plural(n, "Tato kontrola selhala", `Tyto ${n} kontroly selhaly`, `Těchto ${n} kontrol selhalo`)
+      }; ` +
+      "nastavení je přesto uloženo:",
+    failedAdvice: "Opravte, co každá z nich uvádí, a pak spusťte spojka init znovu a nastavení opravte " +
+      "(na ostatní odpovězte n, zůstanou), nebo spusťte spojka sync, až služba poběží.",
+    failedExit: (n: number) =>
+      `init --non-interactive končí návratovým kódem 4: ${
+        plural(n, "selhala kontrola", `selhaly ${n} kontroly`, `selhalo ${n} kontrol`)
+      }.`,
+
+    syntax: (line: number, column: number, what: string) =>
+      `řádek ${line}, sloupec ${column} není platný TOML: ${what}`,
+    problems: (file: string, n: number) =>
+      `${file} ${plural(n, "obsahuje chybu", `obsahuje ${n} chyby`, `obsahuje ${n} chyb`)}:`,
+    line: (n: number) => ` (řádek ${n})`,
+    inSection: (section: string) => `v [${section}]`,
+    topLevel: "na začátku souboru",
+    unknownKey: (key: string, where: string, at: string, suggestion: string | undefined) =>
+      `neznámý klíč „${key}“ ${where}${at}` + (suggestion ? `: nemysleli jste „${suggestion}“?` : ""),
+    unknownSection: (section: string, at: string) => `neznámá sekce [${section}]${at}`,
+    missingSection: (section: string) => `chybí sekce [${section}]`,
+    missingKey: (key: string, at: string) => `chybí ${key}${at}`,
+    wrongType: (key: string, at: string, expected: string, got: string) =>
+      `${key}${at} musí být ${expected}, ne ${got}`,
+    oneOf: (values: string) => `musí být jedna z hodnot ${values}`,
+    type: {
+      string: "text v uvozovkách",
+      number: "číslo",
+      boolean: "true nebo false",
+      object: "sekce",
+      array: "seznam",
+    } as Record<string, string>,
+    text: (value: string) => `text „${value}“`,
+    reenter: (sections: string) => `Zadat ${sections} znovu? Vše ostatní v config.toml zůstane, jak je.`,
+    dropTopLevel: (keys: string) => `${keys} bude odstraněno (platí výchozí hodnoty).`,
+    startOver: (aside: string) =>
+      `Začít nastavení znovu? config.toml zůstane uložen jako ${aside}, takže se nic neztratí.`,
+    keptAside: (aside: string) => `Poškozený soubor je uložen jako ${aside}.`,
+    notRepaired: (file: string) => `${file} je poškozený; nic se nezměnilo.`,
+    notRepairedHint:
+      "Spusťte spojka init v terminálu a zadejte poškozenou část znovu, nebo opravte uvedený řádek " +
+      "(spojka help config ukazuje, jak má každý klíč vypadat).",
+    nonInteractiveBroken:
+      "init --non-interactive poškozený config.toml nepřepisuje: spusťte spojka init v terminálu a zadejte " +
+      "poškozenou část znovu, nebo opravte uvedený řádek (spojka help config ukazuje každý klíč).",
+    reentering: (sections: string) => `Znovu zadáváte ${sections}:`,
+
+    whichConnectors: "Které konektory chcete nastavit?",
+    changeIt: "  Změnit?",
+    notSet: "(nenastaveno)",
+    clearable: (label: string) => `${label} (- smaže hodnotu)`,
+    badVariable: (variable: string, problem: string) =>
+      `init --non-interactive: proměnná ${variable} ${problem}.`,
+    missingVariables: (names: string, n: number, setup: string) =>
+      `init --non-interactive: ${
+        plural(n, "není nastavena proměnná", "nejsou nastaveny proměnné", "nejsou nastaveny proměnné")
+      } ${names} (potřebné pro ${setup}).`,
+    missingVariablesHint: "Nastavte všechny proměnné uvedené v README.md, v části „Scripted setup“.",
+    noVariables: "init --non-interactive: není nastavena žádná proměnná SPOJKA_*, není co nastavit.",
+    noVariablesHint: (names: string) => `Nastavte ${names}.`,
+    or: "; nebo ",
+    yesNo: "(a/n)",
+    yesNoDefault: (yes: boolean) => yes ? "a" : "n",
+    answerYesNo: "Odpovězte a (ano) nebo n (ne).",
+    notEmpty: "nesmí být prázdné",
+    icoDigits: "musí mít 8 číslic, např. 12345678 (mezery nevadí)",
+    icoCheckDigit: (ico: string) => `IČO ${ico} nesplňuje kontrolu modulo 11; zkontrolujte ho, prosím.`,
+    mserverXml: (url: string) =>
+      `${url} nekončí na /xml; mServer přijímá importy jen tam, např. http://127.0.0.1:444/xml`,
+    mserverXmlCheck: (url: string) =>
+      `[pohoda] url ${url} nekončí na /xml; mServer přijímá importy jen na /xml.`,
+    mserverXmlHint: "Spusťte spojka init a zadejte adresu s /xml na konci, např. http://127.0.0.1:444/xml.",
+    wooHttps: "musí začínat https:// – u WooCommerce putuje klíč a tajný klíč v každém požadavku",
+
+    setupFlowii: "FLOWii → POHODA (adresář a vydané doklady)",
+    setupStock: "KROS → zásoby v e-shopu (Shoptet, WooCommerce)",
+    setupAlerts: "Upozornění e-mailem nebo webhookem, když běh selže nebo jsou položky odmítnuty",
+    smtpService: "SMTP server pro upozornění",
+    signedIn: (user: string) => `přihlášen jako ${user}`,
+    krosWorks: "token funguje a modul API je aktivní",
+    ask: {
+      flowiiUrl: "Adresa API FLOWii",
+      flowiiUser: "Uživatel FLOWii (přihlašovací e-mail)",
+      flowiiPassword: "Heslo k FLOWii",
+      flowiiApiKey: "API klíč FLOWii (Nastavenia → Rozšírenia → API)",
+      flowiiCompany: "ID firmy ve FLOWii (jen pokud má účet více firem; Enter pro žádné)",
+      pohodaTransport: "Jak se spojka dostane do POHODY (mserver: POHODA mServer; xml-folder: soubory pro " +
+        "Pohoda.exe /XML, bez mServeru)",
+      pohodaUrl: "Adresa POHODA mServeru (končí na /xml)",
+      pohodaExe:
+        "Pohoda.exe, kterou má spojka spouštět, např. C:\\Program Files (x86)\\STORMWARE\\POHODA\\Pohoda.exe " +
+        "(Enter, pokud POHODU na soubory spouštíte sami)",
+      pohodaInputDir: "Složka pro dávky, které POHODA importuje (Enter pro pohoda-xml/in v datové složce)",
+      pohodaResponseDir: "Složka pro odpovědi POHODY (Enter pro pohoda-xml/out v datové složce)",
+      pohodaDatabase: "Databáze účetní jednotky v POHODĚ (Enter pro StwPh_<IČO>_<aktuální rok>)",
+      pohodaUser: "Uživatel POHODY (s právem importovat XML)",
+      pohodaPassword: "Heslo uživatele POHODY",
+      pohodaIco: "IČO účetní jednotky",
+      krosUrl: "Adresa API KROS",
+      krosToken: "API token KROS (Nastavenia → API prepojenia → Vygenerovať token)",
+      stockMatch: "Párovat položky KROS s produkty e-shopu podle",
+      stockQuantity:
+        "Zásoba v e-shopu napříč sklady KROS (max: kolik expeduje jeden sklad; sum: všechny dohromady)",
+      stockWarehouse: "Jen tento sklad KROS (jeho kód; Enter pro všechny sklady)",
+      eshopPlatform: "Platforma e-shopu",
+      eshopUrl: "Adresa e-shopu",
+      shopUrl: {
+        shoptet: "Adresa API Shoptetu",
+        woocommerce: "Adresa obchodu WooCommerce (https://vas-obchod)",
+      } as Record<string, string>,
+      shoptetToken: "Soukromý API token Shoptetu",
+      wooKey: "Consumer key WooCommerce (ck_…)",
+      wooSecret: "Consumer secret WooCommerce (cs_…)",
+      alertsEmailTo: "Posílat upozornění e-mailem na (adresy oddělené čárkami; Enter pro žádné)",
+      alertsEmailFrom: "Adresa odesílatele upozornění",
+      smtpHost: "SMTP server (např. smtp.firma.cz)",
+      smtpSecurity: "Šifrování SMTP (starttls: port 587; tls: port 465; none: jen na tomto počítači)",
+      smtpPort: "Port SMTP",
+      smtpUser: "Uživatel SMTP (Enter, pokud server přihlášení nevyžaduje)",
+      smtpPassword: "Heslo k SMTP",
+      webhookUrl:
+        "Adresa webhooku, kam posílat upozornění jako JSON (skrytě: adresa chatovacího webhooku je jeho heslem; Enter pro žádný)",
+      webhookSecret: "Tajný klíč webhooku k podepisování upozornění (Enter pro žádný)",
+    },
+  },
+
   sync: {
     noConnector: (name: string) => `Konektor „${name}“ neexistuje.`,
     knownConnectors: (ids: string) => `Známé konektory: ${ids}.`,

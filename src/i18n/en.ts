@@ -157,6 +157,150 @@ export const en = {
     runInitFirst: "Run spojka init first.",
   },
 
+  /** `spojka init`: the wizard, its questions, its repairs of a broken config.toml and its checks. */
+  wizard: {
+    noTerminal: "spojka init asks questions, but there is no terminal to ask in.",
+    noTerminalHint:
+      "Run it in a terminal, or use spojka init --non-interactive with the SPOJKA_* variables (see README).",
+    updating: (file: string) => `Updating ${file}`,
+    settingUp: (dir: string) => `Setting up spojka in ${dir}`,
+    warning: (text: string) => `Warning: ${text}`,
+    lastrunWithoutFlowii: "--from-lastrun sets where FLOWii continues, but FLOWii → POHODA is not set up.",
+    lastrunWithoutFlowiiHint:
+      "Set up FLOWii → POHODA in the same run (the SPOJKA_FLOWII_* variables); nothing was saved.",
+    saved: (file: string, connectors: string) => `Saved ${file} (${connectors}).`,
+    keyFile: (key: string) =>
+      `Secrets are encrypted with ${key}: keep it beside config.toml and out of backups you share.`,
+    continues: (streams: string, since: string, start: number, file: string) =>
+      `FLOWii continues where the vendor's connector stopped: ${streams} fetch what changed since ${since} ` +
+      `(UNIX ${start}, from ${file}). Stop the vendor's scheduled task before spojka's first sync.`,
+    and: " and ",
+    cancelled: "Setup cancelled; nothing was changed.",
+    checking: "\nChecking the connections:",
+    checkOk: (service: string, found: string) => `${service}: OK, ${found}`,
+    failedTitle: (n: number) =>
+      `\n${n === 1 ? "This check" : `These ${n} checks`} failed; the settings are saved anyway:`,
+    failedAdvice: "Fix what each says, then run spojka init again to correct a setting (answer n to keep " +
+      "the others), or spojka sync once the service is up.",
+    failedExit: (n: number) =>
+      `init --non-interactive ends with exit code 4: ${n === 1 ? "a check" : `${n} checks`} failed.`,
+
+    // A broken config.toml.
+    syntax: (line: number, column: number, what: string) =>
+      `line ${line}, column ${column} is not valid TOML: ${what}`,
+    problems: (file: string, n: number) => `${file} has ${n === 1 ? "a problem" : `${n} problems`}:`,
+    line: (n: number) => ` (line ${n})`,
+    inSection: (section: string) => `in [${section}]`,
+    topLevel: "at the top of the file",
+    unknownKey: (key: string, where: string, at: string, suggestion: string | undefined) =>
+      `unknown key "${key}" ${where}${at}` + (suggestion ? `: did you mean "${suggestion}"?` : ""),
+    unknownSection: (section: string, at: string) => `unknown section [${section}]${at}`,
+    missingSection: (section: string) => `[${section}] is missing`,
+    missingKey: (key: string, at: string) => `${key}${at} is missing`,
+    wrongType: (key: string, at: string, expected: string, got: string) =>
+      `${key}${at} must be ${expected}, not ${got}`,
+    oneOf: (values: string) => `must be one of ${values}`,
+    type: {
+      string: "text in quotes",
+      number: "a number",
+      boolean: "true or false",
+      object: "a section",
+      array: "a list",
+    } as Record<string, string>,
+    text: (value: string) => `the text "${value}"`,
+    reenter: (sections: string) => `Enter ${sections} again? Everything else in config.toml stays as it is.`,
+    dropTopLevel: (keys: string) => `${keys} will be removed (the defaults apply).`,
+    startOver: (aside: string) =>
+      `Start the setup afresh? config.toml is kept as ${aside}, so nothing is lost.`,
+    keptAside: (aside: string) => `The broken file is kept as ${aside}.`,
+    notRepaired: (file: string) => `${file} is broken; nothing was changed.`,
+    notRepairedHint:
+      "Run spojka init in a terminal to enter the broken part again, or fix the line named above " +
+      "(spojka help config shows every key as it should look).",
+    nonInteractiveBroken:
+      "init --non-interactive does not overwrite a broken config.toml: run spojka init in a terminal to " +
+      "enter the broken part again, or fix the line named above (spojka help config shows every key).",
+    reentering: (sections: string) => `Entering ${sections} again:`,
+
+    // Questions.
+    whichConnectors: "Which connectors do you want to set up?",
+    changeIt: "  Change it?",
+    notSet: "(not set)",
+    clearable: (label: string) => `${label} (- clears it)`,
+    badVariable: (variable: string, problem: string) => `init --non-interactive: ${variable} ${problem}.`,
+    missingVariables: (names: string, n: number, setup: string) =>
+      `init --non-interactive: ${names} ${n === 1 ? "is" : "are"} not set (needed for ${setup}).`,
+    missingVariablesHint: "Set every variable listed in README.md, section “Scripted setup”.",
+    noVariables: "init --non-interactive: no SPOJKA_* variables are set, so there is nothing to set up.",
+    noVariablesHint: (names: string) => `Set ${names}.`,
+    or: "; or ",
+    yesNo: "(y/n, a/n)",
+    /** What Enter answers. */
+    yesNoDefault: (yes: boolean): string => yes ? "y" : "n",
+    answerYesNo: "Answer y or a (yes, ano) or n (no, ne).",
+    notEmpty: "must not be empty",
+    icoDigits: "must be 8 digits, e.g. 12345678 (spaces are ignored)",
+    icoCheckDigit: (ico: string) => `IČO ${ico} fails the mod-11 check digit test; please check it.`,
+    mserverXml: (url: string) =>
+      `${url} does not end with /xml; mServer takes imports only there, e.g. http://127.0.0.1:444/xml`,
+    mserverXmlCheck: (url: string) =>
+      `[pohoda] url ${url} does not end with /xml; mServer takes imports only at /xml.`,
+    mserverXmlHint: "Run spojka init and enter the URL with /xml at the end, e.g. http://127.0.0.1:444/xml.",
+    wooHttps: "must be https:// for WooCommerce: its key and secret travel in every request",
+
+    // What each connector, section and check is called.
+    setupFlowii: "FLOWii → POHODA (address book and issued documents)",
+    setupStock: "KROS → e-shop stock (Shoptet, WooCommerce)",
+    setupAlerts: "Alerts by e-mail or webhook when a run fails or items are rejected",
+    smtpService: "SMTP server for alerts",
+    signedIn: (user: string) => `signed in as ${user}`,
+    krosWorks: "the token works and the API module is active",
+    ask: {
+      flowiiUrl: "FLOWii API URL",
+      flowiiUser: "FLOWii user (login e-mail)",
+      flowiiPassword: "FLOWii password",
+      flowiiApiKey: "FLOWii API key (Nastavenia → Rozšírenia → API)",
+      flowiiCompany: "FLOWii company id (only if the account has several companies; Enter for none)",
+      pohodaTransport: "How spojka reaches POHODA (mserver: POHODA mServer; xml-folder: files for " +
+        "Pohoda.exe /XML, without mServer)",
+      pohodaUrl: "POHODA mServer URL (ends with /xml)",
+      pohodaExe:
+        "Pohoda.exe for spojka to start, e.g. C:\\Program Files (x86)\\STORMWARE\\POHODA\\Pohoda.exe " +
+        "(Enter if you run POHODA on the files yourself)",
+      pohodaInputDir: "Folder for the packs POHODA imports (Enter for pohoda-xml/in in the data folder)",
+      pohodaResponseDir: "Folder for POHODA's answers (Enter for pohoda-xml/out in the data folder)",
+      pohodaDatabase: "POHODA database of the accounting unit (Enter for StwPh_<IČO>_<the current year>)",
+      pohodaUser: "POHODA user (with the right to import XML)",
+      pohodaPassword: "POHODA password",
+      pohodaIco: "IČO of the accounting unit",
+      krosUrl: "KROS API URL",
+      krosToken: "KROS API token (Nastavenia → API prepojenia → Vygenerovať token)",
+      stockMatch: "Match KROS items to shop products by",
+      stockQuantity:
+        "Shop stock across KROS warehouses (max: what one warehouse can ship; sum: all together)",
+      stockWarehouse: "Only this KROS warehouse (its code; Enter for all warehouses)",
+      eshopPlatform: "E-shop platform",
+      eshopUrl: "E-shop address",
+      shopUrl: {
+        shoptet: "Shoptet API address",
+        woocommerce: "WooCommerce shop address (https://your-shop)",
+      } as Record<string, string>,
+      shoptetToken: "Shoptet private API token",
+      wooKey: "WooCommerce consumer key (ck_…)",
+      wooSecret: "WooCommerce consumer secret (cs_…)",
+      alertsEmailTo: "Send alerts by e-mail to (addresses separated by commas; Enter for none)",
+      alertsEmailFrom: "Sender address of the alerts",
+      smtpHost: "SMTP server (e.g. smtp.firma.cz)",
+      smtpSecurity: "SMTP encryption (starttls: port 587; tls: port 465; none: only on this machine)",
+      smtpPort: "SMTP port",
+      smtpUser: "SMTP user (Enter if the server needs no sign-in)",
+      smtpPassword: "SMTP password",
+      webhookUrl:
+        "Webhook URL to POST alerts to as JSON (hidden: a chat webhook's URL is its password; Enter for none)",
+      webhookSecret: "Webhook secret to sign each alert with (Enter for none)",
+    },
+  },
+
   sync: {
     noConnector: (name: string) => `There is no connector "${name}".`,
     knownConnectors: (ids: string) => `Known connectors: ${ids}.`,

@@ -152,6 +152,156 @@ export const sk: Catalogue = {
     runInitFirst: "Najprv spustite spojka init.",
   },
 
+  wizard: {
+    noTerminal: "spojka init kladie otázky, ale nie je tu terminál, v ktorom by sa mohla pýtať.",
+    noTerminalHint:
+      "Spustite ju v termináli, alebo použite spojka init --non-interactive s premennými SPOJKA_* (pozri README).",
+    updating: (file: string) => `Upravujem ${file}`,
+    settingUp: (dir: string) => `Nastavujem spojku v ${dir}`,
+    warning: (text: string) => `Upozornenie: ${text}`,
+    lastrunWithoutFlowii:
+      "--from-lastrun určuje, kde FLOWii pokračuje, ale FLOWii → POHODA nie je nastavený.",
+    lastrunWithoutFlowiiHint:
+      "Nastavte FLOWii → POHODA v tom istom behu (premenné SPOJKA_FLOWII_*); nič sa neuložilo.",
+    saved: (file: string, connectors: string) => `Uložené ${file} (${connectors}).`,
+    keyFile: (key: string) =>
+      `Heslá a tokeny sú zašifrované súborom kľúča ${key}: nechajte ho vedľa config.toml a nedávajte ho do záloh, ktoré zdieľate.`,
+    continues: (streams: string, since: string, start: number, file: string) =>
+      `FLOWii pokračuje tam, kde skončil konektor dodávateľa: ${streams} stiahnu, čo sa zmenilo od ${since} ` +
+      `(UNIX ${start}, z ${file}). Pred prvou synchronizáciou spojky zastavte naplánovanú úlohu dodávateľa.`,
+    and: " a ",
+    cancelled: "Nastavenie zrušené; nič sa nezmenilo.",
+    checking: "\nKontrolujem pripojenia:",
+    checkOk: (service: string, found: string) => `${service}: v poriadku, ${found}`,
+    failedTitle: (n: number) =>
+      `\n${
+        plural(n, "Táto kontrola zlyhala", `Tieto ${n} kontroly zlyhali`, `Týchto ${n} kontrol zlyhalo`)
+      }; ` +
+      "nastavenia sú napriek tomu uložené:",
+    failedAdvice: "Opravte, čo každá z nich uvádza, potom spustite spojka init znova a nastavenie opravte " +
+      "(na ostatné odpovedzte n, zostanú), alebo spustite spojka sync, keď služba pobeží.",
+    failedExit: (n: number) =>
+      `init --non-interactive končí návratovým kódom 4: ${
+        plural(n, "zlyhala kontrola", `zlyhali ${n} kontroly`, `zlyhalo ${n} kontrol`)
+      }.`,
+
+    syntax: (line: number, column: number, what: string) =>
+      `riadok ${line}, stĺpec ${column} nie je platný TOML: ${what}`,
+    problems: (file: string, n: number) =>
+      `${file} ${plural(n, "obsahuje chybu", `obsahuje ${n} chyby`, `obsahuje ${n} chýb`)}:`,
+    line: (n: number) => ` (riadok ${n})`,
+    inSection: (section: string) => `v [${section}]`,
+    topLevel: "na začiatku súboru",
+    unknownKey: (key: string, where: string, at: string, suggestion: string | undefined) =>
+      `neznámy kľúč „${key}“ ${where}${at}` + (suggestion ? `: nemysleli ste „${suggestion}“?` : ""),
+    unknownSection: (section: string, at: string) => `neznáma sekcia [${section}]${at}`,
+    missingSection: (section: string) => `chýba sekcia [${section}]`,
+    missingKey: (key: string, at: string) => `chýba ${key}${at}`,
+    wrongType: (key: string, at: string, expected: string, got: string) =>
+      `${key}${at} musí byť ${expected}, nie ${got}`,
+    oneOf: (values: string) => `musí byť jedna z hodnôt ${values}`,
+    type: {
+      string: "text v úvodzovkách",
+      number: "číslo",
+      boolean: "true alebo false",
+      object: "sekcia",
+      array: "zoznam",
+    } as Record<string, string>,
+    text: (value: string) => `text „${value}“`,
+    reenter: (sections: string) => `Zadať ${sections} znova? Všetko ostatné v config.toml zostane, ako je.`,
+    dropTopLevel: (keys: string) => `${keys} sa odstráni (platia predvolené hodnoty).`,
+    startOver: (aside: string) =>
+      `Začať nastavenie odznova? config.toml zostane uložený ako ${aside}, takže sa nič nestratí.`,
+    keptAside: (aside: string) => `Poškodený súbor je uložený ako ${aside}.`,
+    notRepaired: (file: string) => `${file} je poškodený; nič sa nezmenilo.`,
+    notRepairedHint:
+      "Spustite spojka init v termináli a zadajte poškodenú časť znova, alebo opravte uvedený riadok " +
+      "(spojka help config ukazuje, ako má každý kľúč vyzerať).",
+    nonInteractiveBroken:
+      "init --non-interactive poškodený config.toml neprepisuje: spustite spojka init v termináli a zadajte " +
+      "poškodenú časť znova, alebo opravte uvedený riadok (spojka help config ukazuje každý kľúč).",
+    reentering: (sections: string) => `Znova zadávate ${sections}:`,
+
+    whichConnectors: "Ktoré konektory chcete nastaviť?",
+    changeIt: "  Zmeniť?",
+    notSet: "(nenastavené)",
+    clearable: (label: string) => `${label} (- zmaže hodnotu)`,
+    badVariable: (variable: string, problem: string) =>
+      `init --non-interactive: premenná ${variable} ${problem}.`,
+    missingVariables: (names: string, n: number, setup: string) =>
+      `init --non-interactive: ${
+        plural(n, "nie je nastavená premenná", "nie sú nastavené premenné", "nie sú nastavené premenné")
+      } ${names} (potrebné pre ${setup}).`,
+    missingVariablesHint: "Nastavte všetky premenné uvedené v README.md, v časti „Scripted setup“.",
+    noVariables: "init --non-interactive: nie je nastavená žiadna premenná SPOJKA_*, nie je čo nastaviť.",
+    noVariablesHint: (names: string) => `Nastavte ${names}.`,
+    or: "; alebo ",
+    yesNo: "(a/n)",
+    yesNoDefault: (yes: boolean) => yes ? "a" : "n",
+    answerYesNo: "Odpovedzte a (áno) alebo n (nie).",
+    notEmpty: "nesmie byť prázdne",
+    icoDigits: "musí mať 8 číslic, napr. 12345678 (medzery nevadia)",
+    icoCheckDigit: (ico: string) => `IČO ${ico} nespĺňa kontrolu modulo 11; skontrolujte ho, prosím.`,
+    mserverXml: (url: string) =>
+      `${url} nekončí na /xml; mServer prijíma importy len tam, napr. http://127.0.0.1:444/xml`,
+    mserverXmlCheck: (url: string) =>
+      `[pohoda] url ${url} nekončí na /xml; mServer prijíma importy len na /xml.`,
+    mserverXmlHint: "Spustite spojka init a zadajte adresu s /xml na konci, napr. http://127.0.0.1:444/xml.",
+    wooHttps: "musí začínať https:// – pri WooCommerce putuje kľúč a tajný kľúč v každej požiadavke",
+
+    setupFlowii: "FLOWii → POHODA (adresár a vydané doklady)",
+    setupStock: "KROS → zásoby v e-shope (Shoptet, WooCommerce)",
+    setupAlerts: "Upozornenia e-mailom alebo webhookom, keď beh zlyhá alebo sú položky odmietnuté",
+    smtpService: "SMTP server pre upozornenia",
+    signedIn: (user: string) => `prihlásený ako ${user}`,
+    krosWorks: "token funguje a modul API je aktívny",
+    ask: {
+      flowiiUrl: "Adresa API FLOWii",
+      flowiiUser: "Používateľ FLOWii (prihlasovací e-mail)",
+      flowiiPassword: "Heslo do FLOWii",
+      flowiiApiKey: "API kľúč FLOWii (Nastavenia → Rozšírenia → API)",
+      flowiiCompany: "ID firmy vo FLOWii (len ak má účet viac firiem; Enter pre žiadne)",
+      pohodaTransport: "Ako sa spojka dostane do POHODY (mserver: POHODA mServer; xml-folder: súbory pre " +
+        "Pohoda.exe /XML, bez mServera)",
+      pohodaUrl: "Adresa POHODA mServera (končí na /xml)",
+      pohodaExe:
+        "Pohoda.exe, ktorú má spojka spúšťať, napr. C:\\Program Files (x86)\\STORMWARE\\POHODA\\Pohoda.exe " +
+        "(Enter, ak POHODU na súbory spúšťate sami)",
+      pohodaInputDir:
+        "Priečinok pre dávky, ktoré POHODA importuje (Enter pre pohoda-xml/in v dátovom priečinku)",
+      pohodaResponseDir: "Priečinok pre odpovede POHODY (Enter pre pohoda-xml/out v dátovom priečinku)",
+      pohodaDatabase: "Databáza účtovnej jednotky v POHODE (Enter pre StwPh_<IČO>_<aktuálny rok>)",
+      pohodaUser: "Používateľ POHODY (s právom importovať XML)",
+      pohodaPassword: "Heslo používateľa POHODY",
+      pohodaIco: "IČO účtovnej jednotky",
+      krosUrl: "Adresa API KROS",
+      krosToken: "API token KROS (Nastavenia → API prepojenia → Vygenerovať token)",
+      stockMatch: "Párovať položky KROS s produktmi e-shopu podľa",
+      stockQuantity:
+        "Zásoba v e-shope naprieč skladmi KROS (max: koľko expeduje jeden sklad; sum: všetky spolu)",
+      stockWarehouse: "Len tento sklad KROS (jeho kód; Enter pre všetky sklady)",
+      eshopPlatform: "Platforma e-shopu",
+      eshopUrl: "Adresa e-shopu",
+      shopUrl: {
+        shoptet: "Adresa API Shoptetu",
+        woocommerce: "Adresa obchodu WooCommerce (https://vas-obchod)",
+      } as Record<string, string>,
+      shoptetToken: "Súkromný API token Shoptetu",
+      wooKey: "Consumer key WooCommerce (ck_…)",
+      wooSecret: "Consumer secret WooCommerce (cs_…)",
+      alertsEmailTo: "Posielať upozornenia e-mailom na (adresy oddelené čiarkami; Enter pre žiadne)",
+      alertsEmailFrom: "Adresa odosielateľa upozornení",
+      smtpHost: "SMTP server (napr. smtp.firma.sk)",
+      smtpSecurity: "Šifrovanie SMTP (starttls: port 587; tls: port 465; none: len na tomto počítači)",
+      smtpPort: "Port SMTP",
+      smtpUser: "Používateľ SMTP (Enter, ak server prihlásenie nevyžaduje)",
+      smtpPassword: "Heslo k SMTP",
+      webhookUrl:
+        "Adresa webhooku, kam posielať upozornenia ako JSON (skryto: adresa chatovacieho webhooku je jeho heslom; Enter pre žiadny)",
+      webhookSecret: "Tajný kľúč webhooku na podpisovanie upozornení (Enter pre žiadny)",
+    },
+  },
+
   sync: {
     noConnector: (name: string) => `Konektor „${name}“ neexistuje.`,
     knownConnectors: (ids: string) => `Známe konektory: ${ids}.`,

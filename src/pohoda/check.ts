@@ -6,7 +6,8 @@
  */
 
 import { ConfigError } from "../core/errors.ts";
-import type { PohodaConfig } from "./config.ts";
+import { m } from "../i18n/mod.ts";
+import { isMServerXmlUrl, type PohodaConfig } from "./config.ts";
 import type { CompanyDetail, MServer } from "./mserver.ts";
 
 /** What the check found. */
@@ -18,10 +19,11 @@ export interface MServerCheck {
 
 /** Checks mServer; throws ServiceError (unreachable, credentials) or ConfigError (another accounting unit). */
 export async function checkMServer(mserver: MServer, config: PohodaConfig): Promise<MServerCheck> {
-  const notes: string[] = [];
-  if (!/\/xml\/?$/i.test(new URL(config.url).pathname)) {
-    notes.push(`[pohoda] url ${config.url} does not end with /xml; mServer takes imports only at /xml.`);
+  // Before any request: elsewhere mServer answers 404, which would look like a wrong password.
+  if (!isMServerXmlUrl(config.url)) {
+    throw new ConfigError(m.wizard.mserverXmlCheck(config.url), { hint: m.wizard.mserverXmlHint });
   }
+  const notes: string[] = [];
   const status = await mserver.status();
   if (status === null) {
     notes.push("mServer has no status page (GET /status); the checks before importing were skipped.");

@@ -7,6 +7,7 @@
 
 import { dirname } from "node:path";
 import { z } from "zod";
+import { m } from "../i18n/mod.ts";
 import { hasValidCheckDigit, isIcoFormat } from "../config/ico.ts";
 import {
   count,
@@ -26,9 +27,14 @@ import { checkUnitYear, databaseYear, unitsOf } from "./units.ts";
 /** Default mServer address: 127.0.0.1, not localhost, which may resolve to IPv6 where mServer does not listen. */
 const MSERVER_URL = "http://127.0.0.1:444/xml";
 
+/** Whether `url` is mServer's import address: it takes XML only at `/xml`. */
+export function isMServerXmlUrl(url: string): boolean {
+  return /\/xml\/?$/i.test(new URL(url).pathname);
+}
+
 /** The secrets of `[pohoda]`. */
 const SECRETS = {
-  password: { env: "SPOJKA_POHODA_PASSWORD", label: "POHODA password" },
+  password: { env: "SPOJKA_POHODA_PASSWORD", label: () => m.wizard.ask.pohodaPassword },
 } as const satisfies Record<string, SecretSpec>;
 
 /** `[pohoda]`: the POHODA the documents go to, through mServer or Pohoda.exe's `/XML` file exchange. */
@@ -92,8 +98,7 @@ export const pohodaSection = {
     {
       section: "pohoda",
       key: "transport",
-      label: "How spojka reaches POHODA (mserver: POHODA mServer; xml-folder: files for Pohoda.exe /XML, " +
-        "without mServer)",
+      label: () => m.wizard.ask.pohodaTransport,
       env: "SPOJKA_POHODA_TRANSPORT",
       choices: pohodaSchema.shape.transport.unwrap().options,
       default: "mserver",
@@ -102,17 +107,18 @@ export const pohodaSection = {
     {
       section: "pohoda",
       key: "url",
-      label: "POHODA mServer URL",
+      label: () => m.wizard.ask.pohodaUrl,
       env: "SPOJKA_POHODA_URL",
       default: pohodaSchema.shape.url.parse(undefined),
       when: (answers) => !byFiles(answers),
       schema: pohodaSchema.shape.url,
+      // Said while the URL is typed: without /xml, mServer would answer the password with a 404.
+      check: (url) => isMServerXmlUrl(url) ? undefined : m.wizard.mserverXml(url),
     },
     {
       section: "pohoda",
       key: "exe",
-      label: "Pohoda.exe for spojka to start, e.g. C:\\Program Files (x86)\\STORMWARE\\POHODA\\Pohoda.exe " +
-        "(Enter if you run POHODA on the files yourself)",
+      label: () => m.wizard.ask.pohodaExe,
       env: "SPOJKA_POHODA_EXE",
       optional: true,
       when: byFiles,
@@ -121,7 +127,7 @@ export const pohodaSection = {
     {
       section: "pohoda",
       key: "input_dir",
-      label: "Folder for the packs POHODA imports (Enter for pohoda-xml/in in the data folder)",
+      label: () => m.wizard.ask.pohodaInputDir,
       env: "SPOJKA_POHODA_INPUT_DIR",
       optional: true,
       when: byFiles,
@@ -130,7 +136,7 @@ export const pohodaSection = {
     {
       section: "pohoda",
       key: "response_dir",
-      label: "Folder for POHODA's answers (Enter for pohoda-xml/out in the data folder)",
+      label: () => m.wizard.ask.pohodaResponseDir,
       env: "SPOJKA_POHODA_RESPONSE_DIR",
       optional: true,
       when: byFiles,
@@ -139,7 +145,7 @@ export const pohodaSection = {
     {
       section: "pohoda",
       key: "database",
-      label: "POHODA database of the accounting unit (Enter for StwPh_<IČO>_<the current year>)",
+      label: () => m.wizard.ask.pohodaDatabase,
       env: "SPOJKA_POHODA_DATABASE",
       optional: true,
       when: byFiles,
@@ -148,7 +154,7 @@ export const pohodaSection = {
     {
       section: "pohoda",
       key: "user",
-      label: "POHODA user (with the right to import XML)",
+      label: () => m.wizard.ask.pohodaUser,
       env: "SPOJKA_POHODA_USER",
       schema: pohodaSchema.shape.user,
     },
@@ -156,13 +162,12 @@ export const pohodaSection = {
     {
       section: "pohoda",
       key: "ico",
-      label: "IČO of the accounting unit",
+      label: () => m.wizard.ask.pohodaIco,
       env: "SPOJKA_POHODA_ICO",
-      schema: pohodaSchema.shape.ico,
-      warn: (ico) =>
-        hasValidCheckDigit(ico)
-          ? undefined
-          : `IČO ${ico} fails the mod-11 check digit test; please check it.`,
+      // Typed as it is printed on invoices, "123 45 678"; stored as the 8 digits.
+      normalise: (ico) => ico.replace(/\s+/g, ""),
+      schema: z.string().refine(isIcoFormat, { error: () => m.wizard.icoDigits }),
+      warn: (ico) => hasValidCheckDigit(ico) ? undefined : m.wizard.icoCheckDigit(ico),
     },
   ],
   check: (config: PohodaConfig, { log, db, once }) => {

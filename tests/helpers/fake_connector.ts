@@ -18,7 +18,7 @@ import { beginRun, endRun } from "../../src/state/runs.ts";
 import { withState } from "../../src/state/store.ts";
 
 const SECRETS = {
-  token: { env: "SPOJKA_FAKE_TOKEN", label: "Fake token" },
+  token: { env: "SPOJKA_FAKE_TOKEN", label: () => "Fake token" },
 } as const satisfies Record<string, SecretSpec>;
 
 const fakeSchema = z.strictObject({
@@ -35,7 +35,7 @@ const fakeSection = {
     {
       section: "fake",
       key: "name",
-      label: "Fake name",
+      label: () => "Fake name",
       env: "SPOJKA_FAKE_NAME",
       schema: fakeSchema.shape.name,
     },

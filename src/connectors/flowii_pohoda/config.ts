@@ -4,6 +4,7 @@
  * @module
  */
 
+import { m } from "../../i18n/mod.ts";
 import { z } from "zod";
 import {
   count,
@@ -35,8 +36,8 @@ export const flowiiEndpointsSchema = z.strictObject({
 
 /** The secrets of `[flowii]`. */
 const SECRETS = {
-  password: { env: "SPOJKA_FLOWII_PASSWORD", label: "FLOWii password" },
-  api_key: { env: "SPOJKA_FLOWII_API_KEY", label: "FLOWii API key (Nastavenia → Rozšírenia → API)" },
+  password: { env: "SPOJKA_FLOWII_PASSWORD", label: () => m.wizard.ask.flowiiPassword },
+  api_key: { env: "SPOJKA_FLOWII_API_KEY", label: () => m.wizard.ask.flowiiApiKey },
 } as const satisfies Record<string, SecretSpec>;
 
 /** `[flowii]`: the FLOWii account the documents come from. */
@@ -70,7 +71,7 @@ export const flowiiSection = {
     {
       section: "flowii",
       key: "base_url",
-      label: "FLOWii API URL",
+      label: () => m.wizard.ask.flowiiUrl,
       env: "SPOJKA_FLOWII_URL",
       default: flowiiSchema.shape.base_url.parse(undefined),
       schema: flowiiSchema.shape.base_url,
@@ -78,7 +79,7 @@ export const flowiiSection = {
     {
       section: "flowii",
       key: "user",
-      label: "FLOWii user (login e-mail)",
+      label: () => m.wizard.ask.flowiiUser,
       env: "SPOJKA_FLOWII_USER",
       schema: flowiiSchema.shape.user,
     },
@@ -87,7 +88,7 @@ export const flowiiSection = {
     {
       section: "flowii",
       key: "company_id",
-      label: "FLOWii company id (only if the account has several companies)",
+      label: () => m.wizard.ask.flowiiCompany,
       env: "SPOJKA_FLOWII_COMPANY",
       optional: true,
       schema: z.string().trim(),
@@ -98,7 +99,7 @@ export const flowiiSection = {
     run: async () => {
       const flowii = { ...config, ...once };
       await new FlowiiClient(flowii, log).token();
-      return [`signed in as ${flowii.user}`];
+      return [m.wizard.signedIn(flowii.user)];
     },
   }),
 } as const satisfies ConfigSection<"flowii", typeof flowiiSchema>;

@@ -4,6 +4,7 @@
  * @module
  */
 
+import { m } from "../../i18n/mod.ts";
 import { pohodaSection } from "../../pohoda/config.ts";
 import { unitlessStatus } from "../../pohoda/target.ts";
 import { defineConnector, type StatusPart } from "../connector.ts";
@@ -14,7 +15,9 @@ import { retryFlowii, syncFlowii } from "./sync.ts";
 export const flowiiPohoda = defineConnector({
   id: "flowii",
   title: "FLOWii → POHODA",
-  setupTitle: "FLOWii → POHODA (address book and issued documents)",
+  get setupTitle() {
+    return m.wizard.setupFlowii;
+  },
   sections: [flowiiSection, pohodaSection],
   interval: (config) => config.flowii.interval_minutes,
   run: (config, env, options) =>

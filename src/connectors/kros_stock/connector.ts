@@ -33,7 +33,9 @@ const status: StatusPart<{ lastSent: Record<string, Record<string, SentQuantity>
 export const krosStock = defineConnector({
   id: "stock",
   title: "KROS → e-shop",
-  setupTitle: "KROS → e-shop stock (Shoptet, WooCommerce)",
+  get setupTitle() {
+    return m.wizard.setupStock;
+  },
   sections: [krosSection, eshopSection, stockSection],
   interval: (config) => config.stock.interval_minutes,
   run: (config, { paths, log }, options) =>
