@@ -20,7 +20,6 @@ import {
 } from "../config/schema.ts";
 import { type ConfigSection, secretQuestion } from "../config/section.ts";
 import type { Answers } from "../config/questions.ts";
-import { m } from "../i18n/mod.ts";
 import { openTransport } from "./transport.ts";
 import { checkUnitYear, databaseYear, unitsOf } from "./units.ts";
 
