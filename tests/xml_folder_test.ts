@@ -226,3 +226,15 @@ Deno.test("without Pohoda.exe: a pack POHODA never answers is written again afte
     deepEqual(documents(await world.pohoda()), exported(world.flowii));
   });
 });
+
+Deno.test("a database POHODA does not hold: exit 4 naming POHODA's answer, nothing imported, every item kept", async () => {
+  await withFiles({ exe: true }, async (world) => {
+    await editConfig(world.dir, (config) => void (config.pohoda.database = `StwPh_${ICO}_2019`));
+    const sync = await world.spojka("sync");
+    equal(sync.code, 4, sync.stderr);
+    match(sync.stderr, /“Nepodařilo se otevřít databázový soubor”/);
+    match(sync.stderr, /POHODA cannot open the accounting unit.s database/);
+    equal((await world.pohoda()).db.addressBook.length, 0);
+    equal(await waiting(world), 32);
+  });
+});

@@ -1,13 +1,16 @@
 /**
  * Accounting years end to end through the CLI: `[pohoda.units]` sends each document to the mServer
- * of its year's accounting unit (one emulator per unit, each with its year), partners to every unit,
- * each exactly once; a year without a unit waits and is reported until it is configured; a unit
- * answering for another year stops the run before anything is sent.
+ * of its year's accounting unit (one emulator per unit, each with its year), or with xml-folder to its
+ * year's database in the emulated Pohoda.exe; partners to every unit, each exactly once; a year
+ * without a unit waits and is reported until it is configured; a unit answering for another year
+ * stops the run before anything is sent.
  */
 import { deepEqual, equal, match, ok } from "node:assert/strict";
-import { join } from "node:path";
+import { join, relative, sep } from "node:path";
 import { type MServer, startMServer } from "./emulators/mserver/mod.ts";
+import { databaseOf } from "./emulators/pohoda_exe/store.ts";
 import { runCli } from "./helpers/cli.ts";
+import { startFilesWorld } from "./helpers/files_world.ts";
 import { ICO, startWorld, type World } from "./helpers/world.ts";
 
 /** From November 2024 to May 2026: three accounting years. */
@@ -19,8 +22,13 @@ function unitOf(year: number): Promise<MServer> {
 }
 
 async function addUnits(world: World, units: Record<number, MServer>): Promise<void> {
-  const lines = Object.entries(units).map(([year, mserver]) => `${year} = "${mserver.xmlUrl}"`);
-  const path = join(world.dir, "config.toml");
+  await writeUnits(world.dir, Object.fromEntries(Object.entries(units).map(([year, u]) => [year, u.xmlUrl])));
+}
+
+/** Sets `[pohoda.units]` of the data folder `dir` to `units` (year → URL or database). */
+async function writeUnits(dir: string, units: Record<number, string>): Promise<void> {
+  const lines = Object.entries(units).map(([year, unit]) => `${year} = "${unit}"`);
+  const path = join(dir, "config.toml");
   const text = (await Deno.readTextFile(path)).replace(/\n\[pohoda\.units\]\n(?:\d{4} = .*\n)*/, "\n");
   await Deno.writeTextFile(path, `${text}\n[pohoda.units]\n${lines.join("\n")}\n`);
 }
@@ -124,5 +132,49 @@ Deno.test("a unit answering for another year stops the run with exit 4, naming b
   } finally {
     await world.close();
     await u2024.close();
+  }
+});
+
+Deno.test("xml-folder: each document goes to its year's database exactly once, every database gets the partners", async () => {
+  const world = await startFilesWorld({ exe: true, years: [2026, 2025, 2024], flowii: { dataset: DATASET } });
+  try {
+    const { documents, partners } = world.flowii.dataset;
+    const byYear = (year: number) =>
+      new Set(documents.filter((d) => d.date.startsWith(String(year))).map((d) => d.number));
+    await writeUnits(world.dir, { 2025: `StwPh_${ICO}_2025`, 2024: `StwPh_${ICO}_2024` });
+    const first = await world.spojka("sync");
+    equal(first.code, 0, first.stderr);
+    match(first.stdout, /with warnings 0, failed 0/, "no 606: no document lands outside its unit's year");
+
+    const pohoda = await world.pohoda();
+    equal(pohoda.units.length, 3);
+    for (const db of pohoda.units) {
+      const { year } = db.company;
+      const held = [...db.invoices, ...db.orders].map((d) => d.number);
+      ok(held.length > 0, `the dataset has documents of ${year}`);
+      deepEqual(new Set(held), byYear(year), `the documents of ${year}`);
+      equal(held.length, byYear(year).size, `nothing twice in ${year}`);
+      equal(db.addressBook.length, partners.length, `every partner in the unit of ${year}`);
+    }
+    // Each pack lies in its unit's folder (`in/<year>/…`, `[pohoda] database`'s in `in/…`), and its
+    // INI names that year's database.
+    const input = join(world.dir, "pohoda-xml", "in");
+    for (const { settings, packs } of pohoda.file.invocations) {
+      for (const { file } of packs) {
+        const folder = relative(input, file).split(sep)[0];
+        const year = /^\d{4}$/.test(folder) ? Number(folder) : 2026;
+        equal(settings.database, databaseOf({ ...pohoda.db.company, year }), file);
+      }
+    }
+
+    const second = await world.spojka("sync");
+    equal(second.code, 0, second.stderr);
+    equal(
+      (await world.pohoda()).file.invocations.length,
+      pohoda.file.invocations.length,
+      "a second sync sends nothing",
+    );
+  } finally {
+    await world.close();
   }
 });

@@ -9,7 +9,13 @@
 import { join } from "node:path";
 import { type FlowiiEmulator, type FlowiiOptions, startFlowii } from "../emulators/flowii/server.ts";
 import { writeWrapper } from "../emulators/pohoda_exe/main.ts";
-import { loadStore, newStore, type Store, type StoreFile } from "../emulators/pohoda_exe/store.ts";
+import {
+  databaseOf,
+  loadStore,
+  newStore,
+  type Store,
+  type StoreFile,
+} from "../emulators/pohoda_exe/store.ts";
 import { type CliResult, runCli, tempDataDir } from "./cli.ts";
 import { ICO } from "./world.ts";
 
@@ -46,6 +52,11 @@ export interface FilesWorldOptions {
   exe: boolean;
   /** The POHODA password given to init (default the right one). */
   password?: string;
+  /**
+   * The accounting years the emulated POHODA holds a unit of, the first being `[pohoda] database`'s
+   * (default: the current year alone).
+   */
+  years?: number[];
   flowii?: FlowiiOptions;
 }
 
@@ -62,8 +73,12 @@ export async function startFilesWorld(options: FilesWorldOptions): Promise<Files
   try {
     const exe = join(program, "Pohoda.exe");
     const storePath = join(program, "pohoda-store.json");
-    const company = { ico: ICO, name: "Emulovaná firma s.r.o.", year: new Date().getFullYear(), key: "K-1" };
-    await Deno.writeTextFile(storePath, JSON.stringify(newStore(company, FILES_USER, FILES_PASSWORD)));
+    const [year, ...otherYears] = options.years ?? [new Date().getFullYear()];
+    const company = { ico: ICO, name: "Emulovaná firma s.r.o.", year, key: "K-1" };
+    await Deno.writeTextFile(
+      storePath,
+      JSON.stringify(newStore(company, FILES_USER, FILES_PASSWORD, otherYears)),
+    );
     await writeWrapper(exe, storePath);
     const env = {
       SPOJKA_FLOWII_URL: flowii.url,
@@ -75,6 +90,7 @@ export async function startFilesWorld(options: FilesWorldOptions): Promise<Files
       SPOJKA_POHODA_USER: FILES_USER,
       SPOJKA_POHODA_PASSWORD: options.password ?? FILES_PASSWORD,
       SPOJKA_POHODA_ICO: ICO,
+      ...(options.years ? { SPOJKA_POHODA_DATABASE: databaseOf(company) } : {}),
     };
     const init = await runCli(["--dir", dir, "init", "--non-interactive"], { env });
     // 4: a check failed, as a test with a wrong password may intend; the settings are saved.

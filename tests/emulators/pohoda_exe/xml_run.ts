@@ -13,7 +13,7 @@ import { importDataPack } from "../mserver/importer.ts";
 import { PROGRAM_VERSION } from "../mserver/mod.ts";
 import { renderResponsePack } from "../mserver/response.ts";
 import { resolveXsdDir, schemaValidator } from "../xsd.ts";
-import type { Invocation, Store } from "./store.ts";
+import { type Invocation, type Store, unitOf } from "./store.ts";
 
 /** Package error 554 (reference §16; the wording POHODA's table gives). */
 export const LOGIN_FAILED_NOTE = "Nepodařilo se přihlásit uživatele.";
@@ -68,17 +68,15 @@ export async function runXml(command: XmlCommand, store: Store, programDir: stri
     return invocation;
   }
   const exchanges = await inputs(settings);
-  const { company } = store.db;
-  const refusal = command.user !== store.file.user || command.password !== store.file.password
-    ? LOGIN_FAILED_NOTE
-    : settings.database?.toLowerCase() !== `stwph_${company.ico}_${company.year}`.toLowerCase()
-    ? NO_DATABASE_NOTE
-    : undefined;
+  const loggedIn = command.user === store.file.user && command.password === store.file.password;
+  // The unit the INI names; none answers every pack with why.
+  const db = loggedIn ? unitOf(store, settings.database) : undefined;
+  const refusal = loggedIn ? NO_DATABASE_NOTE : LOGIN_FAILED_NOTE;
   const validator = await schemaValidator("data", resolveXsdDir());
   const answers: [string, Uint8Array][] = [];
   for (const { input, response } of exchanges) {
     const bytes = await Deno.readFile(input);
-    if (refusal) {
+    if (!db) {
       const model = {
         id: "",
         state: "error" as const,
@@ -92,7 +90,7 @@ export async function runXml(command: XmlCommand, store: Store, programDir: stri
       continue;
     }
     const result = importDataPack(bytes, {
-      db: store.db,
+      db,
       validator,
       checkDuplicity: settings.check_duplicity === "1",
       faults: {},
