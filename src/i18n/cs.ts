@@ -540,4 +540,77 @@ export const cs: Catalogue = {
       `${service} na ${origin} není dostupný: ${why}`,
     webPage: (title: string) => `webová stránka s názvem ${title}`,
   },
+  outboxRun: {
+    empty: "Fronta k odeslání je prázdná: cíl potvrdil každou staženou položku.",
+    more: (n: number, failedOnly: boolean) =>
+      `… a ${plural(n, "další", "další", "dalších")} ${n}: spojka outbox list --all vypíše všechny` +
+      (failedOnly ? "." : ", --failed jen ty, které selhaly."),
+    commands: "spojka outbox show <číslo> ukáže položku i s jejím XML; retry <číslo> ji hned odešle; " +
+      "drop <číslo> ji odstraní.",
+    payload: (itemId: string) =>
+      `Obsah (posílá se uvnitř <dat:dataPackItem id="${itemId}">, v kódování windows-1250):`,
+    retryNeeds: "outbox retry potřebuje buď položku, nebo --failed.",
+    retryNeedsHint: "spojka outbox retry <číslo> tu položku hned odešle; spojka outbox retry --failed " +
+      "odešle všechny položky, které selhaly.",
+    noFailed: "Ve frontě nečeká žádná položka, která by selhala.",
+    heldConsequence: "spojka ji přestane hlásit; nic z ní nebylo odesláno a nic z ní se neuchovává.",
+    consequence: (source: string | undefined) =>
+      `Nebude naimportována, dokud ji ${source ?? "její zdroj"} znovu nevyexportuje.`,
+    noTerminal: "outbox drop potřebuje potvrzení a není tu terminál, kde by se mohla zeptat.",
+    addYes: (name: string, consequence: string) => `Přidejte --yes a ${name} se odstraní. ${consequence}`,
+    question: (name: string, consequence: string) => `Odstranit ${name} z fronty? ${consequence}`,
+    nothingDropped: "Nic nebylo odstraněno.",
+    cancelled: "Zrušeno; nic nebylo odstraněno.",
+    by: (who: string | undefined) => who ? `uživatel ${who}` : "neznámý uživatel (USERNAME není nastaveno)",
+    dropDetail: (by: string, reason: string | undefined) =>
+      `z fronty odstranil ${by}` + (reason ? `; poslední důvod byl: ${reason}` : ""),
+    changed: (name: string) =>
+      `Položka ${name} se mezitím změnila: synchronizace ji potvrdila nebo znovu stáhla. Nic nebylo ` +
+      "odstraněno.",
+    changedHint: (query: string) => `spojka outbox show ${query} ukáže, zda ještě čeká.`,
+    dropped: (name: string, key: string, by: string, consequence: string) =>
+      `Z fronty odstraněno: ${name} (klíč ${key}); požádal o to ${by}. ${consequence}`,
+    matches: (query: string, total: number, candidates: string) =>
+      `„${query}“ odpovídá ${total} čekajícím položkám:\n${candidates}`,
+    candidatesMore: (n: number) => `  … a ${plural(n, "další", "další", "dalších")} ${n}`,
+    matchesHint: "Uveďte jednu z nich jejím klíčem (jak je vypsán výše) nebo delší částí jejího čísla.",
+    heldNothing: (name: string, reason: string) =>
+      `Položka ${name} je zadržená a nic z ní se neuchovává, co by šlo odeslat: ${reason}`,
+    gone: (query: string) => `Žádná čekající položka neodpovídá „${query}“.`,
+    goneHint: "spojka outbox list ukáže, co čeká. Položku, která už tam není, cíl potvrdil, nebo byla " +
+      "odstraněna: spojka status ukáže poslední běhy.",
+    stays: (what: string) => `${what}. Zůstává ve frontě; každá synchronizace ji zkusí znovu.`,
+    left: (what: string) => `${what}. Opustila frontu.`,
+    outcomesMore: "… a další: spojka status --items vypíše každou položku.",
+    notSetUp: (id: string) => `Konektor ${id}, který odesílá frontu, není v config.toml nastavený.`,
+    headings: {
+      failed: "Selhaly (cíl je odmítl; každá synchronizace je zkusí znovu):",
+      held: "Zadržené (vynechané z exportu, nikdy neodeslané; každá zůstane, dokud ji neopravíte nebo " +
+        "neodstraníte):",
+      pending: "Čekají (ještě neodeslané, nebo odpověď nebyla jistá):",
+    },
+    counts: (pending: number, failed: number, held: number) =>
+      `čeká ${pending}, selhalo ${failed}` + (held > 0 ? `, zadrženo ${held}` : ""),
+    status: { failed: "selhala", held: "zadržená", pending: "čeká" },
+    held: "zadržená",
+    notSentYet: "ještě neodeslaná",
+    attempts: (n: number, last: string) => `${n} ${plural(n, "pokus", "pokusy", "pokusů")}, poslední ${last}`,
+    item: (name: string, tried: string, queued: string) => `  ${name}: ${tried}; ve frontě od ${queued}`,
+    reason: (reason: string) => `    důvod: ${reason}`,
+    statusLong: {
+      failed: "selhala: cíl ji odmítl; každá synchronizace ji zkusí znovu",
+      held: "zadržená: vynechaná z exportu, nikdy neodeslaná",
+      pending: "čeká: ještě neodeslaná, nebo odpověď nebyla jistá",
+    },
+    field: {
+      status: "stav",
+      reason: "důvod",
+      attempts: "pokusy",
+      lastAttempt: "poslední pokus",
+      firstQueued: "ve frontě od",
+      connector: "konektor",
+      key: "klíč",
+      itemId: "id položky",
+    },
+  },
 };

@@ -549,6 +549,78 @@ export const en = {
       `cannot reach ${service} at ${origin}: ${why}`,
     webPage: (title: string) => `a web page titled ${title}`,
   },
+  /** spojka outbox (src/cli/outbox.ts). */
+  outboxRun: {
+    empty: "The outbox is empty: every downloaded item has been confirmed by its target.",
+    more: (n: number, failedOnly: boolean) =>
+      `… and ${n} more: spojka outbox list --all lists them all` +
+      (failedOnly ? "." : ", --failed only the failed ones."),
+    commands: "spojka outbox show <number> shows an item with its XML; retry <number> sends it now; " +
+      "drop <number> removes it.",
+    payload: (itemId: string) =>
+      `Payload (sent inside <dat:dataPackItem id="${itemId}">, encoded as windows-1250):`,
+    retryNeeds: "outbox retry needs either an item or --failed.",
+    retryNeedsHint: "spojka outbox retry <number> sends that item now; spojka outbox retry --failed sends " +
+      "every failed item.",
+    noFailed: "No failed items wait in the outbox.",
+    heldConsequence: "spojka stops reporting it; nothing of it was sent, and none of it is kept.",
+    consequence: (source: string | undefined) =>
+      `It will not be imported unless ${source ?? "its source"} exports it again.`,
+    noTerminal: "outbox drop needs a confirmation, and there is no terminal to ask in.",
+    addYes: (name: string, consequence: string) => `Add --yes to drop ${name}. ${consequence}`,
+    question: (name: string, consequence: string) => `Drop ${name} from the outbox? ${consequence}`,
+    nothingDropped: "Nothing was dropped.",
+    cancelled: "Cancelled; nothing was dropped.",
+    by: (who: string | undefined) => who ? `user ${who}` : "an unknown user (USERNAME is not set)",
+    dropDetail: (by: string, reason: string | undefined) =>
+      `dropped from the outbox by ${by}` + (reason ? `; the last reason was: ${reason}` : ""),
+    changed: (name: string) =>
+      `${name} changed meanwhile: a sync confirmed it or downloaded it again. Nothing was dropped.`,
+    changedHint: (query: string) => `spojka outbox show ${query} shows whether it still waits.`,
+    dropped: (name: string, key: string, by: string, consequence: string) =>
+      `Dropped ${name} (key ${key}) from the outbox at the request of ${by}. ${consequence}`,
+    matches: (query: string, total: number, candidates: string) =>
+      `"${query}" matches ${total} waiting items:\n${candidates}`,
+    candidatesMore: (n: number) => `  … and ${n} more`,
+    matchesHint: "Name one by its key (as listed above), or by more of its number.",
+    heldNothing: (name: string, reason: string) =>
+      `${name} is held, and nothing of it is kept to send: ${reason}`,
+    gone: (query: string) => `No waiting item matches "${query}".`,
+    goneHint: "spojka outbox list shows what waits. An item no longer there was confirmed by its target " +
+      "or dropped: spojka status shows the last runs.",
+    stays: (what: string) => `${what}. It stays in the outbox; every sync tries it again.`,
+    left: (what: string) => `${what}. It has left the outbox.`,
+    outcomesMore: "… and more: spojka status --items lists every item.",
+    notSetUp: (id: string) => `The ${id} connector, which posts the outbox, is not set up in config.toml.`,
+    headings: {
+      failed: "Failed (the target refused them; every sync tries them again):",
+      held: "Held (left out of the export, never sent; each stays until fixed or dropped):",
+      pending: "Pending (not sent yet, or the answer was uncertain):",
+    },
+    counts: (pending: number, failed: number, held: number) =>
+      `${pending} pending, ${failed} failed` + (held > 0 ? `, ${held} held` : ""),
+    status: { failed: "failed", held: "held", pending: "pending" },
+    held: "held",
+    notSentYet: "not sent yet",
+    attempts: (n: number, last: string) => `${n} ${plural(n, "attempt", "attempts")}, the last ${last}`,
+    item: (name: string, tried: string, queued: string) => `  ${name}: ${tried}; queued ${queued}`,
+    reason: (reason: string) => `    reason: ${reason}`,
+    statusLong: {
+      failed: "failed: the target refused it; every sync tries it again",
+      held: "held: left out of the export, never sent",
+      pending: "pending: not sent yet, or the answer was uncertain",
+    },
+    field: {
+      status: "status",
+      reason: "reason",
+      attempts: "attempts",
+      lastAttempt: "last attempt",
+      firstQueued: "first queued",
+      connector: "connector",
+      key: "key",
+      itemId: "item id",
+    },
+  },
 };
 
 /** The shape every catalogue has. */

@@ -541,4 +541,79 @@ export const sk: Catalogue = {
       `${service} na ${origin} nie je dostupný: ${why}`,
     webPage: (title: string) => `webová stránka s názvom ${title}`,
   },
+  outboxRun: {
+    empty: "Front na odoslanie je prázdny: cieľ potvrdil každú stiahnutú položku.",
+    more: (n: number, failedOnly: boolean) =>
+      `… a ${plural(n, "ďalšia", "ďalšie", "ďalších")} ${n}: spojka outbox list --all vypíše všetky` +
+      (failedOnly ? "." : ", --failed len tie, ktoré zlyhali."),
+    commands: "spojka outbox show <číslo> ukáže položku aj s jej XML; retry <číslo> ju hneď odošle; " +
+      "drop <číslo> ju odstráni.",
+    payload: (itemId: string) =>
+      `Obsah (posiela sa vnútri <dat:dataPackItem id="${itemId}">, v kódovaní windows-1250):`,
+    retryNeeds: "outbox retry potrebuje buď položku, alebo --failed.",
+    retryNeedsHint: "spojka outbox retry <číslo> tú položku hneď odošle; spojka outbox retry --failed " +
+      "odošle všetky položky, ktoré zlyhali.",
+    noFailed: "Vo fronte nečaká žiadna položka, ktorá by zlyhala.",
+    heldConsequence: "spojka ju prestane hlásiť; nič z nej nebolo odoslané a nič z nej sa neuchováva.",
+    consequence: (source: string | undefined) =>
+      `Nebude naimportovaná, kým ju ${source ?? "jej zdroj"} znova nevyexportuje.`,
+    noTerminal: "outbox drop potrebuje potvrdenie a nie je tu terminál, kde by sa mohla opýtať.",
+    addYes: (name: string, consequence: string) => `Pridajte --yes a ${name} sa odstráni. ${consequence}`,
+    question: (name: string, consequence: string) => `Odstrániť ${name} z frontu? ${consequence}`,
+    nothingDropped: "Nič nebolo odstránené.",
+    cancelled: "Zrušené; nič nebolo odstránené.",
+    by: (who: string | undefined) =>
+      who ? `používateľ ${who}` : "neznámy používateľ (USERNAME nie je nastavené)",
+    dropDetail: (by: string, reason: string | undefined) =>
+      `z frontu odstránil ${by}` + (reason ? `; posledný dôvod bol: ${reason}` : ""),
+    changed: (name: string) =>
+      `Položka ${name} sa medzitým zmenila: synchronizácia ju potvrdila alebo znova stiahla. Nič nebolo ` +
+      "odstránené.",
+    changedHint: (query: string) => `spojka outbox show ${query} ukáže, či ešte čaká.`,
+    dropped: (name: string, key: string, by: string, consequence: string) =>
+      `Z frontu odstránené: ${name} (kľúč ${key}); požiadal o to ${by}. ${consequence}`,
+    matches: (query: string, total: number, candidates: string) =>
+      `„${query}“ zodpovedá ${total} čakajúcim položkám:\n${candidates}`,
+    candidatesMore: (n: number) => `  … a ${plural(n, "ďalšia", "ďalšie", "ďalších")} ${n}`,
+    matchesHint: "Uveďte jednu z nich jej kľúčom (ako je vypísaný vyššie) alebo dlhšou časťou jej čísla.",
+    heldNothing: (name: string, reason: string) =>
+      `Položka ${name} je zadržaná a nič z nej sa neuchováva, čo by sa dalo odoslať: ${reason}`,
+    gone: (query: string) => `Žiadna čakajúca položka nezodpovedá „${query}“.`,
+    goneHint: "spojka outbox list ukáže, čo čaká. Položku, ktorá tam už nie je, cieľ potvrdil, alebo bola " +
+      "odstránená: spojka status ukáže posledné behy.",
+    stays: (what: string) => `${what}. Zostáva vo fronte; každá synchronizácia ju skúsi znova.`,
+    left: (what: string) => `${what}. Opustila front.`,
+    outcomesMore: "… a ďalšie: spojka status --items vypíše každú položku.",
+    notSetUp: (id: string) => `Konektor ${id}, ktorý odosiela front, nie je v config.toml nastavený.`,
+    headings: {
+      failed: "Zlyhali (cieľ ich odmietol; každá synchronizácia ich skúsi znova):",
+      held: "Zadržané (vynechané z exportu, nikdy neodoslané; každá zostane, kým ju neopravíte alebo " +
+        "neodstránite):",
+      pending: "Čakajú (ešte neodoslané, alebo odpoveď nebola istá):",
+    },
+    counts: (pending: number, failed: number, held: number) =>
+      `čaká ${pending}, zlyhalo ${failed}` + (held > 0 ? `, zadržané ${held}` : ""),
+    status: { failed: "zlyhala", held: "zadržaná", pending: "čaká" },
+    held: "zadržaná",
+    notSentYet: "ešte neodoslaná",
+    attempts: (n: number, last: string) =>
+      `${n} ${plural(n, "pokus", "pokusy", "pokusov")}, posledný ${last}`,
+    item: (name: string, tried: string, queued: string) => `  ${name}: ${tried}; vo fronte od ${queued}`,
+    reason: (reason: string) => `    dôvod: ${reason}`,
+    statusLong: {
+      failed: "zlyhala: cieľ ju odmietol; každá synchronizácia ju skúsi znova",
+      held: "zadržaná: vynechaná z exportu, nikdy neodoslaná",
+      pending: "čaká: ešte neodoslaná, alebo odpoveď nebola istá",
+    },
+    field: {
+      status: "stav",
+      reason: "dôvod",
+      attempts: "pokusy",
+      lastAttempt: "posledný pokus",
+      firstQueued: "vo fronte od",
+      connector: "konektor",
+      key: "kľúč",
+      itemId: "id položky",
+    },
+  },
 };
