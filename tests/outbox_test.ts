@@ -67,7 +67,9 @@ Deno.test("a rejected document is listed with POHODA's reason, shown with its XM
     match(
       list.stdout,
       new RegExp(
-        `${agendaName(victim.type)} ${victim.number} \\(.*\\): 1 attempt, [^\\n]*\\n +reason: Předkontace 3Fv neexistuje`,
+        `${
+          agendaName(victim.type)
+        } ${victim.number} \\(.*\\): 1 attempt, [^\\n]*\\n +reason: Předkontace 3Fv neexistuje`,
       ),
     );
     match(
@@ -107,7 +109,10 @@ Deno.test("a rejected document is listed with POHODA's reason, shown with its XM
     reject(world, new Map([[other, "Členění DPH UDA5 neexistuje."]]));
     const retried = await world.spojka("outbox", "retry", victim.number);
     equal(retried.code, 0, retried.stderr);
-    match(retried.stdout, new RegExp(`imported: ${agendaName(victim.type)} ${victim.number} .*It has left the outbox`));
+    match(
+      retried.stdout,
+      new RegExp(`imported: ${agendaName(victim.type)} ${victim.number} .*It has left the outbox`),
+    );
     equal(timesInPohoda(world, victim), 1);
     const posts = world.mserver.requests.filter((r) => r.method === "POST" && r.path === "/xml");
     equal(posts.at(-1)!.itemIds!.length, 1, "only the named item was sent");
@@ -142,7 +147,12 @@ Deno.test("a dropped document leaves the outbox, is named in the log and status,
     equal(dropped.code, 0, dropped.stderr);
     deepEqual((await listed(world)).items, []);
     const log = await Deno.readTextFile(join(world.dir, "log.txt"));
-    match(log, new RegExp(`INFO +Dropped ${agendaName(victim.type)} ${victim.number} .* at the request of user ucetni`));
+    match(
+      log,
+      new RegExp(
+        `INFO +Dropped ${agendaName(victim.type)} ${victim.number} .* at the request of user ucetni`,
+      ),
+    );
     const status = await world.spojka("status");
     match(
       status.stdout,
