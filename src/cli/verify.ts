@@ -12,6 +12,7 @@ import { Ledger } from "../pipeline/ledger.ts";
 import { formatVerify, verifyPohoda } from "../pipeline/verify.ts";
 import { PohodaLists } from "../pohoda/list.ts";
 import { listsNeedMServer, openTransport } from "../pohoda/transport.ts";
+import { m } from "../i18n/mod.ts";
 import { withState } from "../state/store.ts";
 import { type Context, requireConfig } from "./context.ts";
 
@@ -30,9 +31,7 @@ export async function verify(ctx: Context, options: VerifyOptions): Promise<Exit
   const since = options.since === undefined ? undefined : day(options.since);
   const config = await requireConfig(ctx);
   if (!config.pohoda) {
-    throw new ConfigError("POHODA is not set up in config.toml, so there is nothing to verify.", {
-      hint: "Run spojka init and choose FLOWii → POHODA.",
-    });
+    throw new ConfigError(m.verifyRun.noPohoda, { hint: m.verifyRun.noPohodaHint });
   }
   const pohoda = config.pohoda;
   const runId = `verify-${fileStamp(new Date())}`;
@@ -55,9 +54,7 @@ function day(value: string): Date {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
   const date = match && new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
   if (!date || date.getDate() !== Number(match[3]) || date.getMonth() !== Number(match[2]) - 1) {
-    throw new ConfigError(`--since ${value} is not a date.`, {
-      hint: "Give a day as YYYY-MM-DD, e.g. --since 2026-03-01.",
-    });
+    throw new ConfigError(m.verifyRun.badSince(value), { hint: m.verifyRun.badSinceHint });
   }
   return date;
 }

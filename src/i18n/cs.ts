@@ -613,4 +613,49 @@ export const cs: Catalogue = {
       itemId: "id položky",
     },
   },
+  verifyRun: {
+    noPohoda: "POHODA není v config.toml nastavená, takže není co ověřovat.",
+    noPohodaHint: "Spusťte spojka init a zvolte FLOWii → POHODA.",
+    badSince: (value: string) => `--since ${value} není datum.`,
+    badSinceHint: "Zadejte den jako RRRR-MM-DD, např. --since 2026-03-01.",
+    listing: (agenda: string, count: number) => `Načítám z POHODY agendu ${agenda} (kontroluji ${count})`,
+    headings: {
+      missing: "V POHODĚ chybí",
+      duplicated: "V POHODĚ vícekrát",
+      mismatched: "V POHODĚ jinak",
+    },
+    checked: (documents: number, since: string | undefined, partners: number) =>
+      `Porovnáno s POHODOU: ${documents} ${plural(documents, "doklad", "doklady", "dokladů")}` +
+      (since ? ` (potvrzené od ${since})` : "") +
+      `, ${partners} ${plural(partners, "partner", "partneři", "partnerů")}.`,
+    ledgerStarts: (at: string) =>
+      `spojka vede záznam, podle kterého kontroluje, od ${at}; co potvrdila dříve, se nekontroluje.`,
+    notChecked: (count: number, agenda: string) =>
+      `${count} ${plural(count, "položka", "položky", "položek")} (${agenda}) nemá nic, podle čeho by ` +
+      "šlo v POHODĚ hledat (číslo, id), a nebyla zkontrolována.",
+    nothingYet: "spojka zatím nic nepotvrdila, takže není co kontrolovat.",
+    allAgree: "Vše souhlasí: každý je v POHODĚ jednou, se stejným číslem, IČO partnera i celkovou částkou.",
+    heading: (title: string, n: number) => `${title} (${n}):`,
+    more: (n: number) =>
+      `  … a ${plural(n, "další", "další", "dalších")} ${n} (spojka verify --json vypíše všechny)`,
+    problems: (n: number) =>
+      `${n} ${plural(n, "problém", "problémy", "problémů")}. Dohledejte je v POHODĚ: spojka znovu ` +
+      "neimportuje doklad, který POHODA měla (ani smazaný), a nic v ní nemění ani neodstraňuje.",
+    confirmed: (imported: boolean, at: string) =>
+      `${imported ? "naimportováno" : "nalezeno už v POHODĚ"} ${at}`,
+    records: (n: number, records: string) => `${n} ${plural(n, "záznam", "záznamy", "záznamů")}: ${records}`,
+    notFound: (confirmed: string) => `v POHODĚ nenalezeno (${confirmed})`,
+    noIdentity: "bez identifikace",
+    byExtId: (system: string, ids: string) => `hledáno podle id ${system} ${ids}`,
+    byIco: (ico: string) => `hledáno podle IČO ${ico}`,
+    pohodaId: (id: string) => `id v POHODĚ ${id}`,
+    icoDiffers: (ours: string | undefined, theirs: string | undefined) =>
+      `IČO partnera zde ${ours ?? "žádné"}, v POHODĚ ${theirs ?? "žádné"}`,
+    currencyDiffers: (ours: string | undefined, theirs: string | undefined) =>
+      `měna zde ${ours ?? "domácí"}, v POHODĚ ${theirs ?? "domácí"}`,
+    totalDiffers: (ours: string, theirs: string) => `celkem zde ${ours}, v POHODĚ ${theirs}`,
+    unknown: "neznámá",
+    total: (amount: string) => `celkem ${amount}`,
+    noNumber: "(bez čísla)",
+  },
 };

@@ -621,6 +621,52 @@ export const en = {
       itemId: "item id",
     },
   },
+  /** spojka verify (src/cli/verify.ts, src/pipeline/verify.ts, src/pohoda/facts.ts). */
+  verifyRun: {
+    noPohoda: "POHODA is not set up in config.toml, so there is nothing to verify.",
+    noPohodaHint: "Run spojka init and choose FLOWii → POHODA.",
+    badSince: (value: string) => `--since ${value} is not a date.`,
+    badSinceHint: "Give a day as YYYY-MM-DD, e.g. --since 2026-03-01.",
+    listing: (agenda: string, count: number) => `Listing ${agenda} in POHODA (checking ${count})`,
+    headings: {
+      missing: "Missing in POHODA",
+      duplicated: "More than once in POHODA",
+      mismatched: "Different in POHODA",
+    },
+    checked: (documents: number, since: string | undefined, partners: number) =>
+      `Checked against POHODA: ${documents} ${plural(documents, "document", "documents")}` +
+      (since ? ` confirmed since ${since}` : "") +
+      `, ${partners} ${plural(partners, "partner", "partners")}.`,
+    ledgerStarts: (at: string) =>
+      `spojka keeps the record it checks since ${at}; what it confirmed before is not checked.`,
+    notChecked: (count: number, agenda: string) =>
+      `${count} ${plural(count, "item", "items")} of ${agenda} ${
+        plural(count, "has", "have")
+      } nothing POHODA ` +
+      `can be searched by (a number, an id) and ${plural(count, "was", "were")} not checked.`,
+    nothingYet: "spojka has not confirmed anything yet, so there is nothing to check.",
+    allAgree: "Everything agrees: each is in POHODA once, with the same number, partner IČO and total.",
+    heading: (title: string, n: number) => `${title} (${n}):`,
+    more: (n: number) => `  … and ${n} more (spojka verify --json lists them all)`,
+    problems: (n: number) =>
+      `${n} ${plural(n, "problem", "problems")}. Look them up in POHODA: spojka does not import again a ` +
+      "document POHODA had (a deleted one included), nor does it change or remove anything there.",
+    confirmed: (imported: boolean, at: string) => `${imported ? "imported" : "found already present"} ${at}`,
+    records: (n: number, records: string) => `${n} records: ${records}`,
+    notFound: (confirmed: string) => `not found in POHODA (${confirmed})`,
+    noIdentity: "no identity",
+    byExtId: (system: string, ids: string) => `searched by ${system} id ${ids}`,
+    byIco: (ico: string) => `searched by IČO ${ico}`,
+    pohodaId: (id: string) => `POHODA id ${id}`,
+    icoDiffers: (ours: string | undefined, theirs: string | undefined) =>
+      `partner IČO ${ours ?? "none"} here, ${theirs ?? "none"} in POHODA`,
+    currencyDiffers: (ours: string | undefined, theirs: string | undefined) =>
+      `currency ${ours ?? "home"} here, ${theirs ?? "home"} in POHODA`,
+    totalDiffers: (ours: string, theirs: string) => `total ${ours} here, ${theirs} in POHODA`,
+    unknown: "unknown",
+    total: (amount: string) => `total ${amount}`,
+    noNumber: "(no number)",
+  },
 };
 
 /** The shape every catalogue has. */

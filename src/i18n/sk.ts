@@ -616,4 +616,49 @@ export const sk: Catalogue = {
       itemId: "id položky",
     },
   },
+  verifyRun: {
+    noPohoda: "POHODA nie je v config.toml nastavená, takže nie je čo overovať.",
+    noPohodaHint: "Spustite spojka init a zvoľte FLOWii → POHODA.",
+    badSince: (value: string) => `--since ${value} nie je dátum.`,
+    badSinceHint: "Zadajte deň ako RRRR-MM-DD, napr. --since 2026-03-01.",
+    listing: (agenda: string, count: number) => `Načítavam z POHODY agendu ${agenda} (kontrolujem ${count})`,
+    headings: {
+      missing: "V POHODE chýba",
+      duplicated: "V POHODE viackrát",
+      mismatched: "V POHODE inak",
+    },
+    checked: (documents: number, since: string | undefined, partners: number) =>
+      `Porovnané s POHODOU: ${documents} ${plural(documents, "doklad", "doklady", "dokladov")}` +
+      (since ? ` (potvrdené od ${since})` : "") +
+      `, ${partners} ${plural(partners, "partner", "partneri", "partnerov")}.`,
+    ledgerStarts: (at: string) =>
+      `spojka vedie záznam, podľa ktorého kontroluje, od ${at}; čo potvrdila skôr, sa nekontroluje.`,
+    notChecked: (count: number, agenda: string) =>
+      `${count} ${plural(count, "položka", "položky", "položiek")} (${agenda}) nemá nič, podľa čoho by ` +
+      "sa dalo v POHODE hľadať (číslo, id), a nebola skontrolovaná.",
+    nothingYet: "spojka zatiaľ nič nepotvrdila, takže nie je čo kontrolovať.",
+    allAgree: "Všetko súhlasí: každý je v POHODE raz, s rovnakým číslom, IČO partnera aj celkovou sumou.",
+    heading: (title: string, n: number) => `${title} (${n}):`,
+    more: (n: number) =>
+      `  … a ${plural(n, "ďalšia", "ďalšie", "ďalších")} ${n} (spojka verify --json vypíše všetky)`,
+    problems: (n: number) =>
+      `${n} ${plural(n, "problém", "problémy", "problémov")}. Dohľadajte ich v POHODE: spojka znova ` +
+      "neimportuje doklad, ktorý POHODA mala (ani zmazaný), a nič v nej nemení ani neodstraňuje.",
+    confirmed: (imported: boolean, at: string) =>
+      `${imported ? "naimportované" : "nájdené už v POHODE"} ${at}`,
+    records: (n: number, records: string) => `${n} ${plural(n, "záznam", "záznamy", "záznamov")}: ${records}`,
+    notFound: (confirmed: string) => `v POHODE nenájdené (${confirmed})`,
+    noIdentity: "bez identifikácie",
+    byExtId: (system: string, ids: string) => `hľadané podľa id ${system} ${ids}`,
+    byIco: (ico: string) => `hľadané podľa IČO ${ico}`,
+    pohodaId: (id: string) => `id v POHODE ${id}`,
+    icoDiffers: (ours: string | undefined, theirs: string | undefined) =>
+      `IČO partnera tu ${ours ?? "žiadne"}, v POHODE ${theirs ?? "žiadne"}`,
+    currencyDiffers: (ours: string | undefined, theirs: string | undefined) =>
+      `mena tu ${ours ?? "domáca"}, v POHODE ${theirs ?? "domáca"}`,
+    totalDiffers: (ours: string, theirs: string) => `celkom tu ${ours}, v POHODE ${theirs}`,
+    unknown: "neznáma",
+    total: (amount: string) => `celkom ${amount}`,
+    noNumber: "(bez čísla)",
+  },
 };
