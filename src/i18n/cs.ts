@@ -658,4 +658,18 @@ export const cs: Catalogue = {
     total: (amount: string) => `celkem ${amount}`,
     noNumber: "(bez čísla)",
   },
+  progress: {
+    thousands: " ",
+    decimal: ",",
+    unit: "položek",
+    byteUnits: ["B", "KB", "MB", "GB", "TB"],
+    perSecond: "/s",
+    seconds: (s: number) => `${s} s`,
+    minutes: (m: number) => `${m} min`,
+    minutesSeconds: (m: number, s: string) => `${m} min ${s} s`,
+    hoursMinutes: (h: number, m: string) => `${h} h ${m} min`,
+    eta: (time: string) => `zbývá ${time}`,
+    amountOf: (count: string, total: string) => `${count} z ${total}`,
+    left: (time: string) => `zbývá asi ${time}`,
+  },
 };

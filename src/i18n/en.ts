@@ -667,6 +667,25 @@ export const en = {
     total: (amount: string) => `total ${amount}`,
     noNumber: "(no number)",
   },
+  /**
+   * The words of the progress lines (src/core/progress.ts). The thousands separator is a plain space:
+   * it reads right in Czech and Slovak and renders in every console font.
+   */
+  progress: {
+    thousands: " ",
+    decimal: ".",
+    /** What a stage counts unless it says otherwise. */
+    unit: "items",
+    byteUnits: ["B", "KB", "MB", "GB", "TB"],
+    perSecond: "/s",
+    seconds: (s: number) => `${s} s`,
+    minutes: (m: number) => `${m} min`,
+    minutesSeconds: (m: number, s: string) => `${m} min ${s} s`,
+    hoursMinutes: (h: number, m: string) => `${h} h ${m} min`,
+    eta: (time: string) => `ETA ${time}`,
+    amountOf: (count: string, total: string) => `${count} of ${total}`,
+    left: (time: string) => `about ${time} left`,
+  },
 };
 
 /** The shape every catalogue has. */

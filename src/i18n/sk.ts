@@ -661,4 +661,18 @@ export const sk: Catalogue = {
     total: (amount: string) => `celkom ${amount}`,
     noNumber: "(bez čísla)",
   },
+  progress: {
+    thousands: " ",
+    decimal: ",",
+    unit: "položiek",
+    byteUnits: ["B", "KB", "MB", "GB", "TB"],
+    perSecond: "/s",
+    seconds: (s: number) => `${s} s`,
+    minutes: (m: number) => `${m} min`,
+    minutesSeconds: (m: number, s: string) => `${m} min ${s} s`,
+    hoursMinutes: (h: number, m: string) => `${h} h ${m} min`,
+    eta: (time: string) => `zostáva ${time}`,
+    amountOf: (count: string, total: string) => `${count} z ${total}`,
+    left: (time: string) => `zostáva asi ${time}`,
+  },
 };
