@@ -672,4 +672,58 @@ export const cs: Catalogue = {
     amountOf: (count: string, total: string) => `${count} z ${total}`,
     left: (time: string) => `zbývá asi ${time}`,
   },
+  alerts: {
+    on: (host: string | undefined) => host ? ` na počítači ${host}` : "",
+    details: (dir: string, on: string, logFile: string) =>
+      `Podrobnosti: spusťte "spojka status" v datové složce ${dir}${on}; log je ${logFile}.`,
+    recoverySubject: (title: string, on: string) => `[spojka] ${title} znovu funguje${on}`,
+    recoveryIntro: (title: string, on: string, when: string) =>
+      `Běh ${title}${on}, který skončil ${when}, proběhl:`,
+    ended: {
+      failed: (since: string) => `už nekončí chybou (poprvé nahlášeno ${since})`,
+      rejected: (since: string) =>
+        `žádná položka nebyla odmítnuta (odmítnuté položky poprvé nahlášeny ${since})`,
+    },
+    lasted: (since: string) => `Trvá to od ${since}.`,
+    promise: (hours: number) =>
+      `spojka se ozve znovu, pokud to potrvá ještě ${
+        hours === 1 ? "hodinu" : `${hours} ${plural(hours, "hodinu", "hodiny", "hodin")}`
+      }, a dá vědět, až běh proběhne v pořádku.`,
+    failedSubject: (title: string, reminder: boolean, on: string) =>
+      `[spojka] ${title} ${reminder ? "stále selhává" : "selhal"}${on}`,
+    failedIntro: (title: string, on: string, when: string, code: number) =>
+      `Běh ${title}${on} se ${when} zastavil s chybou (kód ukončení ${code}):`,
+    nothingLost: "Nic se neztratilo: další běh to zkusí znovu.",
+    rejectedSubject: (title: string, n: number, on: string) =>
+      `[spojka] ${title}: ${n} ${
+        plural(n, "odmítnutá položka", "odmítnuté položky", "odmítnutých položek")
+      }${on}`,
+    rejectedIntro: (title: string, on: string, when: string, n: number) =>
+      `Běh ${title}${on}, který skončil ${when}, nemohl doručit ${n} ${
+        plural(n, "položku", "položky", "položek")
+      }:`,
+    rejectedMore: (n: number) =>
+      `- a ${plural(n, "další", "další", "dalších")} ${n} ("spojka status --items" vypíše všechny).`,
+    eachReason: "Každý důvod říká, co opravit; jakmile to opravíte, další běh položku převezme.",
+    sent: (channel: string, subject: string) => `Upozornění odesláno (${channel}): ${subject}`,
+    notSent: (channel: string, subject: string, why: string) =>
+      `Upozornění „${subject}“ se nepodařilo odeslat (${channel}): ${why} Zkusí se znovu po dalším běhu.`,
+    broken: (why: string) => `Upozornění nešlo připravit: ${why} Na výsledek běhu to nemá vliv.`,
+    webhookUnencrypted:
+      "Upozornění: [alerts] webhook_url je v config.toml uložená nešifrovaně, jak ji zapsala dřívější " +
+      "spojka. Spusťte spojka init (stačí nic neměnit) a uloží se šifrovaně.",
+    webhook: "webhook upozornění",
+    webhookAnswered: (origin: string, status: number, body: string) =>
+      `webhook upozornění na ${origin} odpověděl ${status}${body}.`,
+    signedIn: (user: string) => `, přihlášeno jako ${user}`,
+    smtpAuth: (server: string, said: string) =>
+      `SMTP server ${server} odmítl přihlášení (smtp_user, smtp_password): ${said}`,
+    smtpTls: (server: string, said: string) =>
+      `SMTP server ${server} nedokázal zabezpečit spojení (smtp_security): ${said}`,
+    smtpEnvelope: (server: string, said: string) =>
+      `SMTP server ${server} odmítl odesílatele nebo příjemce (email_from, email_to): ${said}`,
+    smtpUnreachable: (server: string, said: string) =>
+      `SMTP server ${server} není dostupný (smtp_host, smtp_port, smtp_security): ${said}`,
+    smtpOther: (server: string, said: string) => `SMTP server ${server} zprávu nepřevzal: ${said}`,
+  },
 };

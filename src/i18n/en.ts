@@ -686,6 +686,54 @@ export const en = {
     amountOf: (count: string, total: string) => `${count} of ${total}`,
     left: (time: string) => `about ${time} left`,
   },
+  /** The alerts' e-mails, webhook texts and log lines (src/alerts). */
+  alerts: {
+    on: (host: string | undefined) => host ? ` on ${host}` : "",
+    details: (dir: string, on: string, logFile: string) =>
+      `Details: run "spojka status" in the data folder ${dir}${on}; the log is ${logFile}.`,
+    recoverySubject: (title: string, on: string) => `[spojka] ${title} works again${on}`,
+    recoveryIntro: (title: string, on: string, when: string) =>
+      `The ${title} run${on} that ended ${when} went through:`,
+    ended: {
+      failed: (since: string) => `it no longer stops with an error (first reported ${since})`,
+      rejected: (since: string) => `no item was rejected (rejected items were first reported ${since})`,
+    },
+    lasted: (since: string) => `This has lasted since ${since}.`,
+    promise: (hours: number) =>
+      `spojka tells again if it lasts another ${hours === 1 ? "hour" : `${hours} hours`}, and sends a ` +
+      "notice when a run goes well.",
+    failedSubject: (title: string, reminder: boolean, on: string) =>
+      `[spojka] ${title} ${reminder ? "still fails" : "failed"}${on}`,
+    failedIntro: (title: string, on: string, when: string, code: number) =>
+      `The ${title} run${on} stopped with an error at ${when} (exit code ${code}):`,
+    nothingLost: "Nothing is lost: the next run tries again.",
+    rejectedSubject: (title: string, n: number, on: string) => `[spojka] ${title}: ${items(n)} rejected${on}`,
+    rejectedIntro: (title: string, on: string, when: string, n: number) =>
+      `The ${title} run${on} that ended ${when} could not deliver ${items(n)}:`,
+    rejectedMore: (n: number) => `- and ${n} more ("spojka status --items" lists them all).`,
+    eachReason: "Each reason says what to fix; once it is fixed, the next run takes the item.",
+    sent: (channel: string, subject: string) => `Alert sent by ${channel}: ${subject}`,
+    notSent: (channel: string, subject: string, why: string) =>
+      `The alert "${subject}" could not be sent by ${channel}: ${why} It is tried again after the next run.`,
+    broken: (why: string) => `Alerts could not be prepared: ${why} The run's result is not affected.`,
+    webhookUnencrypted:
+      "Warning: [alerts] webhook_url is stored unencrypted in config.toml, as an earlier spojka wrote it. " +
+      "Run spojka init (changing nothing is enough) to store it encrypted.",
+    webhook: "the alert webhook",
+    webhookAnswered: (origin: string, status: number, body: string) =>
+      `the alert webhook at ${origin} answered ${status}${body}.`,
+    signedIn: (user: string) => `, signed in as ${user}`,
+    smtpAuth: (server: string, said: string) =>
+      `the SMTP server ${server} refused the sign-in (smtp_user, smtp_password): ${said}`,
+    smtpTls: (server: string, said: string) =>
+      `the SMTP server ${server} could not secure the connection (smtp_security): ${said}`,
+    smtpEnvelope: (server: string, said: string) =>
+      `the SMTP server ${server} refused the sender or a recipient (email_from, email_to): ${said}`,
+    smtpUnreachable: (server: string, said: string) =>
+      `cannot reach the SMTP server ${server} (smtp_host, smtp_port, smtp_security): ${said}`,
+    smtpOther: (server: string, said: string) =>
+      `the SMTP server ${server} did not take the message: ${said}`,
+  },
 };
 
 /** The shape every catalogue has. */

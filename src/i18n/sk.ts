@@ -675,4 +675,58 @@ export const sk: Catalogue = {
     amountOf: (count: string, total: string) => `${count} z ${total}`,
     left: (time: string) => `zostáva asi ${time}`,
   },
+  alerts: {
+    on: (host: string | undefined) => host ? ` na počítači ${host}` : "",
+    details: (dir: string, on: string, logFile: string) =>
+      `Podrobnosti: spustite "spojka status" v dátovom priečinku ${dir}${on}; log je ${logFile}.`,
+    recoverySubject: (title: string, on: string) => `[spojka] ${title} znova funguje${on}`,
+    recoveryIntro: (title: string, on: string, when: string) =>
+      `Beh ${title}${on}, ktorý skončil ${when}, prebehol:`,
+    ended: {
+      failed: (since: string) => `už nekončí chybou (prvýkrát nahlásené ${since})`,
+      rejected: (since: string) =>
+        `žiadna položka nebola odmietnutá (odmietnuté položky prvýkrát nahlásené ${since})`,
+    },
+    lasted: (since: string) => `Trvá to od ${since}.`,
+    promise: (hours: number) =>
+      `spojka sa ozve znova, ak to potrvá ešte ${
+        hours === 1 ? "hodinu" : `${hours} ${plural(hours, "hodinu", "hodiny", "hodín")}`
+      }, a dá vedieť, keď beh prebehne v poriadku.`,
+    failedSubject: (title: string, reminder: boolean, on: string) =>
+      `[spojka] ${title} ${reminder ? "stále zlyháva" : "zlyhal"}${on}`,
+    failedIntro: (title: string, on: string, when: string, code: number) =>
+      `Beh ${title}${on} sa ${when} zastavil s chybou (kód ukončenia ${code}):`,
+    nothingLost: "Nič sa nestratilo: ďalší beh to skúsi znova.",
+    rejectedSubject: (title: string, n: number, on: string) =>
+      `[spojka] ${title}: ${n} ${
+        plural(n, "odmietnutá položka", "odmietnuté položky", "odmietnutých položiek")
+      }${on}`,
+    rejectedIntro: (title: string, on: string, when: string, n: number) =>
+      `Beh ${title}${on}, ktorý skončil ${when}, nemohol doručiť ${n} ${
+        plural(n, "položku", "položky", "položiek")
+      }:`,
+    rejectedMore: (n: number) =>
+      `- a ${plural(n, "ďalšia", "ďalšie", "ďalších")} ${n} ("spojka status --items" vypíše všetky).`,
+    eachReason: "Každý dôvod hovorí, čo opraviť; keď to opravíte, ďalší beh položku prevezme.",
+    sent: (channel: string, subject: string) => `Upozornenie odoslané (${channel}): ${subject}`,
+    notSent: (channel: string, subject: string, why: string) =>
+      `Upozornenie „${subject}“ sa nepodarilo odoslať (${channel}): ${why} Skúsi sa znova po ďalšom behu.`,
+    broken: (why: string) => `Upozornenia sa nedali pripraviť: ${why} Na výsledok behu to nemá vplyv.`,
+    webhookUnencrypted:
+      "Upozornenie: [alerts] webhook_url je v config.toml uložená nešifrovane, ako ju zapísala staršia " +
+      "spojka. Spustite spojka init (stačí nič nemeniť) a uloží sa šifrovane.",
+    webhook: "webhook upozornení",
+    webhookAnswered: (origin: string, status: number, body: string) =>
+      `webhook upozornení na ${origin} odpovedal ${status}${body}.`,
+    signedIn: (user: string) => `, prihlásené ako ${user}`,
+    smtpAuth: (server: string, said: string) =>
+      `SMTP server ${server} odmietol prihlásenie (smtp_user, smtp_password): ${said}`,
+    smtpTls: (server: string, said: string) =>
+      `SMTP server ${server} nedokázal zabezpečiť spojenie (smtp_security): ${said}`,
+    smtpEnvelope: (server: string, said: string) =>
+      `SMTP server ${server} odmietol odosielateľa alebo príjemcu (email_from, email_to): ${said}`,
+    smtpUnreachable: (server: string, said: string) =>
+      `SMTP server ${server} nie je dostupný (smtp_host, smtp_port, smtp_security): ${said}`,
+    smtpOther: (server: string, said: string) => `SMTP server ${server} správu neprevzal: ${said}`,
+  },
 };
