@@ -726,4 +726,60 @@ export const cs: Catalogue = {
       `SMTP server ${server} není dostupný (smtp_host, smtp_port, smtp_security): ${said}`,
     smtpOther: (server: string, said: string) => `SMTP server ${server} zprávu nepřevzal: ${said}`,
   },
+  pohodaLink: {
+    year: (year: string) => `rok ${year}`,
+    answersFor: (unit: string | undefined) => unit ? `odpovídá za ${unit}` : "odpovídá",
+    localhost: "localhost se může přeložit na IPv6 adresu ::1, na které mServer neposlouchá. Uveďte v " +
+      "[pohoda] url 127.0.0.1.",
+    badLogin: (said: string) => `POHODA odmítla uživatelské jméno nebo heslo (HTTP 401)${said}.`,
+    badLoginHint:
+      "Zkontrolujte [pohoda] user a password přes spojka init; uživatel musí v této účetní jednotce existovat.",
+    noAccess: (said: string) => `POHODA odmítla přístup k účetní jednotce (HTTP 403)${said}.`,
+    noAccessHint: "Dejte uživateli práva otevřít účetní jednotku a importovat XML.",
+    noAddress: (url: string) => `mServer takovou adresu nemá: ${url} (HTTP 404).`,
+    noAddressHint: "URL musí končit /xml, např. http://127.0.0.1:444/xml.",
+    http: (status: number, said: string) => `mServer odpověděl HTTP ${status}${said}.`,
+    listsNeedMServer: (purpose: string) =>
+      `${purpose} potřebuje POHODA mServer: výměna souborů /XML (transport = "xml-folder") na požadavky ` +
+      "na seznamy neodpovídá",
+    listsNeedMServerHint: 'Nastavte konfiguraci mServeru a pro ni [pohoda] transport = "mserver", nebo ' +
+      "zkontrolujte POHODU ručně.",
+    cannotStart: (exe: string, why: string) => `spojka nemůže spustit POHODU: ${exe} (${why}).`,
+    exeHint: "Nastavte [pohoda] exe na Pohoda.exe ve složce programu POHODA (spusťte spojka init), nebo ho " +
+      "vynechte a spouštějte POHODU sami (spojka help config, [pohoda] transport).",
+    otherUnit: (database: string, unitIco: string, ico: string) =>
+      `[pohoda] database ${database} je účetní jednotka IČO ${unitIco}, ale [pohoda] ico je ${ico}.`,
+    otherUnitHint: (example: string) => `Uveďte účetní jednotku této firmy, např. database = "${example}".`,
+    sameFolder: (dir: string) => `[pohoda] input_dir i response_dir jsou obě ${dir}.`,
+    sameFolderHint: "Dejte odpovědím POHODY vlastní složku, nebo obě vynechte a platí výchozí.",
+    where: (input: string, response: string) => `balíky jdou do ${input} a odpovědi POHODY do ${response}`,
+    runYourself: (where: string, partners: string, documents: string) =>
+      `${where}; spusťte na ně POHODU s ${partners}, pak s ${documents} (spojka help config, [pohoda] ` +
+      "transport)",
+    startsExe: (exe: string, database: string, where: string) =>
+      `spojka spouští ${exe} pro účetní jednotku ${database}; ${where}. Uživatele a heslo POHODA ` +
+      "zkontroluje při prvním importu",
+    notAProgram: (exe: string, exists: boolean) =>
+      `[pohoda] exe ${exe} ${exists ? "není program" : "neexistuje"}.`,
+    quote: 'Uživatelské jméno nebo heslo POHODY obsahuje uvozovky ("), které nejde předat Pohoda.exe.',
+    quoteHint: "Dejte uživateli POHODY heslo bez uvozovek a pak spusťte spojka init.",
+    exeEnded: (code: number | undefined, answer: string) =>
+      `Pohoda.exe skončila (kód ukončení ${code}) a nezapsala odpověď ${answer}.`,
+    exeEndedHint: (command: string) =>
+      "Položky balíku čekají ve frontě a další běh spustí POHODU na stejný balík znovu; kontrola duplicity " +
+      "v POHODĚ pozná, co už naimportovala. Pokud se to opakuje, důvod ukáže log importů XML v POHODĚ, " +
+      `nebo příkaz spuštěný ručně (${command}).`,
+    exeRunning: (seconds: number) =>
+      `Pohoda.exe neskončila do ${seconds} sekund ([pohoda] exe_timeout_seconds). spojka přestala čekat, ` +
+      "ale nechává POHODU běžet: zastavit ji uprostřed importu by mohlo poškodit její data.",
+    exeRunningHint: (minutes: number) =>
+      "Podívejte se na tomto počítači po okně POHODY, které čeká na odpověď. Další běh přečte odpověď " +
+      `POHODY, pokud už bude zapsaná; jinak se POHODA na balík spustí znovu po ${minutes} minutách.`,
+    sendAgain: (why: string, n: number) => `${why}; znovu se posílá: ${items(n)}.`,
+    packGone: (pack: string) => `${pack} zmizel bez odpovědi`,
+    notAnswer: (answer: string, problem: string) => ` (${answer} není odpověď: ${problem})`,
+    notAnswered: (pack: string, minutes: number, unread: string) =>
+      `POHODA na ${pack} neodpověděla za ${minutes} minut${unread}`,
+    unreadable: (path: string, why: string) => `POHODA: ${path} nejde přečíst (${why}); odstraněno.`,
+  },
 };

@@ -734,6 +734,65 @@ export const en = {
     smtpOther: (server: string, said: string) =>
       `the SMTP server ${server} did not take the message: ${said}`,
   },
+  /** Reaching POHODA: mServer, the /XML file exchange, Pohoda.exe (src/pohoda). */
+  pohodaLink: {
+    year: (year: string) => `year ${year}`,
+    answersFor: (unit: string | undefined) => unit ? `answers for ${unit}` : "answers",
+    localhost:
+      "localhost may resolve to the IPv6 address ::1, where mServer does not listen. Use 127.0.0.1 " +
+      "in [pohoda] url.",
+    badLogin: (said: string) => `POHODA refused the user name or password (HTTP 401)${said}.`,
+    badLoginHint:
+      "Check [pohoda] user and password with spojka init; the user must exist in this accounting unit.",
+    noAccess: (said: string) => `POHODA refused access to the accounting unit (HTTP 403)${said}.`,
+    noAccessHint: "Give the user the rights to open the accounting unit and to import XML.",
+    noAddress: (url: string) => `mServer has no such address: ${url} (HTTP 404).`,
+    noAddressHint: "The URL must end with /xml, e.g. http://127.0.0.1:444/xml.",
+    http: (status: number, said: string) => `mServer answered HTTP ${status}${said}.`,
+    listsNeedMServer: (purpose: string) =>
+      `${purpose} needs POHODA mServer: POHODA's /XML file exchange (transport = "xml-folder") is not ` +
+      "known to answer list requests",
+    listsNeedMServerHint: 'Set up an mServer configuration and [pohoda] transport = "mserver" for it, or ' +
+      "check in POHODA by hand.",
+    cannotStart: (exe: string, why: string) => `spojka cannot start POHODA: ${exe} (${why}).`,
+    exeHint: "Set [pohoda] exe to Pohoda.exe in POHODA's program folder (run spojka init), or leave it out " +
+      "and run POHODA yourself (spojka help config, [pohoda] transport).",
+    otherUnit: (database: string, unitIco: string, ico: string) =>
+      `[pohoda] database ${database} is the accounting unit of IČO ${unitIco}, but [pohoda] ico is ${ico}.`,
+    otherUnitHint: (example: string) => `Name the unit of this company, e.g. database = "${example}".`,
+    sameFolder: (dir: string) => `[pohoda] input_dir and response_dir are both ${dir}.`,
+    sameFolderHint: "Give POHODA's answers a folder of their own, or leave both out for the defaults.",
+    where: (input: string, response: string) =>
+      `the packs go to ${input} and POHODA's answers to ${response}`,
+    runYourself: (where: string, partners: string, documents: string) =>
+      `${where}; run POHODA on them with ${partners}, then ${documents} (spojka help config, [pohoda] ` +
+      "transport)",
+    startsExe: (exe: string, database: string, where: string) =>
+      `spojka starts ${exe} for accounting unit ${database}; ${where}. POHODA checks the user and password ` +
+      "on the first import",
+    notAProgram: (exe: string, exists: boolean) =>
+      `[pohoda] exe ${exe} ${exists ? "is not a program" : "does not exist"}.`,
+    quote: 'The POHODA user name or password holds a quote ("), which cannot be passed to Pohoda.exe.',
+    quoteHint: "Give the POHODA user a password without quotes, then run spojka init.",
+    exeEnded: (code: number | undefined, answer: string) =>
+      `Pohoda.exe ended (exit code ${code}) without writing its answer ${answer}.`,
+    exeEndedHint: (command: string) =>
+      "The pack's items wait in the outbox, and the next run starts POHODA on the same pack again; " +
+      "POHODA's duplicity check recognises what it imported. If this repeats, POHODA's log of XML " +
+      `imports, or the command run by hand (${command}), tells why.`,
+    exeRunning: (seconds: number) =>
+      `Pohoda.exe has not finished within ${seconds} seconds ([pohoda] exe_timeout_seconds). spojka ` +
+      "stopped waiting but leaves POHODA running: stopping it in the middle of an import could damage its data.",
+    exeRunningHint: (minutes: number) =>
+      "Look for a POHODA window waiting for an answer on this PC. The next run reads POHODA's answer if it " +
+      `is written by then; otherwise POHODA is started on the pack again after ${minutes} minutes.`,
+    sendAgain: (why: string, n: number) => `${why}; its ${items(n)} ${plural(n, "is", "are")} sent again.`,
+    packGone: (pack: string) => `${pack} is gone without an answer`,
+    notAnswer: (answer: string, problem: string) => ` (${answer} is not an answer: ${problem})`,
+    notAnswered: (pack: string, minutes: number, unread: string) =>
+      `POHODA has not answered ${pack} in ${minutes} minutes${unread}`,
+    unreadable: (path: string, why: string) => `POHODA: ${path} cannot be read (${why}); removed.`,
+  },
 };
 
 /** The shape every catalogue has. */

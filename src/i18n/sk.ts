@@ -729,4 +729,62 @@ export const sk: Catalogue = {
       `SMTP server ${server} nie je dostupný (smtp_host, smtp_port, smtp_security): ${said}`,
     smtpOther: (server: string, said: string) => `SMTP server ${server} správu neprevzal: ${said}`,
   },
+  pohodaLink: {
+    year: (year: string) => `rok ${year}`,
+    answersFor: (unit: string | undefined) => unit ? `odpovedá za ${unit}` : "odpovedá",
+    localhost: "localhost sa môže preložiť na IPv6 adresu ::1, na ktorej mServer nepočúva. Uveďte v " +
+      "[pohoda] url 127.0.0.1.",
+    badLogin: (said: string) => `POHODA odmietla používateľské meno alebo heslo (HTTP 401)${said}.`,
+    badLoginHint:
+      "Skontrolujte [pohoda] user a password cez spojka init; používateľ musí v tejto účtovnej jednotke existovať.",
+    noAccess: (said: string) => `POHODA odmietla prístup k účtovnej jednotke (HTTP 403)${said}.`,
+    noAccessHint: "Dajte používateľovi práva otvoriť účtovnú jednotku a importovať XML.",
+    noAddress: (url: string) => `mServer takú adresu nemá: ${url} (HTTP 404).`,
+    noAddressHint: "URL musí končiť /xml, napr. http://127.0.0.1:444/xml.",
+    http: (status: number, said: string) => `mServer odpovedal HTTP ${status}${said}.`,
+    listsNeedMServer: (purpose: string) =>
+      `${purpose} potrebuje POHODA mServer: výmena súborov /XML (transport = "xml-folder") na požiadavky ` +
+      "na zoznamy neodpovedá",
+    listsNeedMServerHint: 'Nastavte konfiguráciu mServera a pre ňu [pohoda] transport = "mserver", alebo ' +
+      "skontrolujte POHODU ručne.",
+    cannotStart: (exe: string, why: string) => `spojka nemôže spustiť POHODU: ${exe} (${why}).`,
+    exeHint:
+      "Nastavte [pohoda] exe na Pohoda.exe v priečinku programu POHODA (spustite spojka init), alebo " +
+      "ho vynechajte a spúšťajte POHODU sami (spojka help config, [pohoda] transport).",
+    otherUnit: (database: string, unitIco: string, ico: string) =>
+      `[pohoda] database ${database} je účtovná jednotka IČO ${unitIco}, ale [pohoda] ico je ${ico}.`,
+    otherUnitHint: (example: string) => `Uveďte účtovnú jednotku tejto firmy, napr. database = "${example}".`,
+    sameFolder: (dir: string) => `[pohoda] input_dir aj response_dir sú oba ${dir}.`,
+    sameFolderHint: "Dajte odpovediam POHODY vlastný priečinok, alebo oba vynechajte a platia predvolené.",
+    where: (input: string, response: string) => `balíky idú do ${input} a odpovede POHODY do ${response}`,
+    runYourself: (where: string, partners: string, documents: string) =>
+      `${where}; spustite na ne POHODU s ${partners}, potom s ${documents} (spojka help config, [pohoda] ` +
+      "transport)",
+    startsExe: (exe: string, database: string, where: string) =>
+      `spojka spúšťa ${exe} pre účtovnú jednotku ${database}; ${where}. Používateľa a heslo POHODA ` +
+      "skontroluje pri prvom importe",
+    notAProgram: (exe: string, exists: boolean) =>
+      `[pohoda] exe ${exe} ${exists ? "nie je program" : "neexistuje"}.`,
+    quote:
+      'Používateľské meno alebo heslo POHODY obsahuje úvodzovky ("), ktoré sa nedajú odovzdať Pohoda.exe.',
+    quoteHint: "Dajte používateľovi POHODY heslo bez úvodzoviek a potom spustite spojka init.",
+    exeEnded: (code: number | undefined, answer: string) =>
+      `Pohoda.exe skončila (kód ukončenia ${code}) a nezapísala odpoveď ${answer}.`,
+    exeEndedHint: (command: string) =>
+      "Položky balíka čakajú vo fronte a ďalší beh spustí POHODU na ten istý balík znova; kontrola " +
+      "duplicity v POHODE spozná, čo už naimportovala. Ak sa to opakuje, dôvod ukáže log importov XML " +
+      `v POHODE, alebo príkaz spustený ručne (${command}).`,
+    exeRunning: (seconds: number) =>
+      `Pohoda.exe neskončila do ${seconds} sekúnd ([pohoda] exe_timeout_seconds). spojka prestala čakať, ` +
+      "ale nechá POHODU bežať: zastaviť ju uprostred importu by mohlo poškodiť jej dáta.",
+    exeRunningHint: (minutes: number) =>
+      "Pozrite sa na tomto počítači po okne POHODY, ktoré čaká na odpoveď. Ďalší beh prečíta odpoveď " +
+      `POHODY, ak už bude zapísaná; inak sa POHODA na balík spustí znova po ${minutes} minútach.`,
+    sendAgain: (why: string, n: number) => `${why}; znova sa posiela: ${items(n)}.`,
+    packGone: (pack: string) => `${pack} zmizol bez odpovede`,
+    notAnswer: (answer: string, problem: string) => ` (${answer} nie je odpoveď: ${problem})`,
+    notAnswered: (pack: string, minutes: number, unread: string) =>
+      `POHODA na ${pack} neodpovedala za ${minutes} minút${unread}`,
+    unreadable: (path: string, why: string) => `POHODA: ${path} sa nedá prečítať (${why}); odstránené.`,
+  },
 };
