@@ -782,4 +782,20 @@ export const cs: Catalogue = {
       `POHODA na ${pack} neodpověděla za ${minutes} minut${unread}`,
     unreadable: (path: string, why: string) => `POHODA: ${path} nejde přečíst (${why}); odstraněno.`,
   },
+  pohodaList: {
+    notSent: (reason: string) => `Požadavek na seznam nešlo odeslat: ${reason}`,
+    notXml: (why: string) => `není to XML (${why})`,
+    notResponsePack: (root: string) => `očekáván rsp:responsePack, nalezen <${root}>`,
+    refused: (note: string) => `POHODA odmítla požadavek na seznam: ${note}.`,
+    notAResponse: (problem: string) =>
+      `mServer na požadavek na seznam neodpověděl odpovědí POHODY: ${problem}.`,
+    cannotList: (reason: string) => `POHODA nemohla vypsat záznamy: ${reason}.`,
+    parts:
+      "POHODA rozdělila odpověď se seznamem na části (soubory), které spojka přes mServer přečíst neumí.",
+    samePage:
+      "POHODA odpověděla na další stránku seznamu záznamy, které už poslala (nepoužívá ftr:idFrom), " +
+      "takže seznam nejde dokončit.",
+    noIds: "Odpověď POHODY se seznamem neuvádí id záznamů, takže ji nejde číst po stránkách.",
+    notMentioned: "Odpověď POHODY na požadavek na seznam ho nezmiňuje.",
+  },
 };

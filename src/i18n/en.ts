@@ -793,6 +793,21 @@ export const en = {
       `POHODA has not answered ${pack} in ${minutes} minutes${unread}`,
     unreadable: (path: string, why: string) => `POHODA: ${path} cannot be read (${why}); removed.`,
   },
+  /** POHODA's list requests (src/pohoda/list.ts). */
+  pohodaList: {
+    notSent: (reason: string) => `A list request could not be sent: ${reason}`,
+    notXml: (why: string) => `not XML (${why})`,
+    notResponsePack: (root: string) => `expected a rsp:responsePack, found <${root}>`,
+    refused: (note: string) => `POHODA refused the list request: ${note}.`,
+    notAResponse: (problem: string) =>
+      `mServer did not answer the list request with a POHODA response: ${problem}.`,
+    cannotList: (reason: string) => `POHODA could not list the records: ${reason}.`,
+    parts: "POHODA split its list answer into parts (files), which spojka cannot read through mServer.",
+    samePage: "POHODA answered the next page of a list with records it had sent already (it does not apply " +
+      "ftr:idFrom), so the listing cannot be completed.",
+    noIds: "POHODA's list answer names no record ids, so it cannot be read page by page.",
+    notMentioned: "POHODA's answer to the list request did not mention it.",
+  },
 };
 
 /** The shape every catalogue has. */

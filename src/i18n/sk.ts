@@ -787,4 +787,18 @@ export const sk: Catalogue = {
       `POHODA na ${pack} neodpovedala za ${minutes} minút${unread}`,
     unreadable: (path: string, why: string) => `POHODA: ${path} sa nedá prečítať (${why}); odstránené.`,
   },
+  pohodaList: {
+    notSent: (reason: string) => `Požiadavku na zoznam sa nepodarilo odoslať: ${reason}`,
+    notXml: (why: string) => `nie je to XML (${why})`,
+    notResponsePack: (root: string) => `očakávaný rsp:responsePack, nájdený <${root}>`,
+    refused: (note: string) => `POHODA odmietla požiadavku na zoznam: ${note}.`,
+    notAResponse: (problem: string) =>
+      `mServer na požiadavku na zoznam neodpovedal odpoveďou POHODY: ${problem}.`,
+    cannotList: (reason: string) => `POHODA nemohla vypísať záznamy: ${reason}.`,
+    parts: "POHODA rozdelila odpoveď so zoznamom na časti (súbory), ktoré spojka cez mServer prečítať nevie.",
+    samePage: "POHODA odpovedala na ďalšiu stránku zoznamu záznamami, ktoré už poslala (nepoužíva " +
+      "ftr:idFrom), takže zoznam sa nedá dokončiť.",
+    noIds: "Odpoveď POHODY so zoznamom neuvádza id záznamov, takže sa nedá čítať po stránkach.",
+    notMentioned: "Odpoveď POHODY na požiadavku na zoznam ho nespomína.",
+  },
 };
