@@ -798,4 +798,26 @@ export const cs: Catalogue = {
     noIds: "Odpověď POHODY se seznamem neuvádí id záznamů, takže ji nejde číst po stránkách.",
     notMentioned: "Odpověď POHODY na požadavek na seznam ho nezmiňuje.",
   },
+  flowii: {
+    badLogin: (said: string) => `FLOWii odmítl uživatelské jméno nebo heslo${said}.`,
+    badLoginHint: "Zkontrolujte [flowii] user a password přes spojka init (přihlašovací e-mail a heslo " +
+      "účtu FLOWii).",
+    badKey: (said: string) => `FLOWii odmítl API klíč${said}.`,
+    badKeyHint:
+      "Zkopírujte API klíč znovu z FLOWii (Nastavenia → Rozšírenia → API) a zadejte ho přes spojka init.",
+    noToken: (status: number, said: string) => `FLOWii nevydal token (HTTP ${status})${said}.`,
+    noAccess: (stream: string, status: number, said: string) =>
+      `FLOWii odmítl přístup k exportu (${stream}) (HTTP ${status})${said}.`,
+    noAccessHint:
+      "Uživatel API potřebuje přístup k firmě; zkontrolujte [flowii] company_id a práva uživatele ve FLOWii.",
+    noExport: (stream: string, path: string, said: string) =>
+      `FLOWii nemá export (${stream}) na ${path} (HTTP 404)${said}.`,
+    noExportHint: "FLOWii cesty exportů nezveřejňuje; zkontrolujte [flowii.endpoints] (spojka help config).",
+    exportFailed: (stream: string, status: number, said: string) =>
+      `Export FLOWii (${stream}) selhal (HTTP ${status})${said}.`,
+    noContentType: "něco bez typu obsahu",
+    notAZip: (type: string, stream: string, said: string) =>
+      `FLOWii poslal ${type} místo zipu (${stream})${said}.`,
+    notAZipHint: "FLOWii může mít údržbu; další běh to zkusí znovu. Nic se neztratilo.",
+  },
 };

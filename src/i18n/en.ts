@@ -808,6 +808,30 @@ export const en = {
     noIds: "POHODA's list answer names no record ids, so it cannot be read page by page.",
     notMentioned: "POHODA's answer to the list request did not mention it.",
   },
+  /** The FLOWii API's errors (src/flowii/client.ts). */
+  flowii: {
+    badLogin: (said: string) => `FLOWii refused the user name or password${said}.`,
+    badLoginHint: "Check [flowii] user and password with spojka init (the login e-mail and password of the " +
+      "FLOWii account).",
+    badKey: (said: string) => `FLOWii refused the API key${said}.`,
+    badKeyHint:
+      "Copy the API key again from FLOWii (Nastavenia → Rozšírenia → API) and enter it with spojka init.",
+    noToken: (status: number, said: string) => `FLOWii did not issue a token (HTTP ${status})${said}.`,
+    noAccess: (stream: string, status: number, said: string) =>
+      `FLOWii refused access to the ${stream} export (HTTP ${status})${said}.`,
+    noAccessHint:
+      "The API user needs access to the company; check [flowii] company_id and the user's rights in FLOWii.",
+    noExport: (stream: string, path: string, said: string) =>
+      `FLOWii has no ${stream} export at ${path} (HTTP 404)${said}.`,
+    noExportHint:
+      "The export paths are not published by FLOWii; check [flowii.endpoints] (spojka help config).",
+    exportFailed: (stream: string, status: number, said: string) =>
+      `FLOWii's ${stream} export failed (HTTP ${status})${said}.`,
+    noContentType: "something without a content type",
+    notAZip: (type: string, stream: string, said: string) =>
+      `FLOWii sent ${type} instead of the ${stream} zip${said}.`,
+    notAZipHint: "FLOWii may be in maintenance; the next run tries again. Nothing was lost.",
+  },
 };
 
 /** The shape every catalogue has. */

@@ -801,4 +801,26 @@ export const sk: Catalogue = {
     noIds: "Odpoveď POHODY so zoznamom neuvádza id záznamov, takže sa nedá čítať po stránkach.",
     notMentioned: "Odpoveď POHODY na požiadavku na zoznam ho nespomína.",
   },
+  flowii: {
+    badLogin: (said: string) => `FLOWii odmietol používateľské meno alebo heslo${said}.`,
+    badLoginHint: "Skontrolujte [flowii] user a password cez spojka init (prihlasovací e-mail a heslo " +
+      "účtu FLOWii).",
+    badKey: (said: string) => `FLOWii odmietol API kľúč${said}.`,
+    badKeyHint:
+      "Skopírujte API kľúč znova z FLOWii (Nastavenia → Rozšírenia → API) a zadajte ho cez spojka init.",
+    noToken: (status: number, said: string) => `FLOWii nevydal token (HTTP ${status})${said}.`,
+    noAccess: (stream: string, status: number, said: string) =>
+      `FLOWii odmietol prístup k exportu (${stream}) (HTTP ${status})${said}.`,
+    noAccessHint:
+      "Používateľ API potrebuje prístup k firme; skontrolujte [flowii] company_id a práva používateľa vo FLOWii.",
+    noExport: (stream: string, path: string, said: string) =>
+      `FLOWii nemá export (${stream}) na ${path} (HTTP 404)${said}.`,
+    noExportHint: "FLOWii cesty exportov nezverejňuje; skontrolujte [flowii.endpoints] (spojka help config).",
+    exportFailed: (stream: string, status: number, said: string) =>
+      `Export FLOWii (${stream}) zlyhal (HTTP ${status})${said}.`,
+    noContentType: "niečo bez typu obsahu",
+    notAZip: (type: string, stream: string, said: string) =>
+      `FLOWii poslal ${type} namiesto zipu (${stream})${said}.`,
+    notAZipHint: "FLOWii môže mať údržbu; ďalší beh to skúsi znova. Nič sa nestratilo.",
+  },
 };
