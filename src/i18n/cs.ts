@@ -820,4 +820,9 @@ export const cs: Catalogue = {
       `FLOWii poslal ${type} místo zipu (${stream})${said}.`,
     notAZipHint: "FLOWii může mít údržbu; další běh to zkusí znovu. Nic se neztratilo.",
   },
+  cursorTime: {
+    neither: "není datum (2026-01-31, 31.1.2026, 2026-01-31 14:30) ani UNIX čas",
+    before2000: (at: string) => `je ${at}, před rokem 2000`,
+    future: (at: string) => `je ${at}, v budoucnosti`,
+  },
 };

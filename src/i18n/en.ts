@@ -832,6 +832,12 @@ export const en = {
       `FLOWii sent ${type} instead of the ${stream} zip${said}.`,
     notAZipHint: "FLOWii may be in maintenance; the next run tries again. Nothing was lost.",
   },
+  /** What is wrong with a time given for a cursor (src/core/cursor_time.ts); it follows the time's name. */
+  cursorTime: {
+    neither: "is neither a date (2026-01-31, 31.1.2026, 2026-01-31 14:30) nor a UNIX time",
+    before2000: (at: string) => `is ${at}, before the year 2000`,
+    future: (at: string) => `is ${at}, in the future`,
+  },
 };
 
 /** The shape every catalogue has. */

@@ -823,4 +823,9 @@ export const sk: Catalogue = {
       `FLOWii poslal ${type} namiesto zipu (${stream})${said}.`,
     notAZipHint: "FLOWii môže mať údržbu; ďalší beh to skúsi znova. Nič sa nestratilo.",
   },
+  cursorTime: {
+    neither: "nie je dátum (2026-01-31, 31.1.2026, 2026-01-31 14:30) ani UNIX čas",
+    before2000: (at: string) => `je ${at}, pred rokom 2000`,
+    future: (at: string) => `je ${at}, v budúcnosti`,
+  },
 };
