@@ -102,7 +102,7 @@ Deno.test("a document neither a number nor an external id names is refused by na
     flowii.touch(victim.id, { number });
     const second = await world.spojka("sync");
     equal(second.code, 1, second.stderr);
-    match(second.stderr, /1 records held, not sent to POHODA: spojka status lists them/);
+    match(second.stderr, /1 record held, not sent to POHODA: spojka status lists them/);
     deepEqual(inPohoda(mserver), named(flowii.dataset.documents));
   });
 });

@@ -83,6 +83,20 @@ export interface StageProgress extends Disposable {
   done(): void;
 }
 
+/**
+ * What reads the same in every language. The thousands separator is a plain space: it reads right in
+ * Czech and Slovak and renders in every console font.
+ */
+const SAME = {
+  thousands: " ",
+  byteUnits: ["B", "KB", "MB", "GB", "TB"],
+  perSecond: "/s",
+  seconds: (s: number) => `${s} s`,
+  minutes: (m: number) => `${m} min`,
+  minutesSeconds: (m: number, s: string) => `${m} min ${s} s`,
+  hoursMinutes: (h: number, m: string) => `${h} h ${m} min`,
+};
+
 const BYTES = "bytes";
 const BAR_FULL = "█";
 const BAR_EMPTY = "░";
@@ -396,15 +410,15 @@ function percent(fraction: number): string {
 }
 
 function rate(perSecond: number, unit: string): string {
-  if (unit === BYTES) return `${bytes(perSecond)}${m.progress.perSecond}`;
+  if (unit === BYTES) return `${bytes(perSecond)}${SAME.perSecond}`;
   // A few documents a second still deserve a figure other than 0 or 1.
   const figure = perSecond < 10 ? decimal(perSecond) : group(perSecond);
-  return `${figure}${m.progress.perSecond}`;
+  return `${figure}${SAME.perSecond}`;
 }
 
 /** `69 600`: whole number, thousands separated. */
 function group(n: number): string {
-  return String(Math.round(n)).replace(/\B(?=(\d{3})+$)/g, m.progress.thousands);
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+$)/g, SAME.thousands);
 }
 
 function decimal(n: number): string {
@@ -414,25 +428,23 @@ function decimal(n: number): string {
 /** `512 B`, `23.1 MB`: binary multiples, as Windows Explorer shows file sizes. */
 function bytes(n: number): string {
   let unit = 0;
-  while (n >= 1024 && unit < m.progress.byteUnits.length - 1) {
+  while (n >= 1024 && unit < SAME.byteUnits.length - 1) {
     n /= 1024;
     unit++;
   }
-  return `${unit === 0 ? group(n) : decimal(n)} ${m.progress.byteUnits[unit]}`;
+  return `${unit === 0 ? group(n) : decimal(n)} ${SAME.byteUnits[unit]}`;
 }
 
 /** `2 min 04 s` on the live line; `2 min` in a plain line, where an estimate to the second misleads. */
 function duration(seconds: number, coarse: boolean): string {
   const s = Math.ceil(seconds);
   const pad = (n: number) => String(n).padStart(2, "0");
-  if (s < 60) return m.progress.seconds(coarse ? Math.ceil(s / 10) * 10 : s);
+  if (s < 60) return SAME.seconds(coarse ? Math.ceil(s / 10) * 10 : s);
   if (s < 3600) {
-    return coarse
-      ? m.progress.minutes(Math.round(s / 60))
-      : m.progress.minutesSeconds(Math.floor(s / 60), pad(s % 60));
+    return coarse ? SAME.minutes(Math.round(s / 60)) : SAME.minutesSeconds(Math.floor(s / 60), pad(s % 60));
   }
   const minutes = coarse ? Math.round(s / 60) : Math.floor(s / 60);
-  return m.progress.hoursMinutes(Math.floor(minutes / 60), pad(minutes % 60));
+  return SAME.hoursMinutes(Math.floor(minutes / 60), pad(minutes % 60));
 }
 
 /** The default ticker: a real interval that cannot keep the process alive on its own. */

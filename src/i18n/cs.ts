@@ -635,7 +635,6 @@ export const cs: Catalogue = {
       "šlo v POHODĚ hledat (číslo, id), a nebyla zkontrolována.",
     nothingYet: "spojka zatím nic nepotvrdila, takže není co kontrolovat.",
     allAgree: "Vše souhlasí: každý je v POHODĚ jednou, se stejným číslem, IČO partnera i celkovou částkou.",
-    heading: (title: string, n: number) => `${title} (${n}):`,
     more: (n: number) =>
       `  … a ${plural(n, "další", "další", "dalších")} ${n} (spojka verify --json vypíše všechny)`,
     problems: (n: number) =>
@@ -659,15 +658,8 @@ export const cs: Catalogue = {
     noNumber: "(bez čísla)",
   },
   progress: {
-    thousands: " ",
     decimal: ",",
     unit: "položek",
-    byteUnits: ["B", "KB", "MB", "GB", "TB"],
-    perSecond: "/s",
-    seconds: (s: number) => `${s} s`,
-    minutes: (m: number) => `${m} min`,
-    minutesSeconds: (m: number, s: string) => `${m} min ${s} s`,
-    hoursMinutes: (h: number, m: string) => `${h} h ${m} min`,
     eta: (time: string) => `zbývá ${time}`,
     amountOf: (count: string, total: string) => `${count} z ${total}`,
     left: (time: string) => `zbývá asi ${time}`,

@@ -646,7 +646,6 @@ export const en = {
       `can be searched by (a number, an id) and ${plural(count, "was", "were")} not checked.`,
     nothingYet: "spojka has not confirmed anything yet, so there is nothing to check.",
     allAgree: "Everything agrees: each is in POHODA once, with the same number, partner IČO and total.",
-    heading: (title: string, n: number) => `${title} (${n}):`,
     more: (n: number) => `  … and ${n} more (spojka verify --json lists them all)`,
     problems: (n: number) =>
       `${n} ${plural(n, "problem", "problems")}. Look them up in POHODA: spojka does not import again a ` +
@@ -667,21 +666,11 @@ export const en = {
     total: (amount: string) => `total ${amount}`,
     noNumber: "(no number)",
   },
-  /**
-   * The words of the progress lines (src/core/progress.ts). The thousands separator is a plain space:
-   * it reads right in Czech and Slovak and renders in every console font.
-   */
+  /** The words of the progress lines (src/core/progress.ts); units and the thousands space are everywhere alike. */
   progress: {
-    thousands: " ",
     decimal: ".",
     /** What a stage counts unless it says otherwise. */
     unit: "items",
-    byteUnits: ["B", "KB", "MB", "GB", "TB"],
-    perSecond: "/s",
-    seconds: (s: number) => `${s} s`,
-    minutes: (m: number) => `${m} min`,
-    minutesSeconds: (m: number, s: string) => `${m} min ${s} s`,
-    hoursMinutes: (h: number, m: string) => `${h} h ${m} min`,
     eta: (time: string) => `ETA ${time}`,
     amountOf: (count: string, total: string) => `${count} of ${total}`,
     left: (time: string) => `about ${time} left`,

@@ -638,7 +638,6 @@ export const sk: Catalogue = {
       "sa dalo v POHODE hľadať (číslo, id), a nebola skontrolovaná.",
     nothingYet: "spojka zatiaľ nič nepotvrdila, takže nie je čo kontrolovať.",
     allAgree: "Všetko súhlasí: každý je v POHODE raz, s rovnakým číslom, IČO partnera aj celkovou sumou.",
-    heading: (title: string, n: number) => `${title} (${n}):`,
     more: (n: number) =>
       `  … a ${plural(n, "ďalšia", "ďalšie", "ďalších")} ${n} (spojka verify --json vypíše všetky)`,
     problems: (n: number) =>
@@ -662,15 +661,8 @@ export const sk: Catalogue = {
     noNumber: "(bez čísla)",
   },
   progress: {
-    thousands: " ",
     decimal: ",",
     unit: "položiek",
-    byteUnits: ["B", "KB", "MB", "GB", "TB"],
-    perSecond: "/s",
-    seconds: (s: number) => `${s} s`,
-    minutes: (m: number) => `${m} min`,
-    minutesSeconds: (m: number, s: string) => `${m} min ${s} s`,
-    hoursMinutes: (h: number, m: string) => `${h} h ${m} min`,
     eta: (time: string) => `zostáva ${time}`,
     amountOf: (count: string, total: string) => `${count} z ${total}`,
     left: (time: string) => `zostáva asi ${time}`,

@@ -238,7 +238,7 @@ export function formatVerify(report: VerifyReport): string {
   for (const kind of ["missing", "duplicated", "mismatched"] as const) {
     const found = report.problems.filter((p) => p.kind === kind);
     if (found.length === 0) continue;
-    lines.push("", m.verifyRun.heading(m.verifyRun.headings[kind], found.length));
+    lines.push("", `${m.verifyRun.headings[kind]} (${found.length}):`);
     for (const problem of found.slice(0, LISTED)) {
       lines.push(`  ${agendaName(problem.agenda)} ${problem.label}: ${explain(problem)}`);
     }
