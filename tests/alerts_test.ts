@@ -170,7 +170,7 @@ Deno.test("rejected items are named in the alert, the first 20 of them, and told
     const [mail] = sink.mails;
     match(mail.subject, /FLOWii → POHODA: 24 items rejected/);
     const named = mail.text.split("\n").filter((line) =>
-      /^- \w+ \d+ .*: Předkontace pro \d+ neexistuje\./.test(line)
+      /^- [A-Z][\w ()]* \d+ .*: Předkontace pro \d+ neexistuje\./.test(line)
     );
     equal(named.length, 20);
     const victim = world.flowii.dataset.documents[0];

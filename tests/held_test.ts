@@ -66,9 +66,9 @@ Deno.test("a record too large and a refused one stay listed on every run until i
       match(list, /Outbox: 0 pending, 0 failed, 2 held/);
       match(
         list,
-        new RegExp(`Held \\(.*\\):\\n  issuedInvoice ${large.number} .*: held;[\\s\\S]*reason: it is`),
+        new RegExp(`Held \\(.*\\):\\n  Issued invoices ${large.number} .*: held;[\\s\\S]*reason: it is`),
       );
-      match(list, new RegExp(`issuedInvoice \\(no number\\).*dataPackItem ${unnumbered.id}: held`));
+      match(list, new RegExp(`Issued invoices \\(no number\\).*dataPackItem ${unnumbered.id}: held`));
     }
     const webhook = receiver.posts.map((post) => post.json.event);
     deepEqual(webhook, ["alert"], 'one alert, and no "works again" while records are held');
@@ -81,12 +81,12 @@ Deno.test("a record too large and a refused one stay listed on every run until i
     equal(retried.code, 2);
     match(
       retried.stderr,
-      new RegExp(`issuedInvoice ${large.number} .* is held, and nothing of it is kept to send: it is`),
+      new RegExp(`Issued invoices ${large.number} .* is held, and nothing of it is kept to send: it is`),
     );
 
     const dropped = await world.spojka("outbox", "drop", `dataPackItem ${unnumbered.id}`, "--yes");
     equal(dropped.code, 0, dropped.stderr);
-    match(dropped.stdout, /Dropped issuedInvoice \(no number\)/);
+    match(dropped.stdout, /Dropped Issued invoices \(no number\)/);
     const third = await world.spojka("sync");
     equal(third.code, 1, third.stderr);
     match(third.stderr, /1 record held/);

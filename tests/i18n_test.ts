@@ -58,6 +58,46 @@ Deno.test("a Czech run: summary, status and log in Czech, with POHODA's agenda n
   });
 });
 
+Deno.test("outbox list and verify speak Czech with --lang cs", async () => {
+  await withWorld({ flowii: small }, async (world) => {
+    const invoices = world.flowii.dataset.documents.filter((d) => d.type === "issuedInvoice");
+    const [refused, deleted] = invoices;
+    world.mserver.faults.rejectItem = (item) =>
+      item.number === refused.number ? "Předkontace 3Fv neexistuje." : undefined;
+    equal((await world.spojka("sync")).code, 1);
+
+    const list = await world.spojka("--lang", "cs", "outbox", "list");
+    equal(list.code, 0, list.stderr);
+    match(list.stdout, /Fronta k odeslání: čeká 0, selhalo 1\n {2}flowii Vydané faktury: čeká 0, selhalo 1/);
+    match(list.stdout, /Selhaly \(cíl je odmítl; každá synchronizace je zkusí znovu\):/);
+    match(
+      list.stdout,
+      new RegExp(`Vydané faktury ${refused.number} .*: 1 pokus, poslední .*\\n {4}důvod: Předkontace 3Fv`),
+    );
+    match(list.stdout, /spojka outbox show <číslo> ukáže položku i s jejím XML/);
+    ok(!/pending|failed|attempt|reason/.test(list.stdout), list.stdout);
+
+    const agrees = await world.spojka("--lang", "cs", "verify");
+    equal(agrees.code, 0, agrees.stdout + agrees.stderr);
+    match(agrees.stdout, /Porovnáno s POHODOU: \d+ dokladů, 4 partneři\./);
+    match(agrees.stdout, /Vše souhlasí: každý je v POHODĚ jednou/);
+    match(agrees.stdout + agrees.stderr, /Načítám z POHODY agendu Vydané faktury \(kontroluji \d+\)/);
+
+    const gone = world.mserver.pohoda.invoices.find((i) => i.number === deleted.number)!;
+    world.mserver.pohoda.deleteInvoice(gone.id);
+    const missing = await world.spojka("--lang", "cs", "verify");
+    equal(missing.code, 5, missing.stdout + missing.stderr);
+    match(
+      missing.stdout,
+      new RegExp(
+        `V POHODĚ chybí \\(1\\):\\n {2}Vydané faktury ${deleted.number} .*: v POHODĚ nenalezeno \\(naimportováno `,
+      ),
+    );
+    match(missing.stdout, /1 problém\. Dohledejte je v POHODĚ/);
+    ok(!/Missing|Checked|problems/.test(missing.stdout), missing.stdout);
+  });
+});
+
 Deno.test("Slovak from the system locale, then from config.toml; --lang overrides both", async () => {
   await withWorld({ flowii: small }, async (world) => {
     equal((await world.spojka("sync")).code, 0);

@@ -67,12 +67,14 @@ Deno.test("a rejected document is listed with POHODA's reason, shown with its XM
     match(
       list.stdout,
       new RegExp(
-        `${victim.type} ${victim.number} \\(.*\\): 1 attempt, [^\\n]*\\n +reason: Předkontace 3Fv neexistuje`,
+        `${
+          agendaName(victim.type)
+        } ${victim.number} \\(.*\\): 1 attempt, [^\\n]*\\n +reason: Předkontace 3Fv neexistuje`,
       ),
     );
     match(
       list.stdout,
-      new RegExp(`${other.type} ${other.number} .*\\n +reason: Členění DPH UDA5 neexistuje`),
+      new RegExp(`${agendaName(other.type)} ${other.number} .*\\n +reason: Členění DPH UDA5 neexistuje`),
     );
     const failed = await listed(world, "--failed");
     deepEqual(failed.items.map((i) => [i.status, i.attempts]), [["failed", 1], ["failed", 1]]);
@@ -107,7 +109,10 @@ Deno.test("a rejected document is listed with POHODA's reason, shown with its XM
     reject(world, new Map([[other, "Členění DPH UDA5 neexistuje."]]));
     const retried = await world.spojka("outbox", "retry", victim.number);
     equal(retried.code, 0, retried.stderr);
-    match(retried.stdout, new RegExp(`imported: ${victim.type} ${victim.number} .*It has left the outbox`));
+    match(
+      retried.stdout,
+      new RegExp(`imported: ${agendaName(victim.type)} ${victim.number} .*It has left the outbox`),
+    );
     equal(timesInPohoda(world, victim), 1);
     const posts = world.mserver.requests.filter((r) => r.method === "POST" && r.path === "/xml");
     equal(posts.at(-1)!.itemIds!.length, 1, "only the named item was sent");
@@ -117,7 +122,7 @@ Deno.test("a rejected document is listed with POHODA's reason, shown with its XM
     equal(again.code, 1, "exit 1, as a sync with a failed item");
     match(
       again.stdout,
-      new RegExp(`failed: ${other.type} ${other.number} .*Členění DPH UDA5.*stays in the outbox`),
+      new RegExp(`failed: ${agendaName(other.type)} ${other.number} .*Členění DPH UDA5.*stays in the outbox`),
     );
     deepEqual((await listed(world)).items.map((i) => i.attempts), [2]);
     equal(timesInPohoda(world, other), 0);
@@ -142,7 +147,12 @@ Deno.test("a dropped document leaves the outbox, is named in the log and status,
     equal(dropped.code, 0, dropped.stderr);
     deepEqual((await listed(world)).items, []);
     const log = await Deno.readTextFile(join(world.dir, "log.txt"));
-    match(log, new RegExp(`INFO +Dropped ${victim.type} ${victim.number} .* at the request of user ucetni`));
+    match(
+      log,
+      new RegExp(
+        `INFO +Dropped ${agendaName(victim.type)} ${victim.number} .* at the request of user ucetni`,
+      ),
+    );
     const status = await world.spojka("status");
     match(
       status.stdout,
@@ -198,10 +208,10 @@ Deno.test("the list is bounded: counts per agenda and the first 20, failed first
   match(text, /Outbox: 970 pending, 30 failed/);
   match(
     text,
-    /flowii addressbook: 333 pending, 0 failed\n +flowii issuedAdvanceInvoice: 333 pending, 0 failed\n +flowii issuedInvoice: 304 pending, 30 failed/,
+    /flowii Address book: 333 pending, 0 failed\n +flowii Issued advance invoices: 333 pending, 0 failed\n +flowii Issued invoices: 304 pending, 30 failed/,
   );
-  equal(text.match(/^ {2}\w+ \d{4} \(Firma \d+\): /gm)?.length, 20);
-  match(text, /Failed \(.*\):\n +issuedInvoice 0000 \(Firma 0\): 1 attempt/);
+  equal(text.match(/^ {2}Issued invoices \d{4} \(Firma \d+\): /gm)?.length, 20);
+  match(text, /Failed \(.*\):\n +Issued invoices 0000 \(Firma 0\): 1 attempt/);
   ok(!text.includes("Pending ("), "20 failed items come first");
   match(text, /… and 980 more: spojka outbox list --all/);
 
@@ -221,7 +231,7 @@ Deno.test("the list is bounded: counts per agenda and the first 20, failed first
   deepEqual([failedOnly.items.length, failedOnly.more], [20, 10]);
   match(
     await outboxCli("list", "--failed", "--all"),
-    /issuedInvoice 0087 \(Firma 87\): 1 attempt.*\n +reason: Chyba 0087/,
+    /Issued invoices 0087 \(Firma 87\): 1 attempt.*\n +reason: Chyba 0087/,
   );
 });
 
@@ -245,7 +255,7 @@ Deno.test("while a sync holds the lock the outbox can be read, and drop waits it
   try {
     const list = await runCli(["--dir", dir, "outbox"]);
     equal(list.code, 0, list.stderr);
-    match(list.stdout, /issuedInvoice FV1 \(A\): not sent yet/);
+    match(list.stdout, /Issued invoices FV1 \(A\): not sent yet/);
     equal((await runCli(["--dir", dir, "outbox", "show", "FV1"])).code, 0);
     const drop = await runCli(["--dir", dir, "outbox", "drop", "FV1", "--yes"]);
     equal(drop.code, 3);

@@ -81,14 +81,14 @@ Deno.test("after a sync verify agrees; a deleted, doubled or changed document an
     const text = await world.spojka("verify");
     equal(text.code, 5, "exit 5: POHODA does not hold what spojka confirmed");
     const line = (heading: string, number: string) =>
-      new RegExp(`${heading} \\(\\d+\\):\\n(  .*\\n)*  issuedInvoice ${number} \\([^)]+\\): `);
+      new RegExp(`${heading} \\(\\d+\\):\\n(  .*\\n)*  Issued invoices ${number} \\([^)]+\\): `);
     match(text.stdout, line("Missing in POHODA", deleted.number));
     match(text.stdout, line("More than once in POHODA", doubled.number));
     match(text.stdout, line("Different in POHODA", changed.number));
     match(text.stdout, /: total [\d.]+( [A-Z]{3})? here, [\d.]+( [A-Z]{3})? in POHODA/);
     match(
       text.stdout,
-      new RegExp(`addressbook ${partner.address.company ?? partner.address.name}.*not found in POHODA`),
+      new RegExp(`Address book ${partner.address.company ?? partner.address.name}.*not found in POHODA`),
     );
 
     const { code, report } = await verifyJson(world);
@@ -139,8 +139,8 @@ Deno.test("a number POHODA has for another document fails the item, naming both;
       result.stderr,
       new RegExp(
         `${victim.number}.*not imported: the number ${victim.number} is taken in POHODA by another document: ` +
-          `POHODA has issuedInvoice ${victim.number} \\(Jiná firma a\\.s\\., IČO 87654321, total 1210\\.00, .*\\), ` +
-          `this one is issuedInvoice ${victim.number} \\(`,
+          `POHODA has Issued invoices ${victim.number} \\(Jiná firma a\\.s\\., IČO 87654321, total 1210\\.00, .*\\), ` +
+          `this one is Issued invoices ${victim.number} \\(`,
       ),
     );
     match(result.stdout, /already present 0, with warnings 0, failed 1/);
@@ -200,7 +200,7 @@ Deno.test("verify covers orders: they agree after a sync of every agenda; one de
     match(
       text.stdout,
       new RegExp(
-        `Missing in POHODA \\(1\\):\\n  receivedOrder ${deleted.number} \\([^)]+\\): not found in POHODA`,
+        `Missing in POHODA \\(1\\):\\n  Received orders ${deleted.number} \\([^)]+\\): not found in POHODA`,
       ),
     );
     const { report } = await verifyJson(world);
@@ -235,8 +235,8 @@ Deno.test("a taken order number: of this same order it counts as present, of ano
       first.stderr,
       new RegExp(
         `${victim.number}.*not imported: the number ${victim.number} is taken in POHODA by another document: ` +
-          `POHODA has issuedOrder ${victim.number} \\(Jiná firma a\\.s\\., IČO 87654321, total 1210\\.00, .*\\), ` +
-          `this one is issuedOrder ${victim.number} \\(`,
+          `POHODA has Issued orders ${victim.number} \\(Jiná firma a\\.s\\., IČO 87654321, total 1210\\.00, .*\\), ` +
+          `this one is Issued orders ${victim.number} \\(`,
       ),
     );
     const orders = flowii.dataset.documents.filter((d) =>

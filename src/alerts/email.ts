@@ -9,6 +9,7 @@ import type nodemailer from "nodemailer";
 import { type AlertsConfig, SMTP_PORTS } from "../config/schema.ts";
 import { ServiceError } from "../core/errors.ts";
 import { redact } from "../core/redact.ts";
+import { m } from "../i18n/mod.ts";
 import type { Channel } from "./channel.ts";
 
 /**
@@ -34,7 +35,7 @@ export function emailChannel(config: AlertsConfig, caCerts?: string[]): Channel 
 export async function checkSmtp(config: AlertsConfig, caCerts?: string[]): Promise<string> {
   await smtp(config, caCerts, (transport) => transport.verify());
   const { host, port, security } = server(config);
-  return `${host}:${port} (${security})${config.smtp_user ? `, signed in as ${config.smtp_user}` : ""}`;
+  return `${host}:${port} (${security})${config.smtp_user ? m.alerts.signedIn(config.smtp_user) : ""}`;
 }
 
 type Transport = ReturnType<typeof nodemailer.createTransport>;
@@ -83,17 +84,17 @@ function describe(error: unknown, server: string): string {
   const said = (message ?? String(error)).trim();
   switch (code) {
     case "EAUTH":
-      return `the SMTP server ${server} refused the sign-in (smtp_user, smtp_password): ${said}`;
+      return m.alerts.smtpAuth(server, said);
     case "ETLS":
-      return `the SMTP server ${server} could not secure the connection (smtp_security): ${said}`;
+      return m.alerts.smtpTls(server, said);
     case "EENVELOPE":
-      return `the SMTP server ${server} refused the sender or a recipient (email_from, email_to): ${said}`;
+      return m.alerts.smtpEnvelope(server, said);
     case "ECONNECTION":
     case "ESOCKET":
     case "ETIMEDOUT":
     case "EDNS":
-      return `cannot reach the SMTP server ${server} (smtp_host, smtp_port, smtp_security): ${said}`;
+      return m.alerts.smtpUnreachable(server, said);
     default:
-      return `the SMTP server ${server} did not take the message: ${said}`;
+      return m.alerts.smtpOther(server, said);
   }
 }

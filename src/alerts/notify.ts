@@ -15,6 +15,7 @@ import { type ExitCode, ExitCode as Exit } from "../core/errors.ts";
 import type { Log } from "../core/log.ts";
 import { redact } from "../core/redact.ts";
 import { failureOf } from "../core/report.ts";
+import { m } from "../i18n/mod.ts";
 import type { StateDb } from "../state/db.ts";
 import { Memory } from "../state/memory.ts";
 import { notableOutcomes } from "../state/outcomes.ts";
@@ -22,7 +23,7 @@ import { lastRuns } from "../state/runs.ts";
 import { withState } from "../state/store.ts";
 import { afterDelivery, type ChannelMemory, decide, type RejectedItem, type RunResult } from "./alerts.ts";
 import { emailChannel } from "./email.ts";
-import { compose, LOG, type Origin } from "./messages.ts";
+import { compose, type Origin } from "./messages.ts";
 import { webhookChannel } from "./webhook.ts";
 
 /** The alerts' namespace in the state's memory; keys are `<channel>/<connector>`. */
@@ -73,17 +74,17 @@ export async function alertRun(config: AlertsConfig, ended: RunEnded, env: Alert
           try {
             await channel.send(notice, message);
           } catch (e) {
-            log.warn(LOG.notSent(channel.name, message.subject, (e as Error).message));
+            log.warn(m.alerts.notSent(channel.name, message.subject, (e as Error).message));
             continue;
           }
           told = afterDelivery(told, notice);
           memory.set(key, told);
-          log.info(LOG.sent(channel.name, message.subject));
+          log.info(m.alerts.sent(channel.name, message.subject));
         }
       }
     });
   } catch (e) {
-    log.error(LOG.broken(redact((e as Error)?.message ?? String(e))));
+    log.error(m.alerts.broken(redact((e as Error)?.message ?? String(e))));
   }
 }
 

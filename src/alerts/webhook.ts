@@ -11,6 +11,7 @@ import { connectorTitle } from "../connectors/config.ts";
 import { ServiceError } from "../core/errors.ts";
 import { describeBody, request } from "../core/http.ts";
 import { redact } from "../core/redact.ts";
+import { m } from "../i18n/mod.ts";
 import { VERSION } from "../version.ts";
 import type { Notice } from "./alerts.ts";
 import type { Channel } from "./channel.ts";
@@ -30,10 +31,7 @@ export function webhookChannel(
 ): Channel {
   const url = config.webhook_url!;
   if (url.unencrypted) {
-    log.warn(
-      "Warning: [alerts] webhook_url is stored unencrypted in config.toml, as an earlier spojka wrote it. " +
-        "Run spojka init (changing nothing is enough) to store it encrypted.",
-    );
+    log.warn(m.alerts.webhookUnencrypted);
   }
   return {
     name: "webhook",
@@ -45,7 +43,7 @@ export function webhookChannel(
       };
       if (config.webhook_secret) headers[SIGNATURE_HEADER] = await sign(config.webhook_secret.reveal(), body);
       const response = await request(url.reveal(), { method: "POST", headers, body }, {
-        service: "the alert webhook",
+        service: m.alerts.webhook,
         log,
         policy: {
           attempts: 2,
@@ -56,7 +54,7 @@ export function webhookChannel(
       });
       if (!response.ok) {
         throw new ServiceError(
-          `the alert webhook at ${url.origin} answered ${response.status}${describeBody(response.body)}.`,
+          m.alerts.webhookAnswered(url.origin, response.status, describeBody(response.body)),
         );
       }
     },

@@ -28,7 +28,7 @@ import {
 import type { StateDb } from "../state/db.ts";
 import { acquireLock } from "../state/lock.ts";
 import { runOutcomes } from "../state/outcomes.ts";
-import { m } from "../i18n/mod.ts";
+import { agendaName, m, outcomeName } from "../i18n/mod.ts";
 import { withState } from "../state/store.ts";
 import { type Context, requireConfig } from "./context.ts";
 import { terminalPrompter } from "./prompt.ts";
@@ -72,7 +72,7 @@ export async function outboxList(ctx: Context, options: ListOptions): Promise<Ex
       return;
     }
     if (groups.length === 0) {
-      out.line("The outbox is empty: every downloaded item has been confirmed by its target.");
+      out.line(m.outboxRun.empty);
     } else {
       for (const line of formatSummary(groups)) out.line(line);
     }
@@ -80,7 +80,7 @@ export async function outboxList(ctx: Context, options: ListOptions): Promise<Ex
     for (const item of items) {
       if (item.status !== status) {
         status = item.status;
-        out.line("", HEADINGS[item.status]);
+        out.line("", m.outboxRun.headings[item.status]);
       }
       for (const line of formatItem(item)) out.line(line);
       held ||= item.status === "held";
@@ -88,18 +88,10 @@ export async function outboxList(ctx: Context, options: ListOptions): Promise<Ex
     }
     if (held) out.line("", m.status.heldAdvice);
     if (matching > listed) {
-      out.line(
-        "",
-        `… and ${matching - listed} more: spojka outbox list --all lists them all` +
-          (options.failed ? "." : ", --failed only the failed ones."),
-      );
+      out.line("", m.outboxRun.more(matching - listed, options.failed === true));
     }
     if (listed > 0) {
-      out.line(
-        "",
-        "spojka outbox show <number> shows an item with its XML; retry <number> sends it now; " +
-          "drop <number> removes it.",
-      );
+      out.line("", m.outboxRun.commands);
     }
     out.flush();
   });
@@ -126,7 +118,7 @@ export async function outboxShow(
     ...formatFields(fields),
     "",
     ...item.status === "held" ? [m.status.heldAdvice] : [
-      `Payload (sent inside <dat:dataPackItem id="${fields.itemId}">, encoded as windows-1250):`,
+      m.outboxRun.payload(fields.itemId),
       payload,
     ],
   ].join("\n"));
@@ -143,10 +135,7 @@ export async function outboxRetry(
   options: { failed?: boolean },
 ): Promise<ExitCode> {
   if ((query === undefined) === !options.failed) {
-    throw new ConfigError("outbox retry needs either an item or --failed.", {
-      hint: "spojka outbox retry <number> sends that item now; spojka outbox retry --failed sends every " +
-        "failed item.",
-    });
+    throw new ConfigError(m.outboxRun.retryNeeds, { hint: m.outboxRun.retryNeedsHint });
   }
   const config = await requireConfig(ctx);
   const posters = connectors().filter((c) => c.outbox);
@@ -165,7 +154,7 @@ export async function outboxRetry(
       return ready.filter((c) => failing.has(c.id)).map((c) => [c, { failed: true }]);
     });
     if (jobs.length === 0) {
-      ctx.log.info("No failed items wait in the outbox.");
+      ctx.log.info(m.outboxRun.noFailed);
       return ExitCode.Ok;
     }
     let code: ExitCode = ExitCode.Ok;
@@ -186,38 +175,29 @@ export async function outboxRetry(
  */
 export async function outboxDrop(ctx: Context, query: string, options: { yes?: boolean }): Promise<ExitCode> {
   const item = await withState(ctx.paths, (db) => resolve(db, query));
-  const name = `${item.agenda} ${item.label}`;
+  const name = `${agendaName(item.agenda)} ${item.label}`;
   const consequence = item.status === "held"
-    ? "spojka stops reporting it; nothing of it was sent, and none of it is kept."
-    : `It will not be imported unless ${source(item.connector)} exports it again.`;
+    ? m.outboxRun.heldConsequence
+    : m.outboxRun.consequence(connectorById(item.connector)?.outbox?.source);
   if (!options.yes) {
     if (!Deno.stdin.isTerminal()) {
-      throw new ConfigError(`outbox drop needs a confirmation, and there is no terminal to ask in.`, {
-        hint: `Add --yes to drop ${name}. ${consequence}`,
-      });
+      throw new ConfigError(m.outboxRun.noTerminal, { hint: m.outboxRun.addYes(name, consequence) });
     }
-    const question = `Drop ${name} from the outbox? ${consequence}`;
+    const question = m.outboxRun.question(name, consequence);
     if (!(await terminalPrompter().yesNo(question, false).catch(cancelled))) {
-      ctx.log.info("Nothing was dropped.");
+      ctx.log.info(m.outboxRun.nothingDropped);
       return ExitCode.Ok;
     }
   }
   // Taken after the question, so a scheduled sync is not held up while someone thinks.
   const lock = await acquireLock(ctx.paths, "outbox drop");
   try {
-    const who = ctx.env("USERNAME") ?? ctx.env("USER");
-    const by = who ? `user ${who}` : "an unknown user (USERNAME is not set)";
-    const detail = `dropped from the outbox by ${by}` +
-      (item.error ? `; the last reason was: ${item.error}` : "");
+    const by = m.outboxRun.by(ctx.env("USERNAME") ?? ctx.env("USER"));
+    const detail = m.outboxRun.dropDetail(by, item.error);
     if (!(await withState(ctx.paths, (db) => dropWaiting(db, item, detail, new Date())))) {
-      throw new ConfigError(
-        `${name} changed meanwhile: a sync confirmed it or downloaded it again. Nothing was dropped.`,
-        {
-          hint: `spojka outbox show ${query} shows whether it still waits.`,
-        },
-      );
+      throw new ConfigError(m.outboxRun.changed(name), { hint: m.outboxRun.changedHint(query) });
     }
-    ctx.log.info(`Dropped ${name} (key ${item.key}) from the outbox at the request of ${by}. ${consequence}`);
+    ctx.log.info(m.outboxRun.dropped(name, item.key, by, consequence));
     return ExitCode.Ok;
   } finally {
     await lock.release();
@@ -229,10 +209,12 @@ function resolve(db: StateDb, query: string): WaitingItem {
   const { items, total } = findWaiting(db, query, LISTED_ITEMS);
   if (total === 0) throw gone(query);
   if (total > 1) {
-    const candidates = items.map((i) => `  ${i.key}  (${i.agenda} ${i.label}, ${i.status})`);
-    if (total > items.length) candidates.push(`  … and ${total - items.length} more`);
-    throw new ConfigError(`"${query}" matches ${total} waiting items:\n${candidates.join("\n")}`, {
-      hint: "Name one by its key (as listed above), or by more of its number.",
+    const candidates = items.map((i) =>
+      `  ${i.key}  (${agendaName(i.agenda)} ${i.label}, ${m.outboxRun.status[i.status]})`
+    );
+    if (total > items.length) candidates.push(m.outboxRun.candidatesMore(total - items.length));
+    throw new ConfigError(m.outboxRun.matches(query, total, candidates.join("\n")), {
+      hint: m.outboxRun.matchesHint,
     });
   }
   return items[0];
@@ -242,59 +224,37 @@ function resolve(db: StateDb, query: string): WaitingItem {
 function sendable(item: WaitingItem): WaitingItem {
   if (item.status !== "held") return item;
   throw new ConfigError(
-    `${item.agenda} ${item.label} is held, and nothing of it is kept to send: ${
-      item.error ?? "no reason given"
-    }`,
+    m.outboxRun.heldNothing(`${agendaName(item.agenda)} ${item.label}`, item.error ?? m.status.noReason),
     { hint: m.status.heldAdvice },
   );
 }
 
 function gone(query: string): ConfigError {
-  return new ConfigError(`No waiting item matches "${query}".`, {
-    hint: "spojka outbox list shows what waits. An item no longer there was confirmed by its target " +
-      "or dropped: spojka status shows the last runs.",
-  });
+  return new ConfigError(m.outboxRun.gone(query), { hint: m.outboxRun.goneHint });
 }
 
 /** Says what became of each item of the retry run (the first few, then how many more). */
 function reportOutcomes(db: StateDb, run: number, log: Log): void {
   const outcomes = runOutcomes(db, run, LISTED_ITEMS + 1);
   for (const outcome of outcomes.slice(0, LISTED_ITEMS)) {
-    const what = `${outcome.outcome.replaceAll("_", " ")}: ${outcome.agenda} ${outcome.label}` +
+    const what = `${outcomeName(outcome.outcome)}: ${agendaName(outcome.agenda)} ${outcome.label}` +
       (outcome.detail ? `: ${outcome.detail}` : "");
-    log.info(
-      outcome.outcome === "failed"
-        ? `${what}. It stays in the outbox; every sync tries it again.`
-        : `${what}. It has left the outbox.`,
-    );
+    log.info(outcome.outcome === "failed" ? m.outboxRun.stays(what) : m.outboxRun.left(what));
   }
-  if (outcomes.length > LISTED_ITEMS) log.info("… and more: spojka status --items lists every item.");
+  if (outcomes.length > LISTED_ITEMS) log.info(m.outboxRun.outcomesMore);
 }
 
 function cancelled(error: unknown): never {
   if (error instanceof Error && error.name === "ExitPromptError") {
-    throw new ConfigError("Cancelled; nothing was dropped.");
+    throw new ConfigError(m.outboxRun.cancelled);
   }
   throw error;
 }
 
 /** The error for retrying the outbox of connector `id` when it is not set up. */
 function notSetUp(id: string): ConfigError {
-  return new ConfigError(`The ${id} connector, which posts the outbox, is not set up in config.toml.`, {
-    hint: "Run spojka init.",
-  });
+  return new ConfigError(m.outboxRun.notSetUp(id), { hint: m.sync.runInit });
 }
-
-/** Where a connector's items come from, for the drop's warning. */
-function source(connector: string): string {
-  return connectorById(connector)?.outbox?.source ?? "its source";
-}
-
-const HEADINGS: Record<WaitingStatus, string> = {
-  failed: "Failed (the target refused them; every sync tries them again):",
-  held: "Held (left out of the export, never sent; each stays until fixed or dropped):",
-  pending: "Pending (not sent yet, or the answer was uncertain):",
-};
 
 function totals(groups: OutboxGroup[]): WaitingCounts {
   const sum = (status: WaitingStatus) => groups.reduce((n, g) => n + g[status], 0);
@@ -302,46 +262,42 @@ function totals(groups: OutboxGroup[]): WaitingCounts {
 }
 
 function formatSummary(groups: OutboxGroup[]): string[] {
-  const counts = (c: WaitingCounts) =>
-    `${c.pending} pending, ${c.failed} failed${c.held ? `, ${c.held} held` : ""}`;
+  const counts = (c: WaitingCounts) => m.outboxRun.counts(c.pending, c.failed, c.held);
+  const total = totals(groups);
   return [
-    `Outbox: ${counts(totals(groups))}`,
-    ...groups.map((g) => `  ${g.connector} ${g.agendas.join(", ")}: ${counts(g)}`),
+    m.status.outbox(total.pending, total.failed, total.held),
+    ...groups.map((g) => `  ${g.connector} ${g.agendas.map(agendaName).join(", ")}: ${counts(g)}`),
   ];
 }
 
 function formatItem(item: WaitingItem): string[] {
   const tried = item.status === "held"
-    ? "held"
+    ? m.outboxRun.held
     : item.attempts === 0
-    ? "not sent yet"
-    : `${item.attempts} ${item.attempts === 1 ? "attempt" : "attempts"}, the last ${
-      formatLocal(new Date(item.lastAttemptAt!))
-    }`;
-  const lines = [`  ${item.agenda} ${item.label}: ${tried}; queued ${formatLocal(new Date(item.queuedAt))}`];
-  if (item.error) lines.push(`    reason: ${item.error}`);
+    ? m.outboxRun.notSentYet
+    : m.outboxRun.attempts(item.attempts, formatLocal(new Date(item.lastAttemptAt!)));
+  const name = `${agendaName(item.agenda)} ${item.label}`;
+  const lines = [m.outboxRun.item(name, tried, formatLocal(new Date(item.queuedAt)))];
+  if (item.error) lines.push(m.outboxRun.reason(item.error));
   return lines;
 }
 
 function formatFields(item: WaitingItem): string[] {
-  const status = item.status === "failed"
-    ? "failed: the target refused it; every sync tries it again"
-    : item.status === "held"
-    ? "held: left out of the export, never sent"
-    : "pending: not sent yet, or the answer was uncertain";
+  const field = m.outboxRun.field;
   const rows: [string, string | undefined][] = [
-    ["status", status],
-    ["reason", item.error],
-    ["attempts", String(item.attempts)],
-    ["last attempt", item.lastAttemptAt && formatLocal(new Date(item.lastAttemptAt))],
-    ["first queued", formatLocal(new Date(item.queuedAt))],
-    ["connector", item.connector],
-    ["key", item.key],
-    ["item id", item.itemId || undefined], // a held record has none
+    [field.status, m.outboxRun.statusLong[item.status]],
+    [field.reason, item.error],
+    [field.attempts, String(item.attempts)],
+    [field.lastAttempt, item.lastAttemptAt && formatLocal(new Date(item.lastAttemptAt))],
+    [field.firstQueued, formatLocal(new Date(item.queuedAt))],
+    [field.connector, item.connector],
+    [field.key, item.key],
+    [field.itemId, item.itemId || undefined], // a held record has none
   ];
+  const width = Math.max(...Object.values(field).map((name) => name.length)) + 2;
   return [
-    `${item.agenda} ${item.label}`,
-    ...rows.flatMap(([name, value]) => value === undefined ? [] : [`  ${`${name}:`.padEnd(14)} ${value}`]),
+    `${agendaName(item.agenda)} ${item.label}`,
+    ...rows.flatMap(([name, value]) => value === undefined ? [] : [`  ${`${name}:`.padEnd(width)} ${value}`]),
   ];
 }
 

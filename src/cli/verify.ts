@@ -7,12 +7,14 @@
 
 import { ConfigError, ExitCode } from "../core/errors.ts";
 import { fileStamp } from "../core/time.ts";
-import type { ConnectorId } from "../connectors/config.ts";
+import { configuredConnectors } from "../connectors/config.ts";
 import { Ledger } from "../pipeline/ledger.ts";
 import { combineReports, formatVerify, verifyPohoda } from "../pipeline/verify.ts";
 import { PohodaLists } from "../pohoda/list.ts";
+import { pohodaSection } from "../pohoda/config.ts";
 import { listsNeedMServer } from "../pohoda/transport.ts";
 import { openUnitTransports, yearsOf } from "../pohoda/units.ts";
+import { m } from "../i18n/mod.ts";
 import { withState } from "../state/store.ts";
 import { type Context, requireConfig } from "./context.ts";
 
@@ -23,34 +25,34 @@ export interface VerifyOptions {
   json?: boolean;
 }
 
-/** The connector whose items go to POHODA. */
-const CONNECTOR: ConnectorId = "flowii";
-
 /** Reconciles with POHODA; exit 0 when everything agrees, `VerifyFailed` otherwise. */
 export async function verify(ctx: Context, options: VerifyOptions): Promise<ExitCode> {
   const since = options.since === undefined ? undefined : day(options.since);
   const config = await requireConfig(ctx);
   if (!config.pohoda) {
-    throw new ConfigError("POHODA is not set up in config.toml, so there is nothing to verify.", {
-      hint: "Run spojka init and choose FLOWii → POHODA.",
-    });
+    throw new ConfigError(m.verifyRun.noPohoda, { hint: m.verifyRun.noPohodaHint });
   }
   const pohoda = config.pohoda;
   const context = { runId: `verify-${fileStamp(new Date())}`, log: ctx.log, dataDir: ctx.paths.dir };
   // Each accounting unit is asked for what it confirmed (one unit without [pohoda.units]).
   const units = await openUnitTransports(pohoda, context);
+  // ... for what each connector writing to POHODA confirmed there.
+  const sources = configuredConnectors(config).filter((c) => c.sections.includes(pohodaSection));
   const reports = [];
   for (const { unit, transport } of units) {
     if (!transport.list) throw listsNeedMServer("spojka verify");
     const lists = new PohodaLists(transport.list.bind(transport), pohoda.ico);
     const years = yearsOf(unit);
-    reports.push(
-      await withState(ctx.paths, (db) =>
-        verifyPohoda(new Ledger(db, CONNECTOR, years), lists, {
-          since,
-          progress: (message) => ctx.log.info(unit.year === undefined ? message : `${unit.year}: ${message}`),
-        })),
-    );
+    for (const source of sources) {
+      reports.push(
+        await withState(ctx.paths, (db) =>
+          verifyPohoda(new Ledger(db, source.id, years), lists, {
+            since,
+            progress: (message) =>
+              ctx.log.info(unit.year === undefined ? message : `${unit.year}: ${message}`),
+          })),
+      );
+    }
   }
   const report = combineReports(reports);
   ctx.log.detail(`verify: ${report.problems.length} problems`);
@@ -63,9 +65,7 @@ function day(value: string): Date {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
   const date = match && new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
   if (!date || date.getDate() !== Number(match[3]) || date.getMonth() !== Number(match[2]) - 1) {
-    throw new ConfigError(`--since ${value} is not a date.`, {
-      hint: "Give a day as YYYY-MM-DD, e.g. --since 2026-03-01.",
-    });
+    throw new ConfigError(m.verifyRun.badSince(value), { hint: m.verifyRun.badSinceHint });
   }
   return date;
 }

@@ -6,6 +6,7 @@
  */
 
 import { epochSeconds, formatLocal } from "./time.ts";
+import { m } from "../i18n/mod.ts";
 
 /** The earliest cursor accepted: anything before is a typo (a digit missing), not an export date. */
 const EARLIEST = Date.UTC(2000, 0, 1) / 1000;
@@ -36,11 +37,11 @@ export function parseCursorTime(text: string, now = new Date()): { epoch: number
   const trimmed = text.trim();
   const epoch = parseEpoch(trimmed) ?? localDate(trimmed);
   if (epoch === undefined) {
-    return { problem: "is neither a date (2026-01-31, 31.1.2026, 2026-01-31 14:30) nor a UNIX time" };
+    return { problem: m.cursorTime.neither };
   }
-  if (epoch < EARLIEST) return { problem: `is ${formatLocal(new Date(epoch * 1000))}, before the year 2000` };
+  if (epoch < EARLIEST) return { problem: m.cursorTime.before2000(formatLocal(new Date(epoch * 1000))) };
   if (epoch > epochSeconds(now)) {
-    return { problem: `is ${formatLocal(new Date(epoch * 1000))}, in the future` };
+    return { problem: m.cursorTime.future(formatLocal(new Date(epoch * 1000))) };
   }
   return { epoch };
 }

@@ -27,6 +27,8 @@
  * @module
  */
 
+import { m } from "../i18n/mod.ts";
+
 /** Where the live line goes: a console stream, or a fake in tests. */
 export interface ProgressOutput {
   /** Writes `text` as it is, no newline added. Synchronous, so it stays in order with `console.log`. */
@@ -65,7 +67,7 @@ export interface ProgressOptions {
 export interface StageOptions {
   /** How many there will be, when known; enables the bar, the percentage and the time left. */
   total?: number;
-  /** What is counted, e.g. `"documents"` (default `"items"`); `"bytes"` is shown in KB, MB and GB. */
+  /** What is counted, e.g. `"documents"` (default: the catalogue's word for items); `"bytes"` is shown in KB, MB and GB. */
   unit?: string;
 }
 
@@ -82,22 +84,17 @@ export interface StageProgress extends Disposable {
 }
 
 /**
- * Every word the user reads, in one place so that a message catalogue can replace it. The thousands
- * separator is a plain space: it reads right in Czech and Slovak and renders in every console font.
+ * What reads the same in every language. The thousands separator is a plain space: it reads right in
+ * Czech and Slovak and renders in every console font.
  */
-const WORDS = {
+const SAME = {
   thousands: " ",
-  decimal: ".",
-  unit: "items",
   byteUnits: ["B", "KB", "MB", "GB", "TB"],
   perSecond: "/s",
   seconds: (s: number) => `${s} s`,
   minutes: (m: number) => `${m} min`,
   minutesSeconds: (m: number, s: string) => `${m} min ${s} s`,
   hoursMinutes: (h: number, m: string) => `${h} h ${m} min`,
-  eta: (time: string) => `ETA ${time}`,
-  amountOf: (count: string, total: string) => `${count} of ${total}`,
-  left: (time: string) => `about ${time} left`,
 };
 
 const BYTES = "bytes";
@@ -265,7 +262,7 @@ class Stage implements StageProgress {
   constructor(label: string, options: StageOptions, start: number, reportAt: number, hooks: StageHooks) {
     this.#label = label;
     this.#total = options.total;
-    this.#unit = options.unit ?? WORDS.unit;
+    this.#unit = options.unit ?? m.progress.unit;
     this.#hooks = hooks;
     this.#samples = [{ at: start, count: 0 }];
     this.reportAt = reportAt;
@@ -382,7 +379,7 @@ function liveText(stage: Snapshot, detail: Detail, bar: number): string {
   }
   if (detail.counters) parts.push(...stage.counters.map(([label, value]) => `${label} ${group(value)}`));
   if (detail.rate && stage.rate !== undefined) parts.push(rate(stage.rate, stage.unit));
-  if (detail.eta && stage.eta !== undefined) parts.push(WORDS.eta(duration(stage.eta, false)));
+  if (detail.eta && stage.eta !== undefined) parts.push(m.progress.eta(duration(stage.eta, false)));
   return `${stage.label}  ${parts.join(PART_SEPARATOR)}`;
 }
 
@@ -393,13 +390,13 @@ function plainLine(stage: Snapshot): string {
   else {
     const fraction = stage.total > 0 ? Math.min(1, stage.count / stage.total) : 1;
     const counts = stage.unit === BYTES
-      ? WORDS.amountOf(bytes(stage.count), bytes(stage.total))
-      : `${WORDS.amountOf(group(stage.count), group(stage.total))} ${stage.unit}`;
+      ? m.progress.amountOf(bytes(stage.count), bytes(stage.total))
+      : `${m.progress.amountOf(group(stage.count), group(stage.total))} ${stage.unit}`;
     parts.push(`${counts} (${percent(fraction)})`);
   }
   parts.push(...stage.counters.map(([label, value]) => `${label} ${group(value)}`));
   if (stage.rate !== undefined) parts.push(rate(stage.rate, stage.unit));
-  if (stage.eta !== undefined) parts.push(WORDS.left(duration(stage.eta, true)));
+  if (stage.eta !== undefined) parts.push(m.progress.left(duration(stage.eta, true)));
   return `${stage.label}: ${parts.join(", ")}`;
 }
 
@@ -413,41 +410,41 @@ function percent(fraction: number): string {
 }
 
 function rate(perSecond: number, unit: string): string {
-  if (unit === BYTES) return `${bytes(perSecond)}${WORDS.perSecond}`;
+  if (unit === BYTES) return `${bytes(perSecond)}${SAME.perSecond}`;
   // A few documents a second still deserve a figure other than 0 or 1.
   const figure = perSecond < 10 ? decimal(perSecond) : group(perSecond);
-  return `${figure}${WORDS.perSecond}`;
+  return `${figure}${SAME.perSecond}`;
 }
 
 /** `69 600`: whole number, thousands separated. */
 function group(n: number): string {
-  return String(Math.round(n)).replace(/\B(?=(\d{3})+$)/g, WORDS.thousands);
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+$)/g, SAME.thousands);
 }
 
 function decimal(n: number): string {
-  return n.toFixed(1).replace(".", WORDS.decimal);
+  return n.toFixed(1).replace(".", m.progress.decimal);
 }
 
 /** `512 B`, `23.1 MB`: binary multiples, as Windows Explorer shows file sizes. */
 function bytes(n: number): string {
   let unit = 0;
-  while (n >= 1024 && unit < WORDS.byteUnits.length - 1) {
+  while (n >= 1024 && unit < SAME.byteUnits.length - 1) {
     n /= 1024;
     unit++;
   }
-  return `${unit === 0 ? group(n) : decimal(n)} ${WORDS.byteUnits[unit]}`;
+  return `${unit === 0 ? group(n) : decimal(n)} ${SAME.byteUnits[unit]}`;
 }
 
 /** `2 min 04 s` on the live line; `2 min` in a plain line, where an estimate to the second misleads. */
 function duration(seconds: number, coarse: boolean): string {
   const s = Math.ceil(seconds);
   const pad = (n: number) => String(n).padStart(2, "0");
-  if (s < 60) return WORDS.seconds(coarse ? Math.ceil(s / 10) * 10 : s);
+  if (s < 60) return SAME.seconds(coarse ? Math.ceil(s / 10) * 10 : s);
   if (s < 3600) {
-    return coarse ? WORDS.minutes(Math.round(s / 60)) : WORDS.minutesSeconds(Math.floor(s / 60), pad(s % 60));
+    return coarse ? SAME.minutes(Math.round(s / 60)) : SAME.minutesSeconds(Math.floor(s / 60), pad(s % 60));
   }
   const minutes = coarse ? Math.round(s / 60) : Math.floor(s / 60);
-  return WORDS.hoursMinutes(Math.floor(minutes / 60), pad(minutes % 60));
+  return SAME.hoursMinutes(Math.floor(minutes / 60), pad(minutes % 60));
 }
 
 /** The default ticker: a real interval that cannot keep the process alive on its own. */

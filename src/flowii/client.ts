@@ -21,6 +21,7 @@ import {
 import { removeIfExists } from "../core/files.ts";
 import { registerToken } from "../core/redact.ts";
 import type { FlowiiConfig } from "../connectors/flowii_pohoda/config.ts";
+import { m } from "../i18n/mod.ts";
 
 /** The two exports spojka reads. */
 export type FlowiiStream = "partners" | "documents";
@@ -149,49 +150,34 @@ function tokenError(response: HttpResponse, body: any): ServiceError {
   const said = describeBody(response.body);
   switch (body?.error) {
     case "invalid_grant":
-      return new ServiceError(`FLOWii refused the user name or password${said}.`, {
-        hint:
-          "Check [flowii] user and password with spojka init (the login e-mail and password of the FLOWii account).",
-      });
+      return new ServiceError(m.flowii.badLogin(said), { hint: m.flowii.badLoginHint });
     case "invalid_client":
     case "unauthorized_client":
-      return new ServiceError(`FLOWii refused the API key${said}.`, {
-        hint:
-          "Copy the API key again from FLOWii (Nastavenia → Rozšírenia → API) and enter it with spojka init.",
-      });
+      return new ServiceError(m.flowii.badKey(said), { hint: m.flowii.badKeyHint });
     default:
-      return new ServiceError(`FLOWii did not issue a token (HTTP ${response.status})${said}.`);
+      return new ServiceError(m.flowii.noToken(response.status, said));
   }
 }
 
 function exportError(stream: FlowiiStream, response: HttpResponse): ServiceError {
   const said = describeBody(response.body);
+  const name = m.flowiiRun.stream[stream] ?? stream;
   if (response.status === 401 || response.status === 403) {
-    return new ServiceError(
-      `FLOWii refused access to the ${stream} export (HTTP ${response.status})${said}.`,
-      {
-        hint:
-          "The API user needs access to the company; check [flowii] company_id and the user's rights in FLOWii.",
-      },
-    );
+    return new ServiceError(m.flowii.noAccess(name, response.status, said), { hint: m.flowii.noAccessHint });
   }
   if (response.status === 404) {
-    return new ServiceError(
-      `FLOWii has no ${stream} export at ${new URL(response.url).pathname} (HTTP 404)${said}.`,
-      {
-        hint: "The export paths are not published by FLOWii; check [flowii.endpoints] (spojka help config).",
-      },
-    );
+    return new ServiceError(m.flowii.noExport(name, new URL(response.url).pathname, said), {
+      hint: m.flowii.noExportHint,
+    });
   }
-  return new ServiceError(`FLOWii's ${stream} export failed (HTTP ${response.status})${said}.`);
+  return new ServiceError(m.flowii.exportFailed(name, response.status, said));
 }
 
 function notAZip(stream: FlowiiStream, response: HttpHead, body: Uint8Array): ServiceError {
-  const type = response.headers.get("content-type")?.split(";")[0].trim() ||
-    "something without a content type";
+  const type = response.headers.get("content-type")?.split(";")[0].trim() || m.flowii.noContentType;
   const said = describeBody(body);
-  return new ServiceError(`FLOWii sent ${type} instead of the ${stream} zip${said}.`, {
-    hint: "FLOWii may be in maintenance; the next run tries again. Nothing was lost.",
+  return new ServiceError(m.flowii.notAZip(type, m.flowiiRun.stream[stream] ?? stream, said), {
+    hint: m.flowii.notAZipHint,
   });
 }
 

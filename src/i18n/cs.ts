@@ -708,4 +708,281 @@ export const cs: Catalogue = {
       `${service} na ${origin} není dostupný: ${why}`,
     webPage: (title: string) => `webová stránka s názvem ${title}`,
   },
+  outboxRun: {
+    empty: "Fronta k odeslání je prázdná: cíl potvrdil každou staženou položku.",
+    more: (n: number, failedOnly: boolean) =>
+      `… a ${plural(n, "další", "další", "dalších")} ${n}: spojka outbox list --all vypíše všechny` +
+      (failedOnly ? "." : ", --failed jen ty, které selhaly."),
+    commands: "spojka outbox show <číslo> ukáže položku i s jejím XML; retry <číslo> ji hned odešle; " +
+      "drop <číslo> ji odstraní.",
+    payload: (itemId: string) =>
+      `Obsah (posílá se uvnitř <dat:dataPackItem id="${itemId}">, v kódování windows-1250):`,
+    retryNeeds: "outbox retry potřebuje buď položku, nebo --failed.",
+    retryNeedsHint: "spojka outbox retry <číslo> tu položku hned odešle; spojka outbox retry --failed " +
+      "odešle všechny položky, které selhaly.",
+    noFailed: "Ve frontě nečeká žádná položka, která by selhala.",
+    heldConsequence: "spojka ji přestane hlásit; nic z ní nebylo odesláno a nic z ní se neuchovává.",
+    consequence: (source: string | undefined) =>
+      `Nebude naimportována, dokud ji ${source ?? "její zdroj"} znovu nevyexportuje.`,
+    noTerminal: "outbox drop potřebuje potvrzení a není tu terminál, kde by se mohla zeptat.",
+    addYes: (name: string, consequence: string) => `Přidejte --yes a ${name} se odstraní. ${consequence}`,
+    question: (name: string, consequence: string) => `Odstranit ${name} z fronty? ${consequence}`,
+    nothingDropped: "Nic nebylo odstraněno.",
+    cancelled: "Zrušeno; nic nebylo odstraněno.",
+    by: (who: string | undefined) => who ? `uživatel ${who}` : "neznámý uživatel (USERNAME není nastaveno)",
+    dropDetail: (by: string, reason: string | undefined) =>
+      `z fronty odstranil ${by}` + (reason ? `; poslední důvod byl: ${reason}` : ""),
+    changed: (name: string) =>
+      `Položka ${name} se mezitím změnila: synchronizace ji potvrdila nebo znovu stáhla. Nic nebylo ` +
+      "odstraněno.",
+    changedHint: (query: string) => `spojka outbox show ${query} ukáže, zda ještě čeká.`,
+    dropped: (name: string, key: string, by: string, consequence: string) =>
+      `Z fronty odstraněno: ${name} (klíč ${key}); požádal o to ${by}. ${consequence}`,
+    matches: (query: string, total: number, candidates: string) =>
+      `„${query}“ odpovídá ${total} čekajícím položkám:\n${candidates}`,
+    candidatesMore: (n: number) => `  … a ${plural(n, "další", "další", "dalších")} ${n}`,
+    matchesHint: "Uveďte jednu z nich jejím klíčem (jak je vypsán výše) nebo delší částí jejího čísla.",
+    heldNothing: (name: string, reason: string) =>
+      `Položka ${name} je zadržená a nic z ní se neuchovává, co by šlo odeslat: ${reason}`,
+    gone: (query: string) => `Žádná čekající položka neodpovídá „${query}“.`,
+    goneHint: "spojka outbox list ukáže, co čeká. Položku, která už tam není, cíl potvrdil, nebo byla " +
+      "odstraněna: spojka status ukáže poslední běhy.",
+    stays: (what: string) => `${what}. Zůstává ve frontě; každá synchronizace ji zkusí znovu.`,
+    left: (what: string) => `${what}. Opustila frontu.`,
+    outcomesMore: "… a další: spojka status --items vypíše každou položku.",
+    notSetUp: (id: string) => `Konektor ${id}, který odesílá frontu, není v config.toml nastavený.`,
+    headings: {
+      failed: "Selhaly (cíl je odmítl; každá synchronizace je zkusí znovu):",
+      held: "Zadržené (vynechané z exportu, nikdy neodeslané; každá zůstane, dokud ji neopravíte nebo " +
+        "neodstraníte):",
+      pending: "Čekají (ještě neodeslané, nebo odpověď nebyla jistá):",
+    },
+    counts: (pending: number, failed: number, held: number) =>
+      `čeká ${pending}, selhalo ${failed}` + (held > 0 ? `, zadrženo ${held}` : ""),
+    status: { failed: "selhala", held: "zadržená", pending: "čeká" },
+    held: "zadržená",
+    notSentYet: "ještě neodeslaná",
+    attempts: (n: number, last: string) => `${n} ${plural(n, "pokus", "pokusy", "pokusů")}, poslední ${last}`,
+    item: (name: string, tried: string, queued: string) => `  ${name}: ${tried}; ve frontě od ${queued}`,
+    reason: (reason: string) => `    důvod: ${reason}`,
+    statusLong: {
+      failed: "selhala: cíl ji odmítl; každá synchronizace ji zkusí znovu",
+      held: "zadržená: vynechaná z exportu, nikdy neodeslaná",
+      pending: "čeká: ještě neodeslaná, nebo odpověď nebyla jistá",
+    },
+    field: {
+      status: "stav",
+      reason: "důvod",
+      attempts: "pokusy",
+      lastAttempt: "poslední pokus",
+      firstQueued: "ve frontě od",
+      connector: "konektor",
+      key: "klíč",
+      itemId: "id položky",
+    },
+  },
+  verifyRun: {
+    noPohoda: "POHODA není v config.toml nastavená, takže není co ověřovat.",
+    noPohodaHint: "Spusťte spojka init a zvolte FLOWii → POHODA.",
+    badSince: (value: string) => `--since ${value} není datum.`,
+    badSinceHint: "Zadejte den jako RRRR-MM-DD, např. --since 2026-03-01.",
+    listing: (agenda: string, count: number) => `Načítám z POHODY agendu ${agenda} (kontroluji ${count})`,
+    headings: {
+      missing: "V POHODĚ chybí",
+      duplicated: "V POHODĚ vícekrát",
+      mismatched: "V POHODĚ jinak",
+    },
+    checked: (documents: number, since: string | undefined, partners: number) =>
+      `Porovnáno s POHODOU: ${documents} ${plural(documents, "doklad", "doklady", "dokladů")}` +
+      (since ? ` (potvrzené od ${since})` : "") +
+      `, ${partners} ${plural(partners, "partner", "partneři", "partnerů")}.`,
+    ledgerStarts: (at: string) =>
+      `spojka vede záznam, podle kterého kontroluje, od ${at}; co potvrdila dříve, se nekontroluje.`,
+    notChecked: (count: number, agenda: string) =>
+      `${count} ${plural(count, "položka", "položky", "položek")} (${agenda}) nemá nic, podle čeho by ` +
+      "šlo v POHODĚ hledat (číslo, id), a nebyla zkontrolována.",
+    nothingYet: "spojka zatím nic nepotvrdila, takže není co kontrolovat.",
+    allAgree: "Vše souhlasí: každý je v POHODĚ jednou, se stejným číslem, IČO partnera i celkovou částkou.",
+    more: (n: number) =>
+      `  … a ${plural(n, "další", "další", "dalších")} ${n} (spojka verify --json vypíše všechny)`,
+    problems: (n: number) =>
+      `${n} ${plural(n, "problém", "problémy", "problémů")}. Dohledejte je v POHODĚ: spojka znovu ` +
+      "neimportuje doklad, který POHODA měla (ani smazaný), a nic v ní nemění ani neodstraňuje.",
+    confirmed: (imported: boolean, at: string) =>
+      `${imported ? "naimportováno" : "nalezeno už v POHODĚ"} ${at}`,
+    records: (n: number, records: string) => `${n} ${plural(n, "záznam", "záznamy", "záznamů")}: ${records}`,
+    notFound: (confirmed: string) => `v POHODĚ nenalezeno (${confirmed})`,
+    noIdentity: "bez identifikace",
+    byExtId: (system: string, ids: string) => `hledáno podle id ${system} ${ids}`,
+    byIco: (ico: string) => `hledáno podle IČO ${ico}`,
+    pohodaId: (id: string) => `id v POHODĚ ${id}`,
+    icoDiffers: (ours: string | undefined, theirs: string | undefined) =>
+      `IČO partnera zde ${ours ?? "žádné"}, v POHODĚ ${theirs ?? "žádné"}`,
+    currencyDiffers: (ours: string | undefined, theirs: string | undefined) =>
+      `měna zde ${ours ?? "domácí"}, v POHODĚ ${theirs ?? "domácí"}`,
+    totalDiffers: (ours: string, theirs: string) => `celkem zde ${ours}, v POHODĚ ${theirs}`,
+    unknown: "neznámá",
+    total: (amount: string) => `celkem ${amount}`,
+    noNumber: "(bez čísla)",
+  },
+  progress: {
+    decimal: ",",
+    unit: "položek",
+    eta: (time: string) => `zbývá ${time}`,
+    amountOf: (count: string, total: string) => `${count} z ${total}`,
+    left: (time: string) => `zbývá asi ${time}`,
+  },
+  alerts: {
+    on: (host: string | undefined) => host ? ` na počítači ${host}` : "",
+    details: (dir: string, on: string, logFile: string) =>
+      `Podrobnosti: spusťte "spojka status" v datové složce ${dir}${on}; log je ${logFile}.`,
+    recoverySubject: (title: string, on: string) => `[spojka] ${title} znovu funguje${on}`,
+    recoveryIntro: (title: string, on: string, when: string) =>
+      `Běh ${title}${on}, který skončil ${when}, proběhl:`,
+    ended: {
+      failed: (since: string) => `už nekončí chybou (poprvé nahlášeno ${since})`,
+      rejected: (since: string) =>
+        `žádná položka nebyla odmítnuta (odmítnuté položky poprvé nahlášeny ${since})`,
+    },
+    lasted: (since: string) => `Trvá to od ${since}.`,
+    promise: (hours: number) =>
+      `spojka se ozve znovu, pokud to potrvá ještě ${
+        hours === 1 ? "hodinu" : `${hours} ${plural(hours, "hodinu", "hodiny", "hodin")}`
+      }, a dá vědět, až běh proběhne v pořádku.`,
+    failedSubject: (title: string, reminder: boolean, on: string) =>
+      `[spojka] ${title} ${reminder ? "stále selhává" : "selhal"}${on}`,
+    failedIntro: (title: string, on: string, when: string, code: number) =>
+      `Běh ${title}${on} se ${when} zastavil s chybou (kód ukončení ${code}):`,
+    nothingLost: "Nic se neztratilo: další běh to zkusí znovu.",
+    rejectedSubject: (title: string, n: number, on: string) =>
+      `[spojka] ${title}: ${n} ${
+        plural(n, "odmítnutá položka", "odmítnuté položky", "odmítnutých položek")
+      }${on}`,
+    rejectedIntro: (title: string, on: string, when: string, n: number) =>
+      `Běh ${title}${on}, který skončil ${when}, nemohl doručit ${n} ${
+        plural(n, "položku", "položky", "položek")
+      }:`,
+    rejectedMore: (n: number) =>
+      `- a ${plural(n, "další", "další", "dalších")} ${n} ("spojka status --items" vypíše všechny).`,
+    eachReason: "Každý důvod říká, co opravit; jakmile to opravíte, další běh položku převezme.",
+    sent: (channel: string, subject: string) => `Upozornění odesláno (${channel}): ${subject}`,
+    notSent: (channel: string, subject: string, why: string) =>
+      `Upozornění „${subject}“ se nepodařilo odeslat (${channel}): ${why} Zkusí se znovu po dalším běhu.`,
+    broken: (why: string) => `Upozornění nešlo připravit: ${why} Na výsledek běhu to nemá vliv.`,
+    webhookUnencrypted:
+      "Upozornění: [alerts] webhook_url je v config.toml uložená nešifrovaně, jak ji zapsala dřívější " +
+      "spojka. Spusťte spojka init (stačí nic neměnit) a uloží se šifrovaně.",
+    webhook: "webhook upozornění",
+    webhookAnswered: (origin: string, status: number, body: string) =>
+      `webhook upozornění na ${origin} odpověděl ${status}${body}.`,
+    signedIn: (user: string) => `, přihlášeno jako ${user}`,
+    smtpAuth: (server: string, said: string) =>
+      `SMTP server ${server} odmítl přihlášení (smtp_user, smtp_password): ${said}`,
+    smtpTls: (server: string, said: string) =>
+      `SMTP server ${server} nedokázal zabezpečit spojení (smtp_security): ${said}`,
+    smtpEnvelope: (server: string, said: string) =>
+      `SMTP server ${server} odmítl odesílatele nebo příjemce (email_from, email_to): ${said}`,
+    smtpUnreachable: (server: string, said: string) =>
+      `SMTP server ${server} není dostupný (smtp_host, smtp_port, smtp_security): ${said}`,
+    smtpOther: (server: string, said: string) => `SMTP server ${server} zprávu nepřevzal: ${said}`,
+  },
+  pohodaLink: {
+    year: (year: string) => `rok ${year}`,
+    answersFor: (unit: string | undefined) => unit ? `odpovídá za ${unit}` : "odpovídá",
+    localhost: "localhost se může přeložit na IPv6 adresu ::1, na které mServer neposlouchá. Uveďte v " +
+      "[pohoda] url 127.0.0.1.",
+    badLogin: (said: string) => `POHODA odmítla uživatelské jméno nebo heslo (HTTP 401)${said}.`,
+    badLoginHint:
+      "Zkontrolujte [pohoda] user a password přes spojka init; uživatel musí v této účetní jednotce existovat.",
+    noAccess: (said: string) => `POHODA odmítla přístup k účetní jednotce (HTTP 403)${said}.`,
+    noAccessHint: "Dejte uživateli práva otevřít účetní jednotku a importovat XML.",
+    noAddress: (url: string) => `mServer takovou adresu nemá: ${url} (HTTP 404).`,
+    noAddressHint: "URL musí končit /xml, např. http://127.0.0.1:444/xml.",
+    http: (status: number, said: string) => `mServer odpověděl HTTP ${status}${said}.`,
+    listsNeedMServer: (purpose: string) =>
+      `${purpose} potřebuje POHODA mServer: výměna souborů /XML (transport = "xml-folder") na požadavky ` +
+      "na seznamy neodpovídá",
+    listsNeedMServerHint: 'Nastavte konfiguraci mServeru a pro ni [pohoda] transport = "mserver", nebo ' +
+      "zkontrolujte POHODU ručně.",
+    cannotStart: (exe: string, why: string) => `spojka nemůže spustit POHODU: ${exe} (${why}).`,
+    exeHint: "Nastavte [pohoda] exe na Pohoda.exe ve složce programu POHODA (spusťte spojka init), nebo ho " +
+      "vynechte a spouštějte POHODU sami (spojka help config, [pohoda] transport).",
+    otherUnit: (database: string, unitIco: string, ico: string) =>
+      `[pohoda] database ${database} je účetní jednotka IČO ${unitIco}, ale [pohoda] ico je ${ico}.`,
+    otherUnitHint: (example: string) => `Uveďte účetní jednotku této firmy, např. database = "${example}".`,
+    sameFolder: (dir: string) => `[pohoda] input_dir i response_dir jsou obě ${dir}.`,
+    sameFolderHint: "Dejte odpovědím POHODY vlastní složku, nebo obě vynechte a platí výchozí.",
+    where: (input: string, response: string) => `balíky jdou do ${input} a odpovědi POHODY do ${response}`,
+    runYourself: (where: string, partners: string, documents: string) =>
+      `${where}; spusťte na ně POHODU s ${partners}, pak s ${documents} (spojka help config, [pohoda] ` +
+      "transport)",
+    startsExe: (exe: string, database: string, where: string) =>
+      `spojka spouští ${exe} pro účetní jednotku ${database}; ${where}. Uživatele a heslo POHODA ` +
+      "zkontroluje při prvním importu",
+    notAProgram: (exe: string, exists: boolean) =>
+      `[pohoda] exe ${exe} ${exists ? "není program" : "neexistuje"}.`,
+    quote: 'Uživatelské jméno nebo heslo POHODY obsahuje uvozovky ("), které nejde předat Pohoda.exe.',
+    quoteHint: "Dejte uživateli POHODY heslo bez uvozovek a pak spusťte spojka init.",
+    exeEnded: (code: number | undefined, answer: string) =>
+      `Pohoda.exe skončila (kód ukončení ${code}) a nezapsala odpověď ${answer}.`,
+    exeEndedHint: (command: string) =>
+      "Položky balíku čekají ve frontě a další běh spustí POHODU na stejný balík znovu; kontrola duplicity " +
+      "v POHODĚ pozná, co už naimportovala. Pokud se to opakuje, důvod ukáže log importů XML v POHODĚ, " +
+      `nebo příkaz spuštěný ručně (${command}).`,
+    exeRunning: (seconds: number) =>
+      `Pohoda.exe neskončila do ${seconds} sekund ([pohoda] exe_timeout_seconds). spojka přestala čekat, ` +
+      "ale nechává POHODU běžet: zastavit ji uprostřed importu by mohlo poškodit její data.",
+    exeRunningHint: (minutes: number) =>
+      "Podívejte se na tomto počítači po okně POHODY, které čeká na odpověď. Další běh přečte odpověď " +
+      `POHODY, pokud už bude zapsaná; jinak se POHODA na balík spustí znovu po ${minutes} minutách.`,
+    sendAgain: (why: string, n: number) => `${why}; znovu se posílá: ${items(n)}.`,
+    packGone: (pack: string) => `${pack} zmizel bez odpovědi`,
+    notAnswer: (answer: string, problem: string) => ` (${answer} není odpověď: ${problem})`,
+    notAnswered: (pack: string, minutes: number, unread: string) =>
+      `POHODA na ${pack} neodpověděla za ${minutes} minut${unread}`,
+    unreadable: (path: string, why: string) => `POHODA: ${path} nejde přečíst (${why}); odstraněno.`,
+  },
+  pohodaList: {
+    notSent: (reason: string) => `Požadavek na seznam nešlo odeslat: ${reason}`,
+    notXml: (why: string) => `není to XML (${why})`,
+    notResponsePack: (root: string) => `očekáván rsp:responsePack, nalezen <${root}>`,
+    refused: (note: string) => `POHODA odmítla požadavek na seznam: ${note}.`,
+    notAResponse: (problem: string) =>
+      `mServer na požadavek na seznam neodpověděl odpovědí POHODY: ${problem}.`,
+    cannotList: (reason: string) => `POHODA nemohla vypsat záznamy: ${reason}.`,
+    parts:
+      "POHODA rozdělila odpověď se seznamem na části (soubory), které spojka přes mServer přečíst neumí.",
+    samePage:
+      "POHODA odpověděla na další stránku seznamu záznamy, které už poslala (nepoužívá ftr:idFrom), " +
+      "takže seznam nejde dokončit.",
+    noIds: "Odpověď POHODY se seznamem neuvádí id záznamů, takže ji nejde číst po stránkách.",
+    notMentioned: "Odpověď POHODY na požadavek na seznam ho nezmiňuje.",
+  },
+  flowii: {
+    badLogin: (said: string) => `FLOWii odmítl uživatelské jméno nebo heslo${said}.`,
+    badLoginHint: "Zkontrolujte [flowii] user a password přes spojka init (přihlašovací e-mail a heslo " +
+      "účtu FLOWii).",
+    badKey: (said: string) => `FLOWii odmítl API klíč${said}.`,
+    badKeyHint:
+      "Zkopírujte API klíč znovu z FLOWii (Nastavenia → Rozšírenia → API) a zadejte ho přes spojka init.",
+    noToken: (status: number, said: string) => `FLOWii nevydal token (HTTP ${status})${said}.`,
+    noAccess: (stream: string, status: number, said: string) =>
+      `FLOWii odmítl přístup k exportu (${stream}) (HTTP ${status})${said}.`,
+    noAccessHint:
+      "Uživatel API potřebuje přístup k firmě; zkontrolujte [flowii] company_id a práva uživatele ve FLOWii.",
+    noExport: (stream: string, path: string, said: string) =>
+      `FLOWii nemá export (${stream}) na ${path} (HTTP 404)${said}.`,
+    noExportHint: "FLOWii cesty exportů nezveřejňuje; zkontrolujte [flowii.endpoints] (spojka help config).",
+    exportFailed: (stream: string, status: number, said: string) =>
+      `Export FLOWii (${stream}) selhal (HTTP ${status})${said}.`,
+    noContentType: "něco bez typu obsahu",
+    notAZip: (type: string, stream: string, said: string) =>
+      `FLOWii poslal ${type} místo zipu (${stream})${said}.`,
+    notAZipHint: "FLOWii může mít údržbu; další běh to zkusí znovu. Nic se neztratilo.",
+  },
+  cursorTime: {
+    neither: "není datum (2026-01-31, 31.1.2026, 2026-01-31 14:30) ani UNIX čas",
+    before2000: (at: string) => `je ${at}, před rokem 2000`,
+    future: (at: string) => `je ${at}, v budoucnosti`,
+  },
 };

@@ -714,6 +714,284 @@ export const en = {
       `cannot reach ${service} at ${origin}: ${why}`,
     webPage: (title: string) => `a web page titled ${title}`,
   },
+  /** spojka outbox (src/cli/outbox.ts). */
+  outboxRun: {
+    empty: "The outbox is empty: every downloaded item has been confirmed by its target.",
+    more: (n: number, failedOnly: boolean) =>
+      `… and ${n} more: spojka outbox list --all lists them all` +
+      (failedOnly ? "." : ", --failed only the failed ones."),
+    commands: "spojka outbox show <number> shows an item with its XML; retry <number> sends it now; " +
+      "drop <number> removes it.",
+    payload: (itemId: string) =>
+      `Payload (sent inside <dat:dataPackItem id="${itemId}">, encoded as windows-1250):`,
+    retryNeeds: "outbox retry needs either an item or --failed.",
+    retryNeedsHint: "spojka outbox retry <number> sends that item now; spojka outbox retry --failed sends " +
+      "every failed item.",
+    noFailed: "No failed items wait in the outbox.",
+    heldConsequence: "spojka stops reporting it; nothing of it was sent, and none of it is kept.",
+    consequence: (source: string | undefined) =>
+      `It will not be imported unless ${source ?? "its source"} exports it again.`,
+    noTerminal: "outbox drop needs a confirmation, and there is no terminal to ask in.",
+    addYes: (name: string, consequence: string) => `Add --yes to drop ${name}. ${consequence}`,
+    question: (name: string, consequence: string) => `Drop ${name} from the outbox? ${consequence}`,
+    nothingDropped: "Nothing was dropped.",
+    cancelled: "Cancelled; nothing was dropped.",
+    by: (who: string | undefined) => who ? `user ${who}` : "an unknown user (USERNAME is not set)",
+    dropDetail: (by: string, reason: string | undefined) =>
+      `dropped from the outbox by ${by}` + (reason ? `; the last reason was: ${reason}` : ""),
+    changed: (name: string) =>
+      `${name} changed meanwhile: a sync confirmed it or downloaded it again. Nothing was dropped.`,
+    changedHint: (query: string) => `spojka outbox show ${query} shows whether it still waits.`,
+    dropped: (name: string, key: string, by: string, consequence: string) =>
+      `Dropped ${name} (key ${key}) from the outbox at the request of ${by}. ${consequence}`,
+    matches: (query: string, total: number, candidates: string) =>
+      `"${query}" matches ${total} waiting items:\n${candidates}`,
+    candidatesMore: (n: number) => `  … and ${n} more`,
+    matchesHint: "Name one by its key (as listed above), or by more of its number.",
+    heldNothing: (name: string, reason: string) =>
+      `${name} is held, and nothing of it is kept to send: ${reason}`,
+    gone: (query: string) => `No waiting item matches "${query}".`,
+    goneHint: "spojka outbox list shows what waits. An item no longer there was confirmed by its target " +
+      "or dropped: spojka status shows the last runs.",
+    stays: (what: string) => `${what}. It stays in the outbox; every sync tries it again.`,
+    left: (what: string) => `${what}. It has left the outbox.`,
+    outcomesMore: "… and more: spojka status --items lists every item.",
+    notSetUp: (id: string) => `The ${id} connector, which posts the outbox, is not set up in config.toml.`,
+    headings: {
+      failed: "Failed (the target refused them; every sync tries them again):",
+      held: "Held (left out of the export, never sent; each stays until fixed or dropped):",
+      pending: "Pending (not sent yet, or the answer was uncertain):",
+    },
+    counts: (pending: number, failed: number, held: number) =>
+      `${pending} pending, ${failed} failed` + (held > 0 ? `, ${held} held` : ""),
+    status: { failed: "failed", held: "held", pending: "pending" },
+    held: "held",
+    notSentYet: "not sent yet",
+    attempts: (n: number, last: string) => `${n} ${plural(n, "attempt", "attempts")}, the last ${last}`,
+    item: (name: string, tried: string, queued: string) => `  ${name}: ${tried}; queued ${queued}`,
+    reason: (reason: string) => `    reason: ${reason}`,
+    statusLong: {
+      failed: "failed: the target refused it; every sync tries it again",
+      held: "held: left out of the export, never sent",
+      pending: "pending: not sent yet, or the answer was uncertain",
+    },
+    field: {
+      status: "status",
+      reason: "reason",
+      attempts: "attempts",
+      lastAttempt: "last attempt",
+      firstQueued: "first queued",
+      connector: "connector",
+      key: "key",
+      itemId: "item id",
+    },
+  },
+  /** spojka verify (src/cli/verify.ts, src/pipeline/verify.ts, src/pohoda/facts.ts). */
+  verifyRun: {
+    noPohoda: "POHODA is not set up in config.toml, so there is nothing to verify.",
+    noPohodaHint: "Run spojka init and choose FLOWii → POHODA.",
+    badSince: (value: string) => `--since ${value} is not a date.`,
+    badSinceHint: "Give a day as YYYY-MM-DD, e.g. --since 2026-03-01.",
+    listing: (agenda: string, count: number) => `Listing ${agenda} in POHODA (checking ${count})`,
+    headings: {
+      missing: "Missing in POHODA",
+      duplicated: "More than once in POHODA",
+      mismatched: "Different in POHODA",
+    },
+    checked: (documents: number, since: string | undefined, partners: number) =>
+      `Checked against POHODA: ${documents} ${plural(documents, "document", "documents")}` +
+      (since ? ` confirmed since ${since}` : "") +
+      `, ${partners} ${plural(partners, "partner", "partners")}.`,
+    ledgerStarts: (at: string) =>
+      `spojka keeps the record it checks since ${at}; what it confirmed before is not checked.`,
+    notChecked: (count: number, agenda: string) =>
+      `${count} ${plural(count, "item", "items")} of ${agenda} ${
+        plural(count, "has", "have")
+      } nothing POHODA ` +
+      `can be searched by (a number, an id) and ${plural(count, "was", "were")} not checked.`,
+    nothingYet: "spojka has not confirmed anything yet, so there is nothing to check.",
+    allAgree: "Everything agrees: each is in POHODA once, with the same number, partner IČO and total.",
+    more: (n: number) => `  … and ${n} more (spojka verify --json lists them all)`,
+    problems: (n: number) =>
+      `${n} ${plural(n, "problem", "problems")}. Look them up in POHODA: spojka does not import again a ` +
+      "document POHODA had (a deleted one included), nor does it change or remove anything there.",
+    confirmed: (imported: boolean, at: string) => `${imported ? "imported" : "found already present"} ${at}`,
+    records: (n: number, records: string) => `${n} records: ${records}`,
+    notFound: (confirmed: string) => `not found in POHODA (${confirmed})`,
+    noIdentity: "no identity",
+    byExtId: (system: string, ids: string) => `searched by ${system} id ${ids}`,
+    byIco: (ico: string) => `searched by IČO ${ico}`,
+    pohodaId: (id: string) => `POHODA id ${id}`,
+    icoDiffers: (ours: string | undefined, theirs: string | undefined) =>
+      `partner IČO ${ours ?? "none"} here, ${theirs ?? "none"} in POHODA`,
+    currencyDiffers: (ours: string | undefined, theirs: string | undefined) =>
+      `currency ${ours ?? "home"} here, ${theirs ?? "home"} in POHODA`,
+    totalDiffers: (ours: string, theirs: string) => `total ${ours} here, ${theirs} in POHODA`,
+    unknown: "unknown",
+    total: (amount: string) => `total ${amount}`,
+    noNumber: "(no number)",
+  },
+  /** The words of the progress lines (src/core/progress.ts); units and the thousands space are everywhere alike. */
+  progress: {
+    decimal: ".",
+    /** What a stage counts unless it says otherwise. */
+    unit: "items",
+    eta: (time: string) => `ETA ${time}`,
+    amountOf: (count: string, total: string) => `${count} of ${total}`,
+    left: (time: string) => `about ${time} left`,
+  },
+  /** The alerts' e-mails, webhook texts and log lines (src/alerts). */
+  alerts: {
+    on: (host: string | undefined) => host ? ` on ${host}` : "",
+    details: (dir: string, on: string, logFile: string) =>
+      `Details: run "spojka status" in the data folder ${dir}${on}; the log is ${logFile}.`,
+    recoverySubject: (title: string, on: string) => `[spojka] ${title} works again${on}`,
+    recoveryIntro: (title: string, on: string, when: string) =>
+      `The ${title} run${on} that ended ${when} went through:`,
+    ended: {
+      failed: (since: string) => `it no longer stops with an error (first reported ${since})`,
+      rejected: (since: string) => `no item was rejected (rejected items were first reported ${since})`,
+    },
+    lasted: (since: string) => `This has lasted since ${since}.`,
+    promise: (hours: number) =>
+      `spojka tells again if it lasts another ${hours === 1 ? "hour" : `${hours} hours`}, and sends a ` +
+      "notice when a run goes well.",
+    failedSubject: (title: string, reminder: boolean, on: string) =>
+      `[spojka] ${title} ${reminder ? "still fails" : "failed"}${on}`,
+    failedIntro: (title: string, on: string, when: string, code: number) =>
+      `The ${title} run${on} stopped with an error at ${when} (exit code ${code}):`,
+    nothingLost: "Nothing is lost: the next run tries again.",
+    rejectedSubject: (title: string, n: number, on: string) => `[spojka] ${title}: ${items(n)} rejected${on}`,
+    rejectedIntro: (title: string, on: string, when: string, n: number) =>
+      `The ${title} run${on} that ended ${when} could not deliver ${items(n)}:`,
+    rejectedMore: (n: number) => `- and ${n} more ("spojka status --items" lists them all).`,
+    eachReason: "Each reason says what to fix; once it is fixed, the next run takes the item.",
+    sent: (channel: string, subject: string) => `Alert sent by ${channel}: ${subject}`,
+    notSent: (channel: string, subject: string, why: string) =>
+      `The alert "${subject}" could not be sent by ${channel}: ${why} It is tried again after the next run.`,
+    broken: (why: string) => `Alerts could not be prepared: ${why} The run's result is not affected.`,
+    webhookUnencrypted:
+      "Warning: [alerts] webhook_url is stored unencrypted in config.toml, as an earlier spojka wrote it. " +
+      "Run spojka init (changing nothing is enough) to store it encrypted.",
+    webhook: "the alert webhook",
+    webhookAnswered: (origin: string, status: number, body: string) =>
+      `the alert webhook at ${origin} answered ${status}${body}.`,
+    signedIn: (user: string) => `, signed in as ${user}`,
+    smtpAuth: (server: string, said: string) =>
+      `the SMTP server ${server} refused the sign-in (smtp_user, smtp_password): ${said}`,
+    smtpTls: (server: string, said: string) =>
+      `the SMTP server ${server} could not secure the connection (smtp_security): ${said}`,
+    smtpEnvelope: (server: string, said: string) =>
+      `the SMTP server ${server} refused the sender or a recipient (email_from, email_to): ${said}`,
+    smtpUnreachable: (server: string, said: string) =>
+      `cannot reach the SMTP server ${server} (smtp_host, smtp_port, smtp_security): ${said}`,
+    smtpOther: (server: string, said: string) =>
+      `the SMTP server ${server} did not take the message: ${said}`,
+  },
+  /** Reaching POHODA: mServer, the /XML file exchange, Pohoda.exe (src/pohoda). */
+  pohodaLink: {
+    year: (year: string) => `year ${year}`,
+    answersFor: (unit: string | undefined) => unit ? `answers for ${unit}` : "answers",
+    localhost:
+      "localhost may resolve to the IPv6 address ::1, where mServer does not listen. Use 127.0.0.1 " +
+      "in [pohoda] url.",
+    badLogin: (said: string) => `POHODA refused the user name or password (HTTP 401)${said}.`,
+    badLoginHint:
+      "Check [pohoda] user and password with spojka init; the user must exist in this accounting unit.",
+    noAccess: (said: string) => `POHODA refused access to the accounting unit (HTTP 403)${said}.`,
+    noAccessHint: "Give the user the rights to open the accounting unit and to import XML.",
+    noAddress: (url: string) => `mServer has no such address: ${url} (HTTP 404).`,
+    noAddressHint: "The URL must end with /xml, e.g. http://127.0.0.1:444/xml.",
+    http: (status: number, said: string) => `mServer answered HTTP ${status}${said}.`,
+    listsNeedMServer: (purpose: string) =>
+      `${purpose} needs POHODA mServer: POHODA's /XML file exchange (transport = "xml-folder") is not ` +
+      "known to answer list requests",
+    listsNeedMServerHint: 'Set up an mServer configuration and [pohoda] transport = "mserver" for it, or ' +
+      "check in POHODA by hand.",
+    cannotStart: (exe: string, why: string) => `spojka cannot start POHODA: ${exe} (${why}).`,
+    exeHint: "Set [pohoda] exe to Pohoda.exe in POHODA's program folder (run spojka init), or leave it out " +
+      "and run POHODA yourself (spojka help config, [pohoda] transport).",
+    otherUnit: (database: string, unitIco: string, ico: string) =>
+      `[pohoda] database ${database} is the accounting unit of IČO ${unitIco}, but [pohoda] ico is ${ico}.`,
+    otherUnitHint: (example: string) => `Name the unit of this company, e.g. database = "${example}".`,
+    sameFolder: (dir: string) => `[pohoda] input_dir and response_dir are both ${dir}.`,
+    sameFolderHint: "Give POHODA's answers a folder of their own, or leave both out for the defaults.",
+    where: (input: string, response: string) =>
+      `the packs go to ${input} and POHODA's answers to ${response}`,
+    runYourself: (where: string, partners: string, documents: string) =>
+      `${where}; run POHODA on them with ${partners}, then ${documents} (spojka help config, [pohoda] ` +
+      "transport)",
+    startsExe: (exe: string, database: string, where: string) =>
+      `spojka starts ${exe} for accounting unit ${database}; ${where}. POHODA checks the user and password ` +
+      "on the first import",
+    notAProgram: (exe: string, exists: boolean) =>
+      `[pohoda] exe ${exe} ${exists ? "is not a program" : "does not exist"}.`,
+    quote: 'The POHODA user name or password holds a quote ("), which cannot be passed to Pohoda.exe.',
+    quoteHint: "Give the POHODA user a password without quotes, then run spojka init.",
+    exeEnded: (code: number | undefined, answer: string) =>
+      `Pohoda.exe ended (exit code ${code}) without writing its answer ${answer}.`,
+    exeEndedHint: (command: string) =>
+      "The pack's items wait in the outbox, and the next run starts POHODA on the same pack again; " +
+      "POHODA's duplicity check recognises what it imported. If this repeats, POHODA's log of XML " +
+      `imports, or the command run by hand (${command}), tells why.`,
+    exeRunning: (seconds: number) =>
+      `Pohoda.exe has not finished within ${seconds} seconds ([pohoda] exe_timeout_seconds). spojka ` +
+      "stopped waiting but leaves POHODA running: stopping it in the middle of an import could damage its data.",
+    exeRunningHint: (minutes: number) =>
+      "Look for a POHODA window waiting for an answer on this PC. The next run reads POHODA's answer if it " +
+      `is written by then; otherwise POHODA is started on the pack again after ${minutes} minutes.`,
+    sendAgain: (why: string, n: number) => `${why}; its ${items(n)} ${plural(n, "is", "are")} sent again.`,
+    packGone: (pack: string) => `${pack} is gone without an answer`,
+    notAnswer: (answer: string, problem: string) => ` (${answer} is not an answer: ${problem})`,
+    notAnswered: (pack: string, minutes: number, unread: string) =>
+      `POHODA has not answered ${pack} in ${minutes} minutes${unread}`,
+    unreadable: (path: string, why: string) => `POHODA: ${path} cannot be read (${why}); removed.`,
+  },
+  /** POHODA's list requests (src/pohoda/list.ts). */
+  pohodaList: {
+    notSent: (reason: string) => `A list request could not be sent: ${reason}`,
+    notXml: (why: string) => `not XML (${why})`,
+    notResponsePack: (root: string) => `expected a rsp:responsePack, found <${root}>`,
+    refused: (note: string) => `POHODA refused the list request: ${note}.`,
+    notAResponse: (problem: string) =>
+      `mServer did not answer the list request with a POHODA response: ${problem}.`,
+    cannotList: (reason: string) => `POHODA could not list the records: ${reason}.`,
+    parts: "POHODA split its list answer into parts (files), which spojka cannot read through mServer.",
+    samePage: "POHODA answered the next page of a list with records it had sent already (it does not apply " +
+      "ftr:idFrom), so the listing cannot be completed.",
+    noIds: "POHODA's list answer names no record ids, so it cannot be read page by page.",
+    notMentioned: "POHODA's answer to the list request did not mention it.",
+  },
+  /** The FLOWii API's errors (src/flowii/client.ts). */
+  flowii: {
+    badLogin: (said: string) => `FLOWii refused the user name or password${said}.`,
+    badLoginHint: "Check [flowii] user and password with spojka init (the login e-mail and password of the " +
+      "FLOWii account).",
+    badKey: (said: string) => `FLOWii refused the API key${said}.`,
+    badKeyHint:
+      "Copy the API key again from FLOWii (Nastavenia → Rozšírenia → API) and enter it with spojka init.",
+    noToken: (status: number, said: string) => `FLOWii did not issue a token (HTTP ${status})${said}.`,
+    noAccess: (stream: string, status: number, said: string) =>
+      `FLOWii refused access to the ${stream} export (HTTP ${status})${said}.`,
+    noAccessHint:
+      "The API user needs access to the company; check [flowii] company_id and the user's rights in FLOWii.",
+    noExport: (stream: string, path: string, said: string) =>
+      `FLOWii has no ${stream} export at ${path} (HTTP 404)${said}.`,
+    noExportHint:
+      "The export paths are not published by FLOWii; check [flowii.endpoints] (spojka help config).",
+    exportFailed: (stream: string, status: number, said: string) =>
+      `FLOWii's ${stream} export failed (HTTP ${status})${said}.`,
+    noContentType: "something without a content type",
+    notAZip: (type: string, stream: string, said: string) =>
+      `FLOWii sent ${type} instead of the ${stream} zip${said}.`,
+    notAZipHint: "FLOWii may be in maintenance; the next run tries again. Nothing was lost.",
+  },
+  /** What is wrong with a time given for a cursor (src/core/cursor_time.ts); it follows the time's name. */
+  cursorTime: {
+    neither: "is neither a date (2026-01-31, 31.1.2026, 2026-01-31 14:30) nor a UNIX time",
+    before2000: (at: string) => `is ${at}, before the year 2000`,
+    future: (at: string) => `is ${at}, in the future`,
+  },
 };
 
 /** The shape every catalogue has. */

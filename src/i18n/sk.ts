@@ -712,4 +712,283 @@ export const sk: Catalogue = {
       `${service} na ${origin} nie je dostupný: ${why}`,
     webPage: (title: string) => `webová stránka s názvom ${title}`,
   },
+  outboxRun: {
+    empty: "Front na odoslanie je prázdny: cieľ potvrdil každú stiahnutú položku.",
+    more: (n: number, failedOnly: boolean) =>
+      `… a ${plural(n, "ďalšia", "ďalšie", "ďalších")} ${n}: spojka outbox list --all vypíše všetky` +
+      (failedOnly ? "." : ", --failed len tie, ktoré zlyhali."),
+    commands: "spojka outbox show <číslo> ukáže položku aj s jej XML; retry <číslo> ju hneď odošle; " +
+      "drop <číslo> ju odstráni.",
+    payload: (itemId: string) =>
+      `Obsah (posiela sa vnútri <dat:dataPackItem id="${itemId}">, v kódovaní windows-1250):`,
+    retryNeeds: "outbox retry potrebuje buď položku, alebo --failed.",
+    retryNeedsHint: "spojka outbox retry <číslo> tú položku hneď odošle; spojka outbox retry --failed " +
+      "odošle všetky položky, ktoré zlyhali.",
+    noFailed: "Vo fronte nečaká žiadna položka, ktorá by zlyhala.",
+    heldConsequence: "spojka ju prestane hlásiť; nič z nej nebolo odoslané a nič z nej sa neuchováva.",
+    consequence: (source: string | undefined) =>
+      `Nebude naimportovaná, kým ju ${source ?? "jej zdroj"} znova nevyexportuje.`,
+    noTerminal: "outbox drop potrebuje potvrdenie a nie je tu terminál, kde by sa mohla opýtať.",
+    addYes: (name: string, consequence: string) => `Pridajte --yes a ${name} sa odstráni. ${consequence}`,
+    question: (name: string, consequence: string) => `Odstrániť ${name} z frontu? ${consequence}`,
+    nothingDropped: "Nič nebolo odstránené.",
+    cancelled: "Zrušené; nič nebolo odstránené.",
+    by: (who: string | undefined) =>
+      who ? `používateľ ${who}` : "neznámy používateľ (USERNAME nie je nastavené)",
+    dropDetail: (by: string, reason: string | undefined) =>
+      `z frontu odstránil ${by}` + (reason ? `; posledný dôvod bol: ${reason}` : ""),
+    changed: (name: string) =>
+      `Položka ${name} sa medzitým zmenila: synchronizácia ju potvrdila alebo znova stiahla. Nič nebolo ` +
+      "odstránené.",
+    changedHint: (query: string) => `spojka outbox show ${query} ukáže, či ešte čaká.`,
+    dropped: (name: string, key: string, by: string, consequence: string) =>
+      `Z frontu odstránené: ${name} (kľúč ${key}); požiadal o to ${by}. ${consequence}`,
+    matches: (query: string, total: number, candidates: string) =>
+      `„${query}“ zodpovedá ${total} čakajúcim položkám:\n${candidates}`,
+    candidatesMore: (n: number) => `  … a ${plural(n, "ďalšia", "ďalšie", "ďalších")} ${n}`,
+    matchesHint: "Uveďte jednu z nich jej kľúčom (ako je vypísaný vyššie) alebo dlhšou časťou jej čísla.",
+    heldNothing: (name: string, reason: string) =>
+      `Položka ${name} je zadržaná a nič z nej sa neuchováva, čo by sa dalo odoslať: ${reason}`,
+    gone: (query: string) => `Žiadna čakajúca položka nezodpovedá „${query}“.`,
+    goneHint: "spojka outbox list ukáže, čo čaká. Položku, ktorá tam už nie je, cieľ potvrdil, alebo bola " +
+      "odstránená: spojka status ukáže posledné behy.",
+    stays: (what: string) => `${what}. Zostáva vo fronte; každá synchronizácia ju skúsi znova.`,
+    left: (what: string) => `${what}. Opustila front.`,
+    outcomesMore: "… a ďalšie: spojka status --items vypíše každú položku.",
+    notSetUp: (id: string) => `Konektor ${id}, ktorý odosiela front, nie je v config.toml nastavený.`,
+    headings: {
+      failed: "Zlyhali (cieľ ich odmietol; každá synchronizácia ich skúsi znova):",
+      held: "Zadržané (vynechané z exportu, nikdy neodoslané; každá zostane, kým ju neopravíte alebo " +
+        "neodstránite):",
+      pending: "Čakajú (ešte neodoslané, alebo odpoveď nebola istá):",
+    },
+    counts: (pending: number, failed: number, held: number) =>
+      `čaká ${pending}, zlyhalo ${failed}` + (held > 0 ? `, zadržané ${held}` : ""),
+    status: { failed: "zlyhala", held: "zadržaná", pending: "čaká" },
+    held: "zadržaná",
+    notSentYet: "ešte neodoslaná",
+    attempts: (n: number, last: string) =>
+      `${n} ${plural(n, "pokus", "pokusy", "pokusov")}, posledný ${last}`,
+    item: (name: string, tried: string, queued: string) => `  ${name}: ${tried}; vo fronte od ${queued}`,
+    reason: (reason: string) => `    dôvod: ${reason}`,
+    statusLong: {
+      failed: "zlyhala: cieľ ju odmietol; každá synchronizácia ju skúsi znova",
+      held: "zadržaná: vynechaná z exportu, nikdy neodoslaná",
+      pending: "čaká: ešte neodoslaná, alebo odpoveď nebola istá",
+    },
+    field: {
+      status: "stav",
+      reason: "dôvod",
+      attempts: "pokusy",
+      lastAttempt: "posledný pokus",
+      firstQueued: "vo fronte od",
+      connector: "konektor",
+      key: "kľúč",
+      itemId: "id položky",
+    },
+  },
+  verifyRun: {
+    noPohoda: "POHODA nie je v config.toml nastavená, takže nie je čo overovať.",
+    noPohodaHint: "Spustite spojka init a zvoľte FLOWii → POHODA.",
+    badSince: (value: string) => `--since ${value} nie je dátum.`,
+    badSinceHint: "Zadajte deň ako RRRR-MM-DD, napr. --since 2026-03-01.",
+    listing: (agenda: string, count: number) => `Načítavam z POHODY agendu ${agenda} (kontrolujem ${count})`,
+    headings: {
+      missing: "V POHODE chýba",
+      duplicated: "V POHODE viackrát",
+      mismatched: "V POHODE inak",
+    },
+    checked: (documents: number, since: string | undefined, partners: number) =>
+      `Porovnané s POHODOU: ${documents} ${plural(documents, "doklad", "doklady", "dokladov")}` +
+      (since ? ` (potvrdené od ${since})` : "") +
+      `, ${partners} ${plural(partners, "partner", "partneri", "partnerov")}.`,
+    ledgerStarts: (at: string) =>
+      `spojka vedie záznam, podľa ktorého kontroluje, od ${at}; čo potvrdila skôr, sa nekontroluje.`,
+    notChecked: (count: number, agenda: string) =>
+      `${count} ${plural(count, "položka", "položky", "položiek")} (${agenda}) nemá nič, podľa čoho by ` +
+      "sa dalo v POHODE hľadať (číslo, id), a nebola skontrolovaná.",
+    nothingYet: "spojka zatiaľ nič nepotvrdila, takže nie je čo kontrolovať.",
+    allAgree: "Všetko súhlasí: každý je v POHODE raz, s rovnakým číslom, IČO partnera aj celkovou sumou.",
+    more: (n: number) =>
+      `  … a ${plural(n, "ďalšia", "ďalšie", "ďalších")} ${n} (spojka verify --json vypíše všetky)`,
+    problems: (n: number) =>
+      `${n} ${plural(n, "problém", "problémy", "problémov")}. Dohľadajte ich v POHODE: spojka znova ` +
+      "neimportuje doklad, ktorý POHODA mala (ani zmazaný), a nič v nej nemení ani neodstraňuje.",
+    confirmed: (imported: boolean, at: string) =>
+      `${imported ? "naimportované" : "nájdené už v POHODE"} ${at}`,
+    records: (n: number, records: string) => `${n} ${plural(n, "záznam", "záznamy", "záznamov")}: ${records}`,
+    notFound: (confirmed: string) => `v POHODE nenájdené (${confirmed})`,
+    noIdentity: "bez identifikácie",
+    byExtId: (system: string, ids: string) => `hľadané podľa id ${system} ${ids}`,
+    byIco: (ico: string) => `hľadané podľa IČO ${ico}`,
+    pohodaId: (id: string) => `id v POHODE ${id}`,
+    icoDiffers: (ours: string | undefined, theirs: string | undefined) =>
+      `IČO partnera tu ${ours ?? "žiadne"}, v POHODE ${theirs ?? "žiadne"}`,
+    currencyDiffers: (ours: string | undefined, theirs: string | undefined) =>
+      `mena tu ${ours ?? "domáca"}, v POHODE ${theirs ?? "domáca"}`,
+    totalDiffers: (ours: string, theirs: string) => `celkom tu ${ours}, v POHODE ${theirs}`,
+    unknown: "neznáma",
+    total: (amount: string) => `celkom ${amount}`,
+    noNumber: "(bez čísla)",
+  },
+  progress: {
+    decimal: ",",
+    unit: "položiek",
+    eta: (time: string) => `zostáva ${time}`,
+    amountOf: (count: string, total: string) => `${count} z ${total}`,
+    left: (time: string) => `zostáva asi ${time}`,
+  },
+  alerts: {
+    on: (host: string | undefined) => host ? ` na počítači ${host}` : "",
+    details: (dir: string, on: string, logFile: string) =>
+      `Podrobnosti: spustite "spojka status" v dátovom priečinku ${dir}${on}; log je ${logFile}.`,
+    recoverySubject: (title: string, on: string) => `[spojka] ${title} znova funguje${on}`,
+    recoveryIntro: (title: string, on: string, when: string) =>
+      `Beh ${title}${on}, ktorý skončil ${when}, prebehol:`,
+    ended: {
+      failed: (since: string) => `už nekončí chybou (prvýkrát nahlásené ${since})`,
+      rejected: (since: string) =>
+        `žiadna položka nebola odmietnutá (odmietnuté položky prvýkrát nahlásené ${since})`,
+    },
+    lasted: (since: string) => `Trvá to od ${since}.`,
+    promise: (hours: number) =>
+      `spojka sa ozve znova, ak to potrvá ešte ${
+        hours === 1 ? "hodinu" : `${hours} ${plural(hours, "hodinu", "hodiny", "hodín")}`
+      }, a dá vedieť, keď beh prebehne v poriadku.`,
+    failedSubject: (title: string, reminder: boolean, on: string) =>
+      `[spojka] ${title} ${reminder ? "stále zlyháva" : "zlyhal"}${on}`,
+    failedIntro: (title: string, on: string, when: string, code: number) =>
+      `Beh ${title}${on} sa ${when} zastavil s chybou (kód ukončenia ${code}):`,
+    nothingLost: "Nič sa nestratilo: ďalší beh to skúsi znova.",
+    rejectedSubject: (title: string, n: number, on: string) =>
+      `[spojka] ${title}: ${n} ${
+        plural(n, "odmietnutá položka", "odmietnuté položky", "odmietnutých položiek")
+      }${on}`,
+    rejectedIntro: (title: string, on: string, when: string, n: number) =>
+      `Beh ${title}${on}, ktorý skončil ${when}, nemohol doručiť ${n} ${
+        plural(n, "položku", "položky", "položiek")
+      }:`,
+    rejectedMore: (n: number) =>
+      `- a ${plural(n, "ďalšia", "ďalšie", "ďalších")} ${n} ("spojka status --items" vypíše všetky).`,
+    eachReason: "Každý dôvod hovorí, čo opraviť; keď to opravíte, ďalší beh položku prevezme.",
+    sent: (channel: string, subject: string) => `Upozornenie odoslané (${channel}): ${subject}`,
+    notSent: (channel: string, subject: string, why: string) =>
+      `Upozornenie „${subject}“ sa nepodarilo odoslať (${channel}): ${why} Skúsi sa znova po ďalšom behu.`,
+    broken: (why: string) => `Upozornenia sa nedali pripraviť: ${why} Na výsledok behu to nemá vplyv.`,
+    webhookUnencrypted:
+      "Upozornenie: [alerts] webhook_url je v config.toml uložená nešifrovane, ako ju zapísala staršia " +
+      "spojka. Spustite spojka init (stačí nič nemeniť) a uloží sa šifrovane.",
+    webhook: "webhook upozornení",
+    webhookAnswered: (origin: string, status: number, body: string) =>
+      `webhook upozornení na ${origin} odpovedal ${status}${body}.`,
+    signedIn: (user: string) => `, prihlásené ako ${user}`,
+    smtpAuth: (server: string, said: string) =>
+      `SMTP server ${server} odmietol prihlásenie (smtp_user, smtp_password): ${said}`,
+    smtpTls: (server: string, said: string) =>
+      `SMTP server ${server} nedokázal zabezpečiť spojenie (smtp_security): ${said}`,
+    smtpEnvelope: (server: string, said: string) =>
+      `SMTP server ${server} odmietol odosielateľa alebo príjemcu (email_from, email_to): ${said}`,
+    smtpUnreachable: (server: string, said: string) =>
+      `SMTP server ${server} nie je dostupný (smtp_host, smtp_port, smtp_security): ${said}`,
+    smtpOther: (server: string, said: string) => `SMTP server ${server} správu neprevzal: ${said}`,
+  },
+  pohodaLink: {
+    year: (year: string) => `rok ${year}`,
+    answersFor: (unit: string | undefined) => unit ? `odpovedá za ${unit}` : "odpovedá",
+    localhost: "localhost sa môže preložiť na IPv6 adresu ::1, na ktorej mServer nepočúva. Uveďte v " +
+      "[pohoda] url 127.0.0.1.",
+    badLogin: (said: string) => `POHODA odmietla používateľské meno alebo heslo (HTTP 401)${said}.`,
+    badLoginHint:
+      "Skontrolujte [pohoda] user a password cez spojka init; používateľ musí v tejto účtovnej jednotke existovať.",
+    noAccess: (said: string) => `POHODA odmietla prístup k účtovnej jednotke (HTTP 403)${said}.`,
+    noAccessHint: "Dajte používateľovi práva otvoriť účtovnú jednotku a importovať XML.",
+    noAddress: (url: string) => `mServer takú adresu nemá: ${url} (HTTP 404).`,
+    noAddressHint: "URL musí končiť /xml, napr. http://127.0.0.1:444/xml.",
+    http: (status: number, said: string) => `mServer odpovedal HTTP ${status}${said}.`,
+    listsNeedMServer: (purpose: string) =>
+      `${purpose} potrebuje POHODA mServer: výmena súborov /XML (transport = "xml-folder") na požiadavky ` +
+      "na zoznamy neodpovedá",
+    listsNeedMServerHint: 'Nastavte konfiguráciu mServera a pre ňu [pohoda] transport = "mserver", alebo ' +
+      "skontrolujte POHODU ručne.",
+    cannotStart: (exe: string, why: string) => `spojka nemôže spustiť POHODU: ${exe} (${why}).`,
+    exeHint:
+      "Nastavte [pohoda] exe na Pohoda.exe v priečinku programu POHODA (spustite spojka init), alebo " +
+      "ho vynechajte a spúšťajte POHODU sami (spojka help config, [pohoda] transport).",
+    otherUnit: (database: string, unitIco: string, ico: string) =>
+      `[pohoda] database ${database} je účtovná jednotka IČO ${unitIco}, ale [pohoda] ico je ${ico}.`,
+    otherUnitHint: (example: string) => `Uveďte účtovnú jednotku tejto firmy, napr. database = "${example}".`,
+    sameFolder: (dir: string) => `[pohoda] input_dir aj response_dir sú oba ${dir}.`,
+    sameFolderHint: "Dajte odpovediam POHODY vlastný priečinok, alebo oba vynechajte a platia predvolené.",
+    where: (input: string, response: string) => `balíky idú do ${input} a odpovede POHODY do ${response}`,
+    runYourself: (where: string, partners: string, documents: string) =>
+      `${where}; spustite na ne POHODU s ${partners}, potom s ${documents} (spojka help config, [pohoda] ` +
+      "transport)",
+    startsExe: (exe: string, database: string, where: string) =>
+      `spojka spúšťa ${exe} pre účtovnú jednotku ${database}; ${where}. Používateľa a heslo POHODA ` +
+      "skontroluje pri prvom importe",
+    notAProgram: (exe: string, exists: boolean) =>
+      `[pohoda] exe ${exe} ${exists ? "nie je program" : "neexistuje"}.`,
+    quote:
+      'Používateľské meno alebo heslo POHODY obsahuje úvodzovky ("), ktoré sa nedajú odovzdať Pohoda.exe.',
+    quoteHint: "Dajte používateľovi POHODY heslo bez úvodzoviek a potom spustite spojka init.",
+    exeEnded: (code: number | undefined, answer: string) =>
+      `Pohoda.exe skončila (kód ukončenia ${code}) a nezapísala odpoveď ${answer}.`,
+    exeEndedHint: (command: string) =>
+      "Položky balíka čakajú vo fronte a ďalší beh spustí POHODU na ten istý balík znova; kontrola " +
+      "duplicity v POHODE spozná, čo už naimportovala. Ak sa to opakuje, dôvod ukáže log importov XML " +
+      `v POHODE, alebo príkaz spustený ručne (${command}).`,
+    exeRunning: (seconds: number) =>
+      `Pohoda.exe neskončila do ${seconds} sekúnd ([pohoda] exe_timeout_seconds). spojka prestala čakať, ` +
+      "ale nechá POHODU bežať: zastaviť ju uprostred importu by mohlo poškodiť jej dáta.",
+    exeRunningHint: (minutes: number) =>
+      "Pozrite sa na tomto počítači po okne POHODY, ktoré čaká na odpoveď. Ďalší beh prečíta odpoveď " +
+      `POHODY, ak už bude zapísaná; inak sa POHODA na balík spustí znova po ${minutes} minútach.`,
+    sendAgain: (why: string, n: number) => `${why}; znova sa posiela: ${items(n)}.`,
+    packGone: (pack: string) => `${pack} zmizol bez odpovede`,
+    notAnswer: (answer: string, problem: string) => ` (${answer} nie je odpoveď: ${problem})`,
+    notAnswered: (pack: string, minutes: number, unread: string) =>
+      `POHODA na ${pack} neodpovedala za ${minutes} minút${unread}`,
+    unreadable: (path: string, why: string) => `POHODA: ${path} sa nedá prečítať (${why}); odstránené.`,
+  },
+  pohodaList: {
+    notSent: (reason: string) => `Požiadavku na zoznam sa nepodarilo odoslať: ${reason}`,
+    notXml: (why: string) => `nie je to XML (${why})`,
+    notResponsePack: (root: string) => `očakávaný rsp:responsePack, nájdený <${root}>`,
+    refused: (note: string) => `POHODA odmietla požiadavku na zoznam: ${note}.`,
+    notAResponse: (problem: string) =>
+      `mServer na požiadavku na zoznam neodpovedal odpoveďou POHODY: ${problem}.`,
+    cannotList: (reason: string) => `POHODA nemohla vypísať záznamy: ${reason}.`,
+    parts: "POHODA rozdelila odpoveď so zoznamom na časti (súbory), ktoré spojka cez mServer prečítať nevie.",
+    samePage: "POHODA odpovedala na ďalšiu stránku zoznamu záznamami, ktoré už poslala (nepoužíva " +
+      "ftr:idFrom), takže zoznam sa nedá dokončiť.",
+    noIds: "Odpoveď POHODY so zoznamom neuvádza id záznamov, takže sa nedá čítať po stránkach.",
+    notMentioned: "Odpoveď POHODY na požiadavku na zoznam ho nespomína.",
+  },
+  flowii: {
+    badLogin: (said: string) => `FLOWii odmietol používateľské meno alebo heslo${said}.`,
+    badLoginHint: "Skontrolujte [flowii] user a password cez spojka init (prihlasovací e-mail a heslo " +
+      "účtu FLOWii).",
+    badKey: (said: string) => `FLOWii odmietol API kľúč${said}.`,
+    badKeyHint:
+      "Skopírujte API kľúč znova z FLOWii (Nastavenia → Rozšírenia → API) a zadajte ho cez spojka init.",
+    noToken: (status: number, said: string) => `FLOWii nevydal token (HTTP ${status})${said}.`,
+    noAccess: (stream: string, status: number, said: string) =>
+      `FLOWii odmietol prístup k exportu (${stream}) (HTTP ${status})${said}.`,
+    noAccessHint:
+      "Používateľ API potrebuje prístup k firme; skontrolujte [flowii] company_id a práva používateľa vo FLOWii.",
+    noExport: (stream: string, path: string, said: string) =>
+      `FLOWii nemá export (${stream}) na ${path} (HTTP 404)${said}.`,
+    noExportHint: "FLOWii cesty exportov nezverejňuje; skontrolujte [flowii.endpoints] (spojka help config).",
+    exportFailed: (stream: string, status: number, said: string) =>
+      `Export FLOWii (${stream}) zlyhal (HTTP ${status})${said}.`,
+    noContentType: "niečo bez typu obsahu",
+    notAZip: (type: string, stream: string, said: string) =>
+      `FLOWii poslal ${type} namiesto zipu (${stream})${said}.`,
+    notAZipHint: "FLOWii môže mať údržbu; ďalší beh to skúsi znova. Nič sa nestratilo.",
+  },
+  cursorTime: {
+    neither: "nie je dátum (2026-01-31, 31.1.2026, 2026-01-31 14:30) ani UNIX čas",
+    before2000: (at: string) => `je ${at}, pred rokom 2000`,
+    future: (at: string) => `je ${at}, v budúcnosti`,
+  },
 };

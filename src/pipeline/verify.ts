@@ -14,6 +14,7 @@
  */
 
 import { formatLocal } from "../core/time.ts";
+import { agendaName, m } from "../i18n/mod.ts";
 import { describeDocument, differences, type DocumentFacts, type PartnerFacts } from "../pohoda/facts.ts";
 import type { DocumentQuery, PohodaLists } from "../pohoda/list.ts";
 import type { ConfirmedAs, Ledger, LedgerDocument, LedgerPartner } from "./ledger.ts";
@@ -73,7 +74,7 @@ export async function verifyPohoda(
   for (const { agenda, count, earliestDate } of ledger.documentAgendas(options.since)) {
     const query: DocumentQuery = { type: agenda };
     if (options.since && earliestDate) query.dateFrom = earliestDate;
-    progress(`Listing ${agenda} in POHODA (checking ${count})`);
+    progress(m.verifyRun.listing(agendaName(agenda), count));
     const index = await documentIndex(lists.documents(query), agenda);
     let unchecked = 0;
     for (const document of ledger.documents(agenda, options.since)) {
@@ -87,7 +88,7 @@ export async function verifyPohoda(
 
   let partners = 0;
   if (ledger.partnerCount() > 0) {
-    progress(`Listing the address book in POHODA (checking ${ledger.partnerCount()})`);
+    progress(m.verifyRun.listing(agendaName("addressbook"), ledger.partnerCount()));
     const index = await partnerIndex(lists, ledger.partnerSystems());
     let unchecked = 0;
     for (const partner of ledger.partners()) {
@@ -113,17 +114,17 @@ export async function verifyPohoda(
 
 /** The reports of several accounting units (src/pohoda/units.ts) as one: it agrees when each does. */
 export function combineReports(reports: readonly VerifyReport[]): VerifyReport {
-  const [first, ...rest] = reports;
+  const since = reports.find((r) => r.since !== undefined)?.since;
   const starts = reports.map((r) => r.ledgerStarts).filter((s) => s !== undefined).sort();
   return {
-    ...first,
     ok: reports.every((r) => r.ok),
+    ...(since ? { since } : {}),
     ...(starts.length > 0 ? { ledgerStarts: starts[0] } : {}),
     checked: {
       documents: reports.reduce((sum, r) => sum + r.checked.documents, 0),
       partners: reports.reduce((sum, r) => sum + r.checked.partners, 0),
     },
-    notChecked: [first, ...rest].flatMap((r) => r.notChecked),
+    notChecked: reports.flatMap((r) => r.notChecked),
     problems: reports.flatMap((r) => r.problems),
   };
 }
@@ -234,80 +235,64 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 /** How many problems of each kind the text report names; `--json` gives them all. */
 const LISTED = 50;
 
-const HEADINGS: Record<Problem["kind"], string> = {
-  missing: "Missing in POHODA",
-  duplicated: "More than once in POHODA",
-  mismatched: "Different in POHODA",
-};
-
 /** The report as text for people: what was checked, then each problem by agenda, number and partner. */
 export function formatVerify(report: VerifyReport): string {
   const { documents, partners } = report.checked;
-  const since = report.since ? ` confirmed since ${formatLocal(new Date(report.since))}` : "";
-  const lines = [`Checked against POHODA: ${documents} documents${since}, ${partners} partners.`];
-  if (report.ledgerStarts) {
-    lines.push(
-      `spojka keeps the record it checks since ${formatLocal(new Date(report.ledgerStarts))}; ` +
-        "what it confirmed before is not checked.",
-    );
-  }
+  const since = report.since ? formatLocal(new Date(report.since)) : undefined;
+  const lines = [m.verifyRun.checked(documents, since, partners)];
+  if (report.ledgerStarts) lines.push(m.verifyRun.ledgerStarts(formatLocal(new Date(report.ledgerStarts))));
   for (const { agenda, count } of report.notChecked) {
-    lines.push(
-      `${count} ${agenda} items have nothing POHODA can be searched by (a number, an id) and were not checked.`,
-    );
+    lines.push(m.verifyRun.notChecked(count, agendaName(agenda)));
   }
   if (!report.ledgerStarts) {
-    lines.push("spojka has not confirmed anything yet, so there is nothing to check.");
+    lines.push(m.verifyRun.nothingYet);
     return lines.join("\n");
   }
   if (report.ok) {
-    lines.push("Everything agrees: each is in POHODA once, with the same number, partner IČO and total.");
+    lines.push(m.verifyRun.allAgree);
     return lines.join("\n");
   }
   for (const kind of ["missing", "duplicated", "mismatched"] as const) {
     const found = report.problems.filter((p) => p.kind === kind);
     if (found.length === 0) continue;
-    lines.push("", `${HEADINGS[kind]} (${found.length}):`);
+    lines.push("", `${m.verifyRun.headings[kind]} (${found.length}):`);
     for (const problem of found.slice(0, LISTED)) {
-      lines.push(`  ${problem.agenda} ${problem.label}: ${explain(problem)}`);
+      lines.push(`  ${agendaName(problem.agenda)} ${problem.label}: ${explain(problem)}`);
     }
-    if (found.length > LISTED) {
-      lines.push(`  … and ${found.length - LISTED} more (spojka verify --json lists them all)`);
-    }
+    if (found.length > LISTED) lines.push(m.verifyRun.more(found.length - LISTED));
   }
-  lines.push(
-    "",
-    `${report.problems.length} problems. Look them up in POHODA: spojka does not import again a document ` +
-      "POHODA had (a deleted one included), nor does it change or remove anything there.",
-  );
+  lines.push("", m.verifyRun.problems(report.problems.length));
   return lines.join("\n");
 }
 
 function explain(problem: Problem): string {
-  const confirmed = `${problem.confirmedAs === "imported" ? "imported" : "found already present"} ` +
-    formatLocal(new Date(problem.confirmedAt));
+  const confirmed = m.verifyRun.confirmed(
+    problem.confirmedAs === "imported",
+    formatLocal(new Date(problem.confirmedAt)),
+  );
   if (problem.kind === "mismatched") {
     return `${problem.differences!.join("; ")} (${describeRecord(problem.pohoda[0])})`;
   }
   if (problem.kind === "duplicated") {
-    return `${problem.pohoda.length} records: ${problem.pohoda.map(describeRecord).join("; ")}`;
+    return m.verifyRun.records(problem.pohoda.length, problem.pohoda.map(describeRecord).join("; "));
   }
-  return `not found in POHODA (${confirmed}${
-    "identity" in problem.ours ? `, ${identity(problem.ours.identity)}` : ""
-  })`;
+  return m.verifyRun.notFound(
+    confirmed + ("identity" in problem.ours ? `, ${identity(problem.ours.identity)}` : ""),
+  );
 }
 
 function describeRecord(record: DocumentFacts | PartnerFacts): string {
   if ("agenda" in record) return describeDocument(record);
-  return [record.name, record.ico && `IČO ${record.ico}`, record.id && `POHODA id ${record.id}`].filter(
-    Boolean,
-  )
+  return [record.name, record.ico && `IČO ${record.ico}`, record.id && m.verifyRun.pohodaId(record.id)]
+    .filter(
+      Boolean,
+    )
     .join(", ");
 }
 
 function identity(found: LedgerPartner["identity"]): string {
-  if (!found) return "no identity";
+  if (!found) return m.verifyRun.noIdentity;
   return "extId" in found
-    ? `searched by ${found.extId.system} id ${found.extId.ids}`
-    : `searched by IČO ${found.ico}`;
+    ? m.verifyRun.byExtId(found.extId.system, found.extId.ids)
+    : m.verifyRun.byIco(found.ico);
 }

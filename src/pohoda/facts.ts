@@ -22,6 +22,7 @@
  * @module
  */
 
+import { agendaName, m } from "../i18n/mod.ts";
 import { NS } from "./namespaces.ts";
 import { at, child, childrenOf, isElement, localName, parseXml, text, type XmlElement } from "./xmltree.ts";
 
@@ -193,13 +194,13 @@ export function differences(ours: DocumentFacts, pohoda: DocumentFacts): string[
   const found: string[] = [];
   const ico = (facts: DocumentFacts) => facts.partnerIco?.replace(/\s+/g, "").toUpperCase() ?? "";
   if (ico(ours) !== ico(pohoda)) {
-    found.push(`partner IČO ${ours.partnerIco ?? "none"} here, ${pohoda.partnerIco ?? "none"} in POHODA`);
+    found.push(m.verifyRun.icoDiffers(ours.partnerIco, pohoda.partnerIco));
   }
   if (ours.totalCents !== undefined) {
     if ((ours.currency ?? "") !== (pohoda.currency ?? "")) {
-      found.push(`currency ${ours.currency ?? "home"} here, ${pohoda.currency ?? "home"} in POHODA`);
+      found.push(m.verifyRun.currencyDiffers(ours.currency, pohoda.currency));
     } else if (ours.totalCents !== pohoda.totalCents) {
-      found.push(`total ${amount(ours)} here, ${amount(pohoda)} in POHODA`);
+      found.push(m.verifyRun.totalDiffers(amount(ours), amount(pohoda)));
     }
   }
   return found;
@@ -207,7 +208,7 @@ export function differences(ours: DocumentFacts, pohoda: DocumentFacts): string[
 
 /** `1210.00 EUR`, `1210.00` (home currency), or `unknown`. */
 export function amount(facts: DocumentFacts): string {
-  if (facts.totalCents === undefined) return "unknown";
+  if (facts.totalCents === undefined) return m.verifyRun.unknown;
   const sign = facts.totalCents < 0 ? "-" : "";
   const abs = Math.abs(facts.totalCents);
   const value = `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
@@ -215,18 +216,18 @@ export function amount(facts: DocumentFacts): string {
 }
 
 /**
- * A document as people recognise it: `issuedInvoice 2026100001 (Firma s.r.o., IČO 12345678, total
+ * A document as people recognise it: `Issued invoices 2026100001 (Firma s.r.o., IČO 12345678, total
  * 1210.00, 2026-03-10, POHODA id 412)`.
  */
 export function describeDocument(facts: DocumentFacts): string {
   const details = [
     facts.partnerName,
     facts.partnerIco && `IČO ${facts.partnerIco}`,
-    facts.totalCents !== undefined && `total ${amount(facts)}`,
+    facts.totalCents !== undefined && m.verifyRun.total(amount(facts)),
     facts.date,
-    facts.id && `POHODA id ${facts.id}`,
+    facts.id && m.verifyRun.pohodaId(facts.id),
   ].filter(Boolean);
-  const what = `${facts.agenda} ${facts.number ?? "(no number)"}`;
+  const what = `${agendaName(facts.agenda)} ${facts.number ?? m.verifyRun.noNumber}`;
   return details.length > 0 ? `${what} (${details.join(", ")})` : what;
 }
 

@@ -158,7 +158,7 @@ Deno.test("a document is described with what people recognise it by", () => {
       date: "2026-03-10",
       id: "412",
     }),
-    "issuedInvoice 2026100001 (Firma s.r.o., IČO 12345679, total 1210.00, 2026-03-10, POHODA id 412)",
+    "Issued invoices 2026100001 (Firma s.r.o., IČO 12345679, total 1210.00, 2026-03-10, POHODA id 412)",
   );
 });
 

@@ -43,6 +43,7 @@ import {
   type XmlElement,
   type XmlNode,
 } from "./xmltree.ts";
+import { m, quote } from "../i18n/mod.ts";
 
 /**
  * Records asked for per list request. Within the XSD's 1–10000; a page of documents with their items
@@ -180,7 +181,7 @@ export function listPack(ico: string, items: ListItem[]): Uint8Array<ArrayBuffer
   const built = buildPack({ id: PACK_ID, ico, note: PACK_NOTE, items, unsupportedCharacters: "reject" });
   // A number with a character windows-1250 cannot hold cannot be in POHODA either.
   if (built.refused.length > 0) {
-    throw new ServiceError(`A list request could not be sent: ${built.refused[0].reason}`);
+    throw new ServiceError(m.pohodaList.notSent(built.refused[0].reason));
   }
   return built.bytes;
 }
@@ -194,25 +195,20 @@ export function readListAnswer(bytes: Uint8Array): Map<string, XmlElement[]> {
   try {
     root = parseXml(decodeXml(bytes));
   } catch (e) {
-    throw unreadable(new NotAResponseError(`not XML (${(e as Error).message})`));
+    throw unreadable(new NotAResponseError(m.pohodaList.notXml((e as Error).message)));
   }
   if (root.ns !== NS.rsp || localName(root.name) !== "responsePack") {
-    throw unreadable(new NotAResponseError(`expected a rsp:responsePack, found <${root.name}>`));
+    throw unreadable(new NotAResponseError(m.pohodaList.notResponsePack(root.name)));
   }
   const items = childrenOf(root, NS.rsp, "responsePackItem");
   if (attr(root, "state") === "error" && items.length === 0) {
-    throw new ServiceError(`POHODA refused the list request: “${attr(root, "note") || "no reason given"}”.`);
+    throw new ServiceError(m.pohodaList.refused(quote(attr(root, "note") || m.status.noReason)));
   }
   return new Map(items.map((item) => [attr(item, "id") ?? "", records(item)]));
 }
 
 function unreadable(cause: NotAResponseError): ServiceError {
-  return new ServiceError(
-    `mServer did not answer the list request with a POHODA response: ${cause.message}.`,
-    {
-      cause,
-    },
-  );
+  return new ServiceError(m.pohodaList.notAResponse(cause.message), { cause });
 }
 
 function records(item: XmlElement): XmlElement[] {
@@ -222,13 +218,11 @@ function records(item: XmlElement): XmlElement[] {
   if (!list || attr(item, "state") === "error" || attr(list, "state") === "error") {
     const notes = childrenOf(child(list, NS.rdc, "importDetails"), NS.rdc, "detail")
       .map((d) => text(child(d, NS.rdc, "note"))?.trim()).filter(Boolean);
-    const reason = notes.join("; ") || attr(item, "note") || "no reason given";
-    throw new ServiceError(`POHODA could not list the records: “${reason}”.`);
+    const reason = notes.join("; ") || attr(item, "note") || m.status.noReason;
+    throw new ServiceError(m.pohodaList.cannotList(quote(reason)));
   }
   if (child(list, NS.rdc, "parts")) {
-    throw new ServiceError(
-      "POHODA split its list answer into parts (files), which spojka cannot read through mServer.",
-    );
+    throw new ServiceError(m.pohodaList.parts);
   }
   return list.children.filter((c: XmlNode): c is XmlElement =>
     typeof c !== "string" && (c.ns === NS.lst || c.ns === NS.lAdb)
@@ -280,15 +274,10 @@ export class PohodaLists {
       // A short page is the last. So is a longer one: POHODA did not apply the count, all is in.
       if (page.length !== this.#pageSize) return;
       if (fresh === 0) {
-        throw new ServiceError(
-          "POHODA answered the next page of a list with records it had sent already (it does not apply " +
-            "ftr:idFrom), so the listing cannot be completed.",
-        );
+        throw new ServiceError(m.pohodaList.samePage);
       }
       if (next === idFrom) {
-        throw new ServiceError(
-          "POHODA's list answer names no record ids, so it cannot be read page by page.",
-        );
+        throw new ServiceError(m.pohodaList.noIds);
       }
       idFrom = next;
     }
@@ -297,7 +286,7 @@ export class PohodaLists {
   async #request(request: string): Promise<XmlElement[]> {
     const answer = readListAnswer(await this.#send(listPack(this.#ico, [{ itemId: "list", xml: request }])));
     const found = answer.get("list");
-    if (!found) throw new ServiceError("POHODA's answer to the list request did not mention it.");
+    if (!found) throw new ServiceError(m.pohodaList.notMentioned);
     return found;
   }
 }

@@ -19,6 +19,7 @@ import { checkMServer } from "./check.ts";
 import { decodeXml, encode1250 } from "./encoding.ts";
 import type { PohodaTransport, TransportCheck } from "./transport.ts";
 import { descendant, parseXml, text, type XmlElement } from "./xmltree.ts";
+import { m } from "../i18n/mod.ts";
 
 /** What `GET /status` says. */
 export interface MServerStatus {
@@ -76,12 +77,12 @@ export class MServer implements PohodaTransport {
         detail.company,
         detail.ico && `IČO ${detail.ico}`,
         detail.database,
-        detail.year && `year ${detail.year}`,
+        detail.year && m.pohodaLink.year(detail.year),
       ]
         .filter(Boolean).join(", ");
     const year = Number(detail?.year?.slice(0, 4));
     return {
-      summary: unit ? `answers for ${unit}` : "answers",
+      summary: m.pohodaLink.answersFor(unit || undefined),
       notes,
       ...(Number.isInteger(year) && year > 0 ? { year } : {}),
     };
@@ -173,8 +174,7 @@ export class MServer implements PohodaTransport {
       if (!(e instanceof ServiceError) || new URL(url).hostname !== "localhost") throw e;
       throw new ServiceError(e.message, {
         cause: e,
-        hint:
-          "localhost may resolve to the IPv6 address ::1, where mServer does not listen. Use 127.0.0.1 in [pohoda] url.",
+        hint: m.pohodaLink.localhost,
       });
     }
   }
@@ -198,19 +198,12 @@ function httpError(response: HttpResponse): ServiceError {
   const said = describeBody(response.body);
   switch (response.status) {
     case 401:
-      return new ServiceError(`POHODA refused the user name or password (HTTP 401)${said}.`, {
-        hint:
-          "Check [pohoda] user and password with spojka init; the user must exist in this accounting unit.",
-      });
+      return new ServiceError(m.pohodaLink.badLogin(said), { hint: m.pohodaLink.badLoginHint });
     case 403:
-      return new ServiceError(`POHODA refused access to the accounting unit (HTTP 403)${said}.`, {
-        hint: "Give the user the rights to open the accounting unit and to import XML.",
-      });
+      return new ServiceError(m.pohodaLink.noAccess(said), { hint: m.pohodaLink.noAccessHint });
     case 404:
-      return new ServiceError(`mServer has no such address: ${response.url} (HTTP 404).`, {
-        hint: "The URL must end with /xml, e.g. http://127.0.0.1:444/xml.",
-      });
+      return new ServiceError(m.pohodaLink.noAddress(response.url), { hint: m.pohodaLink.noAddressHint });
     default:
-      return new ServiceError(`mServer answered HTTP ${response.status}${said}.`);
+      return new ServiceError(m.pohodaLink.http(response.status, said));
   }
 }

@@ -8,6 +8,7 @@
 
 import { dirname } from "node:path";
 import { ConfigError } from "../core/errors.ts";
+import { m } from "../i18n/mod.ts";
 
 /** How Pohoda.exe ended. */
 export type ExeEnd =
@@ -43,9 +44,8 @@ export async function runPohodaExe(run: ExeRun): Promise<ExeEnd> {
     }).spawn();
   } catch (e) {
     if (!(e instanceof Deno.errors.NotFound || e instanceof Deno.errors.PermissionDenied)) throw e;
-    throw new ConfigError(`spojka cannot start POHODA: ${run.exe} (${(e as Error).message}).`, {
-      hint: "Set [pohoda] exe to Pohoda.exe in POHODA's program folder (run spojka init), " +
-        "or leave it out and run POHODA yourself (README, “POHODA without mServer”).",
+    throw new ConfigError(m.pohodaLink.cannotStart(run.exe, (e as Error).message), {
+      hint: m.pohodaLink.exeHint,
       cause: e,
     });
   }

@@ -108,13 +108,13 @@ Deno.test("a taken number counts as present only when POHODA's document with it 
     id: "1",
     number: "FV1",
     detail: "its number already exists in POHODA as this same document (partner IČO and total agree): " +
-      "issuedInvoice FV1 (Firma, IČO 11111111, total 1210.00, POHODA id 1)",
+      "Issued invoices FV1 (Firma, IČO 11111111, total 1210.00, POHODA id 1)",
   });
   const other = outcomes.get("other");
   equal(other?.outcome, "rejected");
   match(
     (other as { reason: string }).reason,
-    /taken in POHODA by another document: POHODA has issuedInvoice FV2 \(Jiná, IČO 99999999, .*POHODA id 2\), this one is issuedInvoice FV2 \(Firma 11111111, IČO 11111111, total 1210.00\) \(partner IČO 11111111 here, 99999999 in POHODA\)/,
+    /taken in POHODA by another document: POHODA has Issued invoices FV2 \(Jiná, IČO 99999999, .*POHODA id 2\), this one is Issued invoices FV2 \(Firma 11111111, IČO 11111111, total 1210.00\) \(partner IČO 11111111 here, 99999999 in POHODA\)/,
   );
   match((outcomes.get("gone") as { reason: string }).reason, /lists no issuedInvoice with it/);
   equal(outcomes.get("advance")?.outcome, "duplicate");
@@ -139,11 +139,11 @@ Deno.test("a taken order number is looked up among the orders of its type and ju
     id: "1",
     number: "OBJ1",
     detail: "its number already exists in POHODA as this same document (partner IČO and total agree): " +
-      "receivedOrder OBJ1 (IČO 33333333, total 242.00, POHODA id 1)",
+      "Received orders OBJ1 (IČO 33333333, total 242.00, POHODA id 1)",
   });
   match(
     (event.outcomes.get("otherOrder") as { reason: string }).reason,
-    /the number OBJ2 is taken in POHODA by another document: POHODA has receivedOrder OBJ2 \(IČO 33333333, total 999\.00, POHODA id 2\), this one is receivedOrder OBJ2 \(Firma 33333333, IČO 33333333, total 242\.00\) \(total 242\.00 here, 999\.00 in POHODA\)/,
+    /the number OBJ2 is taken in POHODA by another document: POHODA has Received orders OBJ2 \(IČO 33333333, total 999\.00, POHODA id 2\), this one is Received orders OBJ2 \(Firma 33333333, IČO 33333333, total 242\.00\) \(total 242\.00 here, 999\.00 in POHODA\)/,
   );
   deepEqual(lists.queries, [{ type: "receivedOrder", numbers: ["OBJ1", "OBJ2"] }]);
 });

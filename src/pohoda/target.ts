@@ -364,7 +364,7 @@ export async function post(
       yield item;
     }
   };
-  const stage = progress.stage("POHODA", { unit: "items", total });
+  const stage = progress.stage("POHODA", { total });
   let handedOver = 0;
   try {
     // A "number already exists", and an item the answer does not mention, are settled by a lookup in

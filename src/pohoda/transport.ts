@@ -14,6 +14,7 @@ import type { ListSend } from "./list.ts";
 import { MServer } from "./mserver.ts";
 import type { Send } from "./post.ts";
 import { XmlFolder } from "./xml_folder.ts";
+import { m } from "../i18n/mod.ts";
 
 /** What a check before importing found. */
 export interface TransportCheck {
@@ -128,12 +129,5 @@ export function listSend(transport: PohodaTransport, purpose: string): ListSend 
 
 /** Why `purpose` cannot be done without mServer. */
 export function listsNeedMServer(purpose: string): ConfigError {
-  return new ConfigError(
-    `${purpose} needs POHODA mServer: POHODA's /XML file exchange (transport = "xml-folder") is ` +
-      "not known to answer list requests",
-    {
-      hint: 'Set up an mServer configuration and [pohoda] transport = "mserver" for it, or check in POHODA ' +
-        "by hand.",
-    },
-  );
+  return new ConfigError(m.pohodaLink.listsNeedMServer(purpose), { hint: m.pohodaLink.listsNeedMServerHint });
 }

@@ -74,7 +74,7 @@ Deno.test("an unanswered item that cannot be confirmed gets no verdict, and says
     return (outcome as { detail: string }).detail;
   };
   match(detail("missing"), /POHODA has no issuedInvoice FV2: it stays in the outbox and is sent again/);
-  match(detail("another"), /issuedInvoice FV3 .*POHODA id 42.* is another document \(partner IČO/);
+  match(detail("another"), /Issued invoices FV3 .*POHODA id 42.* is another document \(partner IČO/);
   match(detail("partner"), /cannot be looked up by a document number: it stays in the outbox/);
 });
 

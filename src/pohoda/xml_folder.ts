@@ -43,6 +43,7 @@ import type {
 } from "./transport.ts";
 import { databaseYear } from "./units.ts";
 import { iniBytes, type XmlIni } from "./xml_ini.ts";
+import { m } from "../i18n/mod.ts";
 
 /**
  * The packs POHODA checks for duplicity (documents, create-only) and those it must not (partners,
@@ -135,17 +136,14 @@ export class XmlFolder implements PohodaTransport, LaterAnswers {
     const { exe, ico } = this.#config;
     const unitIco = /^StwPh_(\d+)_\d{4}$/i.exec(this.#database)?.[1];
     if (unitIco !== undefined && unitIco !== ico) {
-      throw new ConfigError(
-        `[pohoda] database ${this.#database} is the accounting unit of IČO ${unitIco}, but [pohoda] ico is ${ico}.`,
-        {
-          hint: `Name the unit of this company, e.g. database = "StwPh_${ico}_${new Date().getFullYear()}".`,
-        },
-      );
+      throw new ConfigError(m.pohodaLink.otherUnit(this.#database, unitIco, ico), {
+        hint: m.pohodaLink.otherUnitHint(`StwPh_${ico}_${new Date().getFullYear()}`),
+      });
     }
     if (this.#folders.input === this.#folders.response) {
       // An answer would take its pack's name, in place of the pack.
-      throw new ConfigError(`[pohoda] input_dir and response_dir are both ${this.#folders.input}.`, {
-        hint: "Give POHODA's answers a folder of their own, or leave both out for the defaults.",
+      throw new ConfigError(m.pohodaLink.sameFolder(this.#folders.input), {
+        hint: m.pohodaLink.sameFolderHint,
       });
     }
     for (const group of GROUPS) {
@@ -162,19 +160,17 @@ export class XmlFolder implements PohodaTransport, LaterAnswers {
         }, group)),
       );
     }
-    const where = `the packs go to ${this.#folders.input} and POHODA's answers to ${this.#folders.response}`;
+    const where = m.pohodaLink.where(this.#folders.input, this.#folders.response);
     if (!exe) {
       return {
-        summary: `${where}; run POHODA on them with ${this.#folderIni("partners")}, then ` +
-          `${this.#folderIni("documents")} (README, “POHODA without mServer”)`,
+        summary: m.pohodaLink.runYourself(where, this.#folderIni("partners"), this.#folderIni("documents")),
         notes: [],
         ...this.#year(),
       };
     }
     await this.#checkProgram(exe);
     return {
-      summary: `spojka starts ${exe} for accounting unit ${this.#database}; ${where}. ` +
-        "POHODA checks the user and password on the first import",
+      summary: m.pohodaLink.startsExe(exe, this.#database, where),
       notes: [],
       ...this.#year(),
     };
@@ -192,20 +188,14 @@ export class XmlFolder implements PohodaTransport, LaterAnswers {
       throw e;
     });
     if (!info?.isFile) {
-      throw new ConfigError(`[pohoda] exe ${exe} ${info ? "is not a program" : "does not exist"}.`, {
-        hint: "Give the path of Pohoda.exe in POHODA's program folder (run spojka init), or leave exe out " +
-          "and run POHODA yourself (README, “POHODA without mServer”).",
+      throw new ConfigError(m.pohodaLink.notAProgram(exe, info !== undefined), {
+        hint: m.pohodaLink.exeHint,
       });
     }
     // POHODA takes its arguments by quotes ([unverified] beyond the documented example), so a quote
     // inside the user or password would end the argument early.
     if (this.#config.user.includes('"') || this.#config.password.reveal().includes('"')) {
-      throw new ConfigError(
-        'The POHODA user name or password holds a quote ("), which cannot be passed to Pohoda.exe.',
-        {
-          hint: "Give the POHODA user a password without quotes, then run spojka init.",
-        },
-      );
+      throw new ConfigError(m.pohodaLink.quote, { hint: m.pohodaLink.quoteHint });
     }
   }
 
@@ -246,26 +236,12 @@ export class XmlFolder implements PohodaTransport, LaterAnswers {
     }
     exchange.leftRunning = !end.exited;
     exchange.failure = this.#stopped = end.exited
-      ? new ServiceError(
-        `Pohoda.exe ended (exit code ${end.code}) without writing its answer ${paths.answer}.`,
-        {
-          hint:
-            "The pack's items wait in the outbox, and the next run starts POHODA on the same pack again; " +
-            "POHODA's duplicity check recognises what it imported. If this repeats, POHODA's log of XML " +
-            `imports, or the command run by hand ("${exe}" /XML "<user>" "<password>" "${paths.ini}"), tells why.`,
-        },
-      )
-      : new ServiceError(
-        `Pohoda.exe has not finished within ${seconds} seconds ([pohoda] exe_timeout_seconds). ` +
-          "spojka stopped waiting but leaves POHODA running: stopping it in the middle of an import could " +
-          "damage its data.",
-        {
-          hint:
-            "Look for a POHODA window waiting for an answer on this PC. The next run reads POHODA's answer " +
-            `if it is written by then; otherwise POHODA is started on the pack again after ` +
-            `${this.#config.resend_after_minutes} minutes.`,
-        },
-      );
+      ? new ServiceError(m.pohodaLink.exeEnded(end.code, paths.answer), {
+        hint: m.pohodaLink.exeEndedHint(`"${exe}" /XML "<user>" "<password>" "${paths.ini}"`),
+      })
+      : new ServiceError(m.pohodaLink.exeRunning(seconds), {
+        hint: m.pohodaLink.exeRunningHint(this.#config.resend_after_minutes),
+      });
     return this.#placeholder(exchange);
   }
 
@@ -307,7 +283,7 @@ export class XmlFolder implements PohodaTransport, LaterAnswers {
     for (const manifest of await this.#manifests()) {
       const next = await this.#next(manifest);
       if (next.kind === "send again") {
-        this.#context.log.info(`${next.why}; its ${manifest.items.length} items are sent again.`);
+        this.#context.log.info(m.pohodaLink.sendAgain(next.why, manifest.items.length));
         await this.#remove(manifest);
         continue;
       }
@@ -326,17 +302,17 @@ export class XmlFolder implements PohodaTransport, LaterAnswers {
     const problem = answer && unreadable(answer);
     if (answer && !problem) return { kind: "answer", answer };
     if (!(await exists(paths.pack))) {
-      return { kind: "send again", why: `${paths.pack} is gone without an answer` };
+      return { kind: "send again", why: m.pohodaLink.packGone(paths.pack) };
     }
     const minutes = this.#config.resend_after_minutes;
     const overdue = Date.now() - Date.parse(manifest.sentAt) >= minutes * 60_000;
     // A POHODA spojka started and that ended is started again at once; one left running gets its time.
     if (this.#config.exe && !manifest.leftRunning) return { kind: "start again" };
     if (!overdue) return { kind: "await" };
-    const unread = problem ? ` (${paths.answer} is not an answer: ${problem})` : "";
+    const unread = problem ? m.pohodaLink.notAnswer(paths.answer, problem) : "";
     return {
       kind: "send again",
-      why: `POHODA has not answered ${paths.pack} in ${minutes} minutes${unread}`,
+      why: m.pohodaLink.notAnswered(paths.pack, minutes, unread),
     };
   }
 
@@ -373,7 +349,7 @@ export class XmlFolder implements PohodaTransport, LaterAnswers {
       } catch (e) {
         if (e instanceof Deno.errors.NotFound) continue;
         // Its items stay pending and are simply sent again.
-        this.#context.log.warn(`POHODA: ${path} cannot be read (${(e as Error).message}); removed.`);
+        this.#context.log.warn(m.pohodaLink.unreadable(path, (e as Error).message));
         await removeIfExists(path);
         continue;
       }

@@ -95,13 +95,13 @@ Deno.test("a pack not answered within resend_after_minutes goes again, and so do
       JSON.stringify({ ...noted, sentAt: new Date(Date.now() - 61 * 60_000).toISOString() }),
     );
     deepEqual(await run().folder.earlier(), { answers: [], awaited: [] });
-    match(log.lines.at(-1)!, /has not answered .* in 60 minutes; its 1 items are sent again/);
+    match(log.lines.at(-1)!, /has not answered .* in 60 minutes; its 1 item is sent again/);
     await rejects(Deno.stat(join(dir, "pohoda-xml", "in", "documents", `${name}.xml`)), Deno.errors.NotFound);
 
     const again = await run().handOver();
     await Deno.remove(join(dir, "pohoda-xml", "in", "documents", `${again}.xml`));
     deepEqual(await run().folder.earlier(), { answers: [], awaited: [] });
-    match(log.lines.at(-1)!, /is gone without an answer; its 1 items are sent again/);
+    match(log.lines.at(-1)!, /is gone without an answer; its 1 item is sent again/);
   });
 });
 

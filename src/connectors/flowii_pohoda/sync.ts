@@ -266,7 +266,7 @@ async function stageAll(
           ...report,
           progress: {
             download: () => progress.stage(streamName(stream), { unit: "bytes" }),
-            staging: () => progress.stage(m.flowiiRun.toOutbox(streamName(stream)), { unit: "items" }),
+            staging: () => progress.stage(m.flowiiRun.toOutbox(streamName(stream))),
           },
         }),
       );
