@@ -13,7 +13,6 @@ import { serveSchema } from "../config/schema.ts";
 import { createKey, loadKey } from "../config/keyfile.ts";
 import { fileStamp, formatLocal } from "../core/time.ts";
 import { readLastrun } from "../flowii/lastrun.ts";
-import { setFlowiiCursors } from "../connectors/flowii_pohoda/sync.ts";
 import { askConfig, askSections, configFromEnv, type Prompter, type SetupResult } from "../config/setup.ts";
 import { diagnose } from "../config/repair.ts";
 import { checkConnections, type CheckResult } from "../connectors/checks.ts";
@@ -47,7 +46,9 @@ export async function init(ctx: Context, options: InitOptions): Promise<ExitCode
     const prompter = options.nonInteractive ? undefined : options.prompter ?? terminalPrompter();
     const result = await setUp(ctx, prompter).catch(cancelled);
     for (const warning of result.warnings) ctx.log.warn(m.wizard.warning(warning));
-    if (start !== undefined && !result.config.flowii) {
+    // The vendor's lastrun.txt says where each source read by time (FLOWii's) continues.
+    const starting = configuredConnectors(result.config).filter((c) => c.startAt !== undefined);
+    if (start !== undefined && starting.length === 0) {
       throw new ConfigError(m.wizard.lastrunWithoutFlowii, { hint: m.wizard.lastrunWithoutFlowiiHint });
     }
     const key = (await loadKey(ctx.paths.key)) ?? (await createKey(ctx.paths.key));
@@ -55,7 +56,7 @@ export async function init(ctx: Context, options: InitOptions): Promise<ExitCode
     ctx.log.info(m.wizard.saved(ctx.paths.config, result.connectors.join(", ")));
     ctx.log.info(m.wizard.keyFile(ctx.paths.key));
     if (start !== undefined) {
-      const streams = await withState(ctx.paths, (db) => setFlowiiCursors(db, start));
+      const streams = await withState(ctx.paths, (db) => starting.flatMap((c) => c.startAt!(db, start)));
       ctx.log.info(m.wizard.continues(
         streams.map((s) => s.stream).join(m.wizard.and),
         formatLocal(new Date(start * 1000)),

@@ -14,7 +14,7 @@ import { parseYesNo } from "../config/questions.ts";
 import { acquireLock } from "../state/lock.ts";
 import { clearCursors } from "../state/memory.ts";
 import { outboxCounts } from "../pipeline/outbox.ts";
-import { setFlowiiCursors } from "../connectors/flowii_pohoda/sync.ts";
+import { connectors } from "../connectors/registry.ts";
 import { newState, withState } from "../state/store.ts";
 import type { Context } from "./context.ts";
 import { m } from "../i18n/mod.ts";
@@ -79,7 +79,10 @@ function cursorTime(text: string): number {
 }
 
 async function setCursors(ctx: Context, epoch: number): Promise<ExitCode> {
-  const streams = await withState(ctx.paths, (db) => setFlowiiCursors(db, epoch));
+  const streams = await withState(
+    ctx.paths,
+    (db) => connectors().flatMap((c) => c.startAt?.(db, epoch) ?? []),
+  );
   const shown = (epoch: number) => `${formatLocal(new Date(epoch * 1000))} (UNIX ${epoch})`;
   for (const { stream, previous } of streams) {
     ctx.log.info(

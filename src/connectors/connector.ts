@@ -79,6 +79,12 @@ export interface Connector<S extends readonly ConfigSection[] = readonly ConfigS
   };
   /** Its part of `spojka status`. */
   readonly status?: StatusPart;
+  /**
+   * Sets where its source continues from (every cursor) to the UNIX time `epoch`, for `reset --cursor
+   * --to` and `init --from-lastrun`; returns each cursor with its previous value. Only for a source
+   * read by time.
+   */
+  startAt?(db: StateDb, epoch: number): { stream: string; previous?: number }[];
   /** What `init` shows once its connections check out (KROS: what to enter for notifications). */
   afterInit?(config: SectionValues<S>, serve: { listen: string; public_url?: string }): void;
 }

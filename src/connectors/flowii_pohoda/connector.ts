@@ -9,7 +9,7 @@ import { pohodaSection } from "../../pohoda/config.ts";
 import { unitlessStatus } from "../../pohoda/target.ts";
 import { defineConnector, type StatusPart } from "../connector.ts";
 import { flowiiSection } from "./config.ts";
-import { retryFlowii, syncFlowii } from "./sync.ts";
+import { retryFlowii, setFlowiiCursors, syncFlowii } from "./sync.ts";
 
 /** The FLOWii → POHODA connector. */
 export const flowiiPohoda = defineConnector({
@@ -23,6 +23,7 @@ export const flowiiPohoda = defineConnector({
   run: (config, env, options) =>
     syncFlowii({ flowii: config.flowii, pohoda: config.pohoda, ...env }, options),
   status: unitlessStatus("flowii") as StatusPart,
+  startAt: setFlowiiCursors,
   outbox: {
     source: "FLOWii",
     retry: (config, env, selection) =>
