@@ -99,6 +99,10 @@ async function setUp(ctx: Context, prompter: Prompter | undefined): Promise<Setu
       ...(broken.drop.length > 0 ? [m.wizard.dropTopLevel(broken.drop.join(", "))] : []),
     ].join(" ");
     if (!(await prompter.yesNo(question, true))) throw notRepaired(ctx);
+    // The file as it was stays beside the repaired one: what is re-entered or dropped is never lost.
+    const copy = `${ctx.paths.config}.broken-${fileStamp(new Date())}`;
+    await Deno.copyFile(ctx.paths.config, copy);
+    ctx.log.info(m.wizard.keptAside(copy));
     if (broken.reenter.length > 0) ctx.log.info(m.wizard.reentering(sections));
     return askSections(prompter, broken.kept, broken.reenter, say);
   }

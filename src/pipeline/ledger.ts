@@ -97,16 +97,15 @@ export class Ledger {
   readonly #mine: string;
 
   /**
-   * `years`: only what the accounting units of those years confirmed (src/pohoda/units.ts), an item
-   * confirmed before years were kept counting as of none; all by default.
+   * `years`: only what the accounting units of those years confirmed (src/pohoda/units.ts); all by default.
    */
   constructor(db: StateDb, connector: string, years?: readonly number[]) {
     this.#db = db;
     this.connector = connector;
-    // Integers, spelled out: a list cannot be bound to one parameter.
-    this.#mine = years === undefined
-      ? "connector = ?"
-      : `connector = ? AND coalesce(year, 0) IN (${years.map((y) => Math.trunc(y)).join(", ")})`;
+    // Integers, spelled out: a list cannot be bound to one parameter. A document confirmed before years
+    // were kept counts as of its date's year (where the units now put it), a partner as of none.
+    this.#mine = years === undefined ? "connector = ?" : `connector = ? AND coalesce(year, ` +
+      `CAST(substr(date, 1, 4) AS INTEGER), 0) IN (${years.map((y) => Math.trunc(y)).join(", ")})`;
   }
 
   /** The agendas of documents confirmed since `since` (all by default). */
