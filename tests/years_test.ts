@@ -135,6 +135,42 @@ Deno.test("a unit answering for another year stops the run with exit 4, naming b
   }
 });
 
+Deno.test("a dry run packs unit by unit: each listed year in its folder, no item id twice in a pack", async () => {
+  const world = await startWorld({ flowii: { dataset: DATASET }, mserver: { year: 2026 } });
+  const u2025 = await unitOf(2025);
+  try {
+    await addUnits(world, { 2025: u2025 });
+    const out = join(world.dir, "dry");
+    const run = await world.spojka("sync", "--dry-run", "--out", out);
+    equal(run.code, 0, run.stderr);
+    const packsIn = async (dir: string) => {
+      const texts = [];
+      for await (const entry of Deno.readDir(dir)) {
+        if (entry.isFile && entry.name.endsWith(".xml")) {
+          texts.push(await Deno.readTextFile(join(dir, entry.name)));
+        }
+      }
+      return texts;
+    };
+    const numbersOf = (texts: string[]) =>
+      new Set(texts.flatMap((t) => [...t.matchAll(/<typ:numberRequested[^>]*>([^<]+)</g)].map((x) => x[1])));
+    const own = await packsIn(out);
+    const of2025 = await packsIn(join(out, "2025"));
+    for (const pack of [...own, ...of2025]) {
+      const ids = [...pack.matchAll(/<dat:dataPackItem[^>]* id="([^"]+)"/g)].map((x) => x[1]);
+      equal(new Set(ids).size, ids.length, "no item id twice in a pack");
+    }
+    const documents = world.flowii.dataset.documents;
+    const in2025 = new Set(documents.filter((d) => d.date.startsWith("2025")).map((d) => d.number));
+    deepEqual(numbersOf(of2025), in2025, "the 2025 folder holds 2025's documents");
+    ok([...numbersOf(own)].every((n) => !in2025.has(n)), "and the own unit's none of them");
+    equal(u2025.requests.length, 0, "a dry run sends nothing");
+  } finally {
+    await world.close();
+    await u2025.close();
+  }
+});
+
 Deno.test("xml-folder: each document goes to its year's database exactly once, every database gets the partners", async () => {
   const world = await startFilesWorld({ exe: true, years: [2026, 2025, 2024], flowii: { dataset: DATASET } });
   try {

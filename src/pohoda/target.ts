@@ -40,7 +40,7 @@ import { packs, postInPacks, type PostPlan, type Send } from "./post.ts";
 import { refusalHint } from "./refusal.ts";
 import { settleTakenNumbers } from "./taken.ts";
 import { listSend, openTransport, payloadVersion, type PohodaTransport, type SentItem } from "./transport.ts";
-import { openUnitTransports, outboxYear, type Unit, yearsOf } from "./units.ts";
+import { openUnitTransports, outboxYear, type Unit, unitsOf, yearsOf } from "./units.ts";
 import { type CheckedOutcome, checkUnanswered } from "./unanswered.ts";
 import { agendaName, m, quote } from "../i18n/mod.ts";
 
@@ -253,15 +253,18 @@ export async function dryRunPacks<T>(
     const plan = planFor(source, "dry-run");
     let written = 0;
     let items = 0;
-    for (const pack of packs(outbox.inOrder(), plan)) {
-      for (const outcome of pack.refused.values()) {
-        if (outcome.outcome === "rejected") {
-          notices.warn(m.pohodaRun.wouldNotSendKind, m.pohodaRun.wouldNotSend(outcome.reason));
+    for (const { dir, outbox: unitOutbox } of dryRunUnits(source, scratch, outbox, outDir)) {
+      await Deno.mkdir(dir, { recursive: true });
+      for (const pack of packs(unitOutbox.inOrder(), plan)) {
+        for (const outcome of pack.refused.values()) {
+          if (outcome.outcome === "rejected") {
+            notices.warn(m.pohodaRun.wouldNotSendKind, m.pohodaRun.wouldNotSend(outcome.reason));
+          }
         }
+        if (pack.bytes === null) continue;
+        await Deno.writeFile(join(dir, `pack-${String(++written).padStart(3, "0")}.xml`), pack.bytes);
+        items += pack.itemIds.length;
       }
-      if (pack.bytes === null) continue;
-      await Deno.writeFile(join(outDir, `pack-${String(++written).padStart(3, "0")}.xml`), pack.bytes);
-      items += pack.itemIds.length;
     }
     notices.summarize(m.pohodaRun.packsHoldTheRest);
     log.info(m.pohodaRun.dryRunDone(written, items, outDir));
@@ -270,6 +273,36 @@ export async function dryRunPacks<T>(
     scratch.close();
     await removeIfExists(scratchPath);
   }
+}
+
+/**
+ * The dry run's packs by accounting unit, as posting sends them: without `[pohoda.units]` one outbox into
+ * `outDir`; with them, each listed year's into `outDir/<year>`, and `[pohoda]`'s own unit, which a dry
+ * run does not ask for its year, takes every other year into `outDir` (a year no unit serves shows
+ * there, though a real run keeps it waiting).
+ */
+function dryRunUnits(
+  source: PohodaSource,
+  scratch: StateDb,
+  outbox: Outbox,
+  outDir: string,
+): { dir: string; outbox: Outbox }[] {
+  if (!source.pohoda.units) return [{ dir: outDir, outbox }];
+  outbox.routeUnrouted(outboxYear);
+  const listed = unitsOf(source.pohoda, undefined).filter((u) => !u.own).map((u) => u.year!);
+  const present =
+    (scratch.statement("SELECT DISTINCT coalesce(year, 0) AS year FROM outbox WHERE connector = ?")
+      .all(source.connector) as { year: number }[]).map((row) => Number(row.year));
+  return [
+    {
+      dir: outDir,
+      outbox: new Outbox(scratch, source.connector, present.filter((y) => !listed.includes(y))),
+    },
+    ...listed.map((year) => ({
+      dir: join(outDir, String(year)),
+      outbox: new Outbox(scratch, source.connector, [year]),
+    })),
+  ];
 }
 
 /** What posting reports to the run. */
