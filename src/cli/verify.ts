@@ -38,22 +38,19 @@ export async function verify(ctx: Context, options: VerifyOptions): Promise<Exit
   const units = await openUnitTransports(pohoda, context);
   // ... for what each connector writing to POHODA confirmed there.
   const sources = configuredConnectors(config).filter((c) => c.sections.includes(pohodaSection));
-  const reports = [];
-  for (const { unit, transport } of units) {
-    if (!transport.list) throw listsNeedMServer("spojka verify");
-    const lists = new PohodaLists(transport.list.bind(transport), pohoda.ico);
-    const years = yearsOf(unit);
-    for (const source of sources) {
-      reports.push(
-        await withState(ctx.paths, (db) =>
-          verifyPohoda(new Ledger(db, source.id, years), lists, {
-            since,
-            progress: (message) =>
-              ctx.log.info(unit.year === undefined ? message : `${unit.year}: ${message}`),
-          })),
-      );
+  const reports = await withState(ctx.paths, async (db) => {
+    const found = [];
+    for (const { unit, transport } of units) {
+      if (!transport.list) throw listsNeedMServer("spojka verify");
+      const lists = new PohodaLists(transport.list.bind(transport), pohoda.ico);
+      const progress = (message: string) =>
+        ctx.log.info(unit.year === undefined ? message : `${unit.year}: ${message}`);
+      for (const source of sources) {
+        found.push(await verifyPohoda(new Ledger(db, source.id, yearsOf(unit)), lists, { since, progress }));
+      }
     }
-  }
+    return found;
+  });
   const report = combineReports(reports);
   ctx.log.detail(`verify: ${report.problems.length} problems`);
   console.log(options.json ? JSON.stringify(report, null, 2) : formatVerify(report));

@@ -40,7 +40,7 @@ import { packs, postInPacks, type PostPlan, type Send } from "./post.ts";
 import { refusalHint } from "./refusal.ts";
 import { settleTakenNumbers } from "./taken.ts";
 import { listSend, openTransport, payloadVersion, type PohodaTransport, type SentItem } from "./transport.ts";
-import { openUnitTransports, outboxYear, type Unit, unitsOf, yearsOf } from "./units.ts";
+import { openUnitTransports, outboxYear, type Unit, unitYears, yearsOf } from "./units.ts";
 import { type CheckedOutcome, checkUnanswered } from "./unanswered.ts";
 import { agendaName, m, quote } from "../i18n/mod.ts";
 
@@ -289,15 +289,11 @@ function dryRunUnits(
 ): { dir: string; outbox: Outbox }[] {
   if (!source.pohoda.units) return [{ dir: outDir, outbox }];
   outbox.routeUnrouted(outboxYear);
-  const listed = unitsOf(source.pohoda, undefined).filter((u) => !u.own).map((u) => u.year!);
-  const present =
-    (scratch.statement("SELECT DISTINCT coalesce(year, 0) AS year FROM outbox WHERE connector = ?")
-      .all(source.connector) as { year: number }[]).map((row) => Number(row.year));
+  const listed = unitYears(source.pohoda);
+  // Every other year the outbox holds goes to [pohoda]'s own unit.
+  const others = [...outbox.waitingByYear(listed).keys()];
   return [
-    {
-      dir: outDir,
-      outbox: new Outbox(scratch, source.connector, present.filter((y) => !listed.includes(y))),
-    },
+    { dir: outDir, outbox: new Outbox(scratch, source.connector, others) },
     ...listed.map((year) => ({
       dir: join(outDir, String(year)),
       outbox: new Outbox(scratch, source.connector, [year]),
