@@ -1,12 +1,14 @@
 /**
  * Chooses the language of this run before the command line is built: `--lang`, then `language` in
- * the data folder's config.toml, then the system locale (see src/i18n/choose.ts).
+ * the data folder's config.toml, then the system locale or, on Windows, the display language (see
+ * src/i18n/choose.ts).
  *
  * @module
  */
 
 import { chooseLanguage, configLanguage, isLanguage, optionValue } from "../i18n/choose.ts";
 import { m, setLanguage } from "../i18n/mod.ts";
+import { windowsUiLanguage } from "../i18n/windows_ui.ts";
 import { dataPaths, resolveDataDir } from "../core/datadir.ts";
 
 /** Sets the language of this run; `false` (after saying why) when `--lang` names none spojka speaks. */
@@ -20,10 +22,15 @@ export async function chooseRunLanguage(args: readonly string[]): Promise<boolea
     cwd: Deno.cwd(),
   });
   const text = await Deno.readTextFile(dataPaths(dir).config).catch(() => "");
+  const option = isLanguage(given) ? given : undefined;
+  const config = configLanguage(text);
+  // The registry is asked only when nothing before it decides: it costs a process or two.
+  const undecided = !option && !config && !["LC_ALL", "LC_MESSAGES", "LANG"].some((name) => env(name));
   setLanguage(chooseLanguage({
-    option: isLanguage(given) ? given : undefined,
-    config: configLanguage(text),
+    option,
+    config,
     env,
+    uiLanguage: undecided && Deno.build.os === "windows" ? await windowsUiLanguage() : undefined,
     intlLocale: Intl.DateTimeFormat().resolvedOptions().locale,
   }));
   if (given === undefined || isLanguage(given)) return true;

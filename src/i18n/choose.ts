@@ -26,6 +26,8 @@ export interface LanguageSources {
   config?: Language;
   /** Reads an environment variable. */
   env: (name: string) => string | undefined;
+  /** On Windows, the display language the registry names (src/i18n/windows_ui.ts). */
+  uiLanguage?: string;
   /**
    * The locale the runtime's ICU reports (`Intl.DateTimeFormat().resolvedOptions().locale`); on
    * Windows, where the POSIX variables are not set, it is the user's regional format.
@@ -35,13 +37,14 @@ export interface LanguageSources {
 
 /**
  * The language to speak. POSIX order: the first non-empty of LC_ALL, LC_MESSAGES and LANG decides,
- * so `LANG=C` means English even when the runtime's locale says otherwise.
+ * so `LANG=C` means English even when the runtime's locale says otherwise; where none is set, the
+ * display language, then the runtime's locale.
  */
 export function chooseLanguage(sources: LanguageSources): Language {
   if (sources.option) return sources.option;
   if (sources.config) return sources.config;
   const posix = ["LC_ALL", "LC_MESSAGES", "LANG"].map(sources.env).find((v) => v !== undefined && v !== "");
-  return localeLanguage(posix ?? sources.intlLocale ?? "") ?? "en";
+  return localeLanguage(posix ?? sources.uiLanguage ?? sources.intlLocale ?? "") ?? "en";
 }
 
 /** `cs_CZ.UTF-8`, `sk-SK`, `cs` → its language; `en_US`, `C`, `POSIX` → English; unknown → undefined. */

@@ -18,6 +18,13 @@ Deno.test("the system locale: LC_ALL, then LC_MESSAGES, then LANG, then the runt
   equal(chooseLanguage({ env: env({}) }), "en");
 });
 
+Deno.test("on Windows the display language goes before the regional format", () => {
+  equal(chooseLanguage({ env: env({}), uiLanguage: "sk-SK", intlLocale: "cs-CZ" }), "sk");
+  equal(chooseLanguage({ env: env({}), uiLanguage: "en-US", intlLocale: "cs-CZ" }), "en");
+  equal(chooseLanguage({ env: env({ LANG: "cs_CZ" }), uiLanguage: "en-US" }), "cs");
+  equal(chooseLanguage({ config: "cs", env: env({}), uiLanguage: "sk-SK" }), "cs");
+});
+
 Deno.test("locale names in their usual spellings", () => {
   equal(localeLanguage("cs_CZ.UTF-8"), "cs");
   equal(localeLanguage("sk-SK"), "sk");
