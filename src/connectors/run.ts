@@ -24,7 +24,7 @@ export async function runConnectors(
     const ended: RunEnded = { connector: connector.id, startedAt: new Date(), exitCode: Exit.Ok };
     try {
       if (!isConfigured(config, connector)) {
-        throw new ConfigError(m.connectors.notSetUp(connector.id), { hint: m.sync.runInit });
+        throw new ConfigError(m.connectorRun.notSetUp(connector.id), { hint: m.sync.runInit });
       }
       ended.exitCode = await connector.run(config, env, options);
     } catch (e) {

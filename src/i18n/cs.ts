@@ -713,7 +713,7 @@ export const cs: Catalogue = {
       "zadejte ho přes spojka init.",
   },
 
-  connectors: {
+  connectorRun: {
     notSetUp: (id: string) => `Konektor ${id} není v config.toml nastaven.`,
   },
 

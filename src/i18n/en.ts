@@ -719,7 +719,7 @@ export const en = {
   },
 
   /** Running the configured connectors one after another (src/connectors/run.ts). */
-  connectors: {
+  connectorRun: {
     notSetUp: (id: string) => `The ${id} connector is not set up in config.toml.`,
   },
 

@@ -717,7 +717,7 @@ export const sk: Catalogue = {
       "zadajte ho cez spojka init.",
   },
 
-  connectors: {
+  connectorRun: {
     notSetUp: (id: string) => `Konektor ${id} nie je v config.toml nastavený.`,
   },
 
