@@ -61,6 +61,29 @@ Deno.test("a wrong Shoptet token or WooCommerce secret exits 4 saying where to m
   }
 });
 
+Deno.test("in Czech, a refused Shoptet token and WooCommerce secret say in Czech where to make new ones", async () => {
+  const cases = [
+    [
+      "shoptet",
+      { SPOJKA_SHOPTET_TOKEN: "zly-token-4410" },
+      /Shoptet odmítl API token \(HTTP 401\)[\s\S]*Zkontrolujte soukromý API token/,
+    ],
+    [
+      "woocommerce",
+      { SPOJKA_WOO_SECRET: "cs_zly-4410" },
+      /WooCommerce odmítl consumer key nebo consumer secret \(HTTP 401\)[\s\S]*Vytvořte klíč REST API/,
+    ],
+  ] as const;
+  for (const [platform, env, message] of cases) {
+    await withStock({ platform, catalogue: articles(3) }, async (world) => {
+      const result = await runCli(["--lang", "cs", "--dir", world.dir, "sync", "stock"], { env });
+      equal(result.code, 4, result.stderr);
+      match(result.stderr, message);
+      ok(!/refused|Check the|Create a/.test(result.stderr), result.stderr);
+    });
+  }
+});
+
 Deno.test("an unreachable KROS or shop exits 4 naming its address; nothing is written", async () => {
   await withStock({ platform: "shoptet", catalogue: articles(3) }, async (world) => {
     await editConfig(world.dir, (config) => config.kros.max_attempts = 1);

@@ -5,7 +5,7 @@
 import { deepEqual, equal, match, ok } from "node:assert/strict";
 import { sendNotification } from "./emulators/kros/mod.ts";
 import type { ShoptetEmulator } from "./emulators/shoptet/mod.ts";
-import { editConfig, spawnCli } from "./helpers/cli.ts";
+import { editConfig, runCli, spawnCli } from "./helpers/cli.ts";
 import {
   articles,
   expected,
@@ -173,7 +173,30 @@ Deno.test("a Shoptet product set, whose stock follows its items, is skipped with
     const result = await world.spojka("sync", "stock");
     equal(result.code, 0, "a product set is known read-only and skipped, not a failure");
     match(result.stderr, /SET-1 \(SET-1\): a product set, whose stock follows its items; skipped/);
+    const slovak = await world.spojka("--lang", "sk", "sync", "stock");
+    equal(slovak.code, 0, slovak.stderr);
+    match(
+      slovak.stderr,
+      /SET-1 \(SET-1\): sada produktov, ktorej zásoba sa riadi jej položkami; preskočené\./,
+    );
   });
+});
+
+Deno.test("init's check of the shop says what it found in the chosen language", async () => {
+  const found = {
+    shoptet: /Shoptet: v pořádku, 1 sklad; zásoby se zapisují do skladu 1, výchozího skladu e-shopu/,
+    woocommerce: /WooCommerce: v pořádku, 3 produkty/,
+  };
+  for (const platform of ["shoptet", "woocommerce"] as const) {
+    await withStock({ platform, catalogue: articles(3) }, async (world) => {
+      const init = await runCli(["--lang", "cs", "--dir", world.dir, "init", "--non-interactive"], {
+        env: world.env,
+      });
+      equal(init.code, 0, init.stderr);
+      match(init.stdout, found[platform]);
+      match(init.stdout, /KROS: v pořádku/);
+    });
+  }
 });
 
 Deno.test("KROS refusing the token, or the API module not paid, exits 4 with what to do", async () => {

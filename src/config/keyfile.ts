@@ -6,6 +6,7 @@
  */
 
 import { ConfigError } from "../core/errors.ts";
+import { m } from "../i18n/mod.ts";
 
 const KEY_BYTES = 32;
 
@@ -25,9 +26,7 @@ export async function loadKey(path: string): Promise<CryptoKey | null> {
     raw = new Uint8Array();
   }
   if (raw.length !== KEY_BYTES) {
-    throw new ConfigError(`The key file ${path} is damaged.`, {
-      hint: "Restore it from a backup, or delete it and run spojka init to enter the passwords again.",
-    });
+    throw new ConfigError(m.keyFile.damaged(path), { hint: m.keyFile.damagedHint });
   }
   return importKey(raw);
 }

@@ -10,6 +10,7 @@ import { reportError } from "../core/report.ts";
 import { alertRun, type RunEnded } from "../alerts/notify.ts";
 import { type Config, isConfigured } from "./config.ts";
 import type { Connector, RunEnv, RunOptions } from "./connector.ts";
+import { m } from "../i18n/mod.ts";
 
 /** Runs `chosen` in turn, each followed by its alerts, and returns the worst exit code. */
 export async function runConnectors(
@@ -23,9 +24,7 @@ export async function runConnectors(
     const ended: RunEnded = { connector: connector.id, startedAt: new Date(), exitCode: Exit.Ok };
     try {
       if (!isConfigured(config, connector)) {
-        throw new ConfigError(`The ${connector.id} connector is not set up in config.toml.`, {
-          hint: "Run spojka init.",
-        });
+        throw new ConfigError(m.connectorRun.notSetUp(connector.id), { hint: m.sync.runInit });
       }
       ended.exitCode = await connector.run(config, env, options);
     } catch (e) {

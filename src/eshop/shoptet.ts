@@ -6,6 +6,7 @@
 
 import { ServiceError } from "../core/errors.ts";
 import { describeBody, type HttpResponse, requestJson, serviceContext } from "../core/http.ts";
+import { m, quote } from "../i18n/mod.ts";
 import type { ShoptetConfig } from "./shoptet_config.ts";
 import type { ShopProduct, ShopTarget, StockWrite, WriteResult } from "./target.ts";
 
@@ -38,10 +39,7 @@ export class ShoptetTarget implements ShopTarget {
   async check(): Promise<string> {
     const { stocks, defaultStockId } = await this.#stocks();
     const target = this.#config.shoptet_stock_id ?? defaultStockId;
-    return `${stocks.length} warehouse${
-      stocks.length === 1 ? "" : "s"
-    }; stock is written to warehouse ${target}` +
-      (target === defaultStockId ? ", the shop's default" : "");
+    return m.eshop.shoptetCheck(stocks.length, target, target === defaultStockId);
   }
 
   async products(withEans: boolean): Promise<ShopProduct[]> {
@@ -62,7 +60,7 @@ export class ShoptetTarget implements ShopTarget {
         name: detail?.name ?? supply.code,
         quantity: this.#config.shoptet_field === "realStock" ? real : available,
         // A product set's stock is computed from its items; Shoptet refuses to set it.
-        readOnly: real === null ? "a product set, whose stock follows its items" : undefined,
+        readOnly: real === null ? m.eshop.shoptetProductSet : undefined,
       };
     });
   }
@@ -86,9 +84,7 @@ export class ShoptetTarget implements ShopTarget {
       if (unplaced.length > 0) {
         // An error that names no product of this request leaves the whole batch uncertain. Counted as
         // failed, it is written again next run: absolute quantities make that harmless.
-        const reason = `Shoptet reported “${
-          unplaced.map((e) => e.message).join("; ")
-        }” without naming the product`;
+        const reason = m.eshop.shoptetUnplaced(quote(unplaced.map((e) => e.message).join("; ")));
         result.failed.push(...batch.map((w) => ({ product: w.product, reason })));
         continue;
       }
@@ -106,7 +102,7 @@ export class ShoptetTarget implements ShopTarget {
     const response = await this.#call("GET", "/api/stocks");
     if (!response.ok) throw shoptetError(response);
     const data = parse<{ stocks: unknown[]; defaultStockId: number }>(response).data;
-    if (!data) throw new ServiceError("Shoptet answered /api/stocks without its list of warehouses.");
+    if (!data) throw new ServiceError(m.eshop.shoptetNoWarehouses);
     return data;
   }
 
@@ -118,7 +114,7 @@ export class ShoptetTarget implements ShopTarget {
   /** Variant code → EAN and product name: Shoptet has no EAN filter, so every product's detail is read. */
   async #variantDetails(): Promise<Map<string, { ean?: string; name: string }>> {
     const products = await this.#paged<{ guid: string; name: string }>("/api/products", "products");
-    this.#log.detail(`Shoptet: reading ${products.length} product details for their EANs`);
+    this.#log.detail(m.eshop.shoptetDetails(products.length));
     const details = new Map<string, { ean?: string; name: string }>();
     for (const { guid } of products) {
       const response = await this.#call("GET", `/api/products/${encodeURIComponent(guid)}`);
@@ -168,13 +164,7 @@ function parse<T>(response: HttpResponse): Envelope<T> {
 function shoptetError(response: HttpResponse): ServiceError {
   const said = describeBody(response.body);
   if (response.status === 401 || response.status === 403) {
-    return new ServiceError(`Shoptet refused the API token (HTTP ${response.status})${said}.`, {
-      hint:
-        "Check the private API token (Premium shops: administration → Propojení → Přístup k API) and its " +
-        "rights to stocks and products, and enter it with spojka init.",
-    });
+    return new ServiceError(m.eshop.shoptetToken(response.status, said), { hint: m.eshop.shoptetTokenHint });
   }
-  return new ServiceError(
-    `Shoptet answered HTTP ${response.status} to ${new URL(response.url).pathname}${said}.`,
-  );
+  return new ServiceError(m.eshop.answered("Shoptet", response.status, new URL(response.url).pathname, said));
 }

@@ -7,6 +7,7 @@
 
 import { ServiceError } from "../core/errors.ts";
 import { describeBody, type HttpResponse, requestJson, serviceContext } from "../core/http.ts";
+import { m } from "../i18n/mod.ts";
 import type { WooConfig } from "./woocommerce_config.ts";
 import type { ShopProduct, ShopTarget, StockWrite, WriteResult } from "./target.ts";
 
@@ -38,7 +39,8 @@ export class WooCommerceTarget implements ShopTarget {
   async check(): Promise<string> {
     const response = await this.#call("GET", "products?per_page=1");
     if (!response.ok) throw wooError(response);
-    return `${response.headers.get("x-wp-total") ?? "some"} products`;
+    const total = response.headers.get("x-wp-total");
+    return m.eshop.wooCheck(total !== null && /^\d+$/.test(total) ? Number(total) : undefined);
   }
 
   async products(): Promise<ShopProduct[]> {
@@ -53,7 +55,7 @@ export class WooCommerceTarget implements ShopTarget {
         }
       } else products.push(toShopProduct(product, 0, product.name));
     }
-    this.#log.detail(`WooCommerce: ${products.length} products and variations`);
+    this.#log.detail(m.eshop.wooProducts(products.length));
     return products;
   }
 
@@ -76,7 +78,7 @@ export class WooCommerceTarget implements ShopTarget {
           const id = idOf(w.product);
           const error = answered.get(id);
           if (!answered.has(id)) {
-            result.failed.push({ product: w.product, reason: "WooCommerce's answer did not mention it" });
+            result.failed.push({ product: w.product, reason: m.eshop.wooNotMentioned });
           } else if (error) result.failed.push({ product: w.product, reason: String(error) });
           else result.written.push(w.product);
         }
@@ -133,26 +135,17 @@ function answer<T>(response: HttpResponse): T {
 
 function notJson(response: HttpResponse): ServiceError {
   return new ServiceError(
-    `WooCommerce answered ${new URL(response.url).pathname} with something else than its JSON${
-      describeBody(response.body)
-    }.`,
-    { hint: "A security plugin, a firewall or a maintenance page may stand in front of the REST API." },
+    m.eshop.wooNotJson(new URL(response.url).pathname, describeBody(response.body)),
+    { hint: m.eshop.wooNotJsonHint },
   );
 }
 
 function wooError(response: HttpResponse): ServiceError {
   const said = describeBody(response.body);
   if (response.status === 401 || response.status === 403) {
-    return new ServiceError(
-      `WooCommerce refused the consumer key or secret (HTTP ${response.status})${said}.`,
-      {
-        hint:
-          "Create a REST API key with Read/Write rights (WooCommerce → Settings → Advanced → REST API) and enter " +
-          "it with spojka init.",
-      },
-    );
+    return new ServiceError(m.eshop.wooKeys(response.status, said), { hint: m.eshop.wooKeysHint });
   }
   return new ServiceError(
-    `WooCommerce answered HTTP ${response.status} to ${new URL(response.url).pathname}${said}.`,
+    m.eshop.answered("WooCommerce", response.status, new URL(response.url).pathname, said),
   );
 }

@@ -682,8 +682,89 @@ export const cs: Catalogue = {
     noList: (path: string) => `KROS odpověděl na ${path} bez očekávaného seznamu {"data": [...]}.`,
   },
 
+  eshop: {
+    answered: (shop: string, status: number, path: string, said: string) =>
+      `${shop} odpověděl HTTP ${status} na ${path}${said}.`,
+    shoptetCheck: (warehouses: number, target: number, isDefault: boolean) =>
+      `${warehouses} ${
+        plural(warehouses, "sklad", "sklady", "skladů")
+      }; zásoby se zapisují do skladu ${target}` +
+      (isDefault ? ", výchozího skladu e-shopu" : ""),
+    shoptetNoWarehouses: "Shoptet odpověděl na /api/stocks bez seznamu skladů.",
+    shoptetDetails: (n: number) =>
+      `Shoptet: čtu detaily ${n} ${plural(n, "produktu", "produktů", "produktů")} kvůli jejich EAN`,
+    shoptetProductSet: "sada produktů, jejíž zásoba se řídí jejími položkami",
+    shoptetUnplaced: (said: string) => `Shoptet ohlásil ${said}, aniž by uvedl produkt`,
+    shoptetToken: (status: number, said: string) => `Shoptet odmítl API token (HTTP ${status})${said}.`,
+    shoptetTokenHint:
+      "Zkontrolujte soukromý API token (e-shopy Premium: administrace → Propojení → Přístup k API) a jeho " +
+      "práva ke skladům a produktům a zadejte ho přes spojka init.",
+    wooCheck: (n: number | undefined) =>
+      n === undefined ? "nějaké produkty" : `${n} ${plural(n, "produkt", "produkty", "produktů")}`,
+    wooProducts: (n: number) => `WooCommerce: produkty a varianty: ${n}`,
+    wooNotMentioned: "WooCommerce ho ve své odpovědi nezmínil",
+    wooNotJson: (path: string, said: string) =>
+      `WooCommerce odpověděl na ${path} něčím jiným než svým JSON${said}.`,
+    wooNotJsonHint: "Před REST API může stát bezpečnostní plugin, firewall nebo stránka údržby.",
+    wooKeys: (status: number, said: string) =>
+      `WooCommerce odmítl consumer key nebo consumer secret (HTTP ${status})${said}.`,
+    wooKeysHint:
+      "Vytvořte klíč REST API s oprávněním Čtení/zápis (WooCommerce → Nastavení → Pokročilé → REST API) a " +
+      "zadejte ho přes spojka init.",
+  },
+
+  connectorRun: {
+    notSetUp: (id: string) => `Konektor ${id} není v config.toml nastaven.`,
+  },
+
+  keyFile: {
+    damaged: (path: string) => `Soubor s klíčem ${path} je poškozený.`,
+    damagedHint: "Obnovte ho ze zálohy, nebo ho smažte a spusťte spojka init, abyste hesla zadali znovu.",
+  },
+
   serveRun: {
     entities: (n: number) => `${n} ${plural(n, "entita", "entity", "entit")}`,
+    notifiedStatus: (status: string) => `stav ${status}`,
+    notification: (source: string, summary: string, id: string, seconds: number) =>
+      `Notifikace ${source} (${summary}): synchronizace ${id} následuje za ${seconds} s`,
+    cannotListen: (listen: string, why: string) => `spojka serve nemůže naslouchat na ${listen}: ${why}.`,
+    cannotListenHint:
+      "Tento port používá jiný program (nebo jiný spojka serve); nastavte [serve] listen na jiný port.",
+    every: (id: string, minutes: number) =>
+      `${id}: ${plural(minutes, "každou minutu", `každé ${minutes} minuty`, `každých ${minutes} minut`)}`,
+    andNotifications: (source: string, path: string) => `, a při notifikacích ${source} na ${path}`,
+    listening: (listen: string) =>
+      `Naslouchám na http://${listen} (GET /healthz). Ukončíte klávesami Ctrl+C.`,
+    stopping: "Končím: čekám, až doběhne probíhající běh (dalším Ctrl+C skončím hned).",
+    stopped: "Ukončeno.",
+    stateUnreadable: (why: string) => `stav spojky nelze přečíst: ${why}`,
+    tryingAgain: (message: string, seconds: number) => `${message} Zkusím to znovu za ${seconds} s.`,
+    configGone: "config.toml zmizel.",
+    cannotStart: (why: string) => `Běh nemohl začít: ${why}`,
+    refused: (n: number, seconds: number, kinds: string) =>
+      plural(n, `Odmítnut ${n} požadavek`, `Odmítnuty ${n} požadavky`, `Odmítnuto ${n} požadavků`) +
+      ` za posledních ${seconds} s: ${kinds}.`,
+    refusalCount: (n: number, refusal: string) => `${n}× ${refusal}`,
+    refusal: {
+      badSignature: (header: string) => `s chybným nebo chybějícím ${header}`,
+      notANotification: "s podpisem, ale ne jako notifikace JSON",
+      notFound: "na jinou adresu nebo jinou metodou",
+      tooLarge: (headKiB: number, bodyKiB: number) =>
+        `nad limit velikosti (přes ${headKiB} KiB hlaviček nebo ${bodyKiB} KiB těla)`,
+      slow: (seconds: number) => `bez úplného přenosu do ${seconds} s`,
+      busy: (connections: number) => `při ${connections} otevřených spojeních`,
+      malformed: "v jiném formátu než HTTP/1.1",
+      unaccepted: "spojení, které systém nepřijal",
+    },
+    unsignedHint: "Pokud ty nepodepsané poslal KROS, autorizační klíč zadaný v KROS není klíč spojky: " +
+      "spojka init ukáže ten, který je třeba zadat.",
+    replays: (n: number) =>
+      plural(
+        n,
+        `Ignorována ${n} opakovaná notifikace KROS`,
+        `Ignorovány ${n} opakované notifikace KROS`,
+        `Ignorováno ${n} opakovaných notifikací KROS`,
+      ) + " (odpověď 200; každá už spustila svou synchronizaci).",
   },
   http: {
     retrying: (problem: string, attempt: number, of: number, wait: string) =>

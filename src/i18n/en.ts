@@ -687,9 +687,86 @@ export const en = {
     noList: (path: string) => `KROS answered ${path} without the expected {"data": [...]} list.`,
   },
 
+  /** The e-shops' APIs (src/eshop): what their connection check finds, their errors and refusals. */
+  eshop: {
+    answered: (shop: string, status: number, path: string, said: string) =>
+      `${shop} answered HTTP ${status} to ${path}${said}.`,
+    shoptetCheck: (warehouses: number, target: number, isDefault: boolean) =>
+      `${warehouses} ${
+        plural(warehouses, "warehouse", "warehouses")
+      }; stock is written to warehouse ${target}` +
+      (isDefault ? ", the shop's default" : ""),
+    shoptetNoWarehouses: "Shoptet answered /api/stocks without its list of warehouses.",
+    shoptetDetails: (n: number) => `Shoptet: reading ${n} product details for their EANs`,
+    shoptetProductSet: "a product set, whose stock follows its items",
+    shoptetUnplaced: (said: string) => `Shoptet reported ${said} without naming the product`,
+    shoptetToken: (status: number, said: string) => `Shoptet refused the API token (HTTP ${status})${said}.`,
+    shoptetTokenHint:
+      "Check the private API token (Premium shops: administration → Propojení → Přístup k API) and its " +
+      "rights to stocks and products, and enter it with spojka init.",
+    wooCheck: (n: number | undefined) =>
+      n === undefined ? "some products" : `${n} ${plural(n, "product", "products")}`,
+    wooProducts: (n: number) => `WooCommerce: ${n} products and variations`,
+    wooNotMentioned: "WooCommerce's answer did not mention it",
+    wooNotJson: (path: string, said: string) =>
+      `WooCommerce answered ${path} with something else than its JSON${said}.`,
+    wooNotJsonHint: "A security plugin, a firewall or a maintenance page may stand in front of the REST API.",
+    wooKeys: (status: number, said: string) =>
+      `WooCommerce refused the consumer key or secret (HTTP ${status})${said}.`,
+    wooKeysHint:
+      "Create a REST API key with Read/Write rights (WooCommerce → Settings → Advanced → REST API) and enter " +
+      "it with spojka init.",
+  },
+
+  /** Running the configured connectors one after another (src/connectors/run.ts). */
+  connectorRun: {
+    notSetUp: (id: string) => `The ${id} connector is not set up in config.toml.`,
+  },
+
+  /** The key file that encrypts the secrets of config.toml (src/config/keyfile.ts). */
+  keyFile: {
+    damaged: (path: string) => `The key file ${path} is damaged.`,
+    damagedHint: "Restore it from a backup, or delete it and run spojka init to enter the passwords again.",
+  },
+
   /** spojka serve (src/serve). */
   serveRun: {
     entities: (n: number) => `${n} ${plural(n, "entity", "entities")}`,
+    notifiedStatus: (status: string) => `status ${status}`,
+    notification: (source: string, summary: string, id: string, seconds: number) =>
+      `${source} notification (${summary}): a ${id} sync follows in ${seconds} s`,
+    cannotListen: (listen: string, why: string) => `spojka serve cannot listen on ${listen}: ${why}.`,
+    cannotListenHint:
+      "Another program (or another spojka serve) uses that port; set [serve] listen to another one.",
+    every: (id: string, minutes: number) => `${id}: every ${minutes} ${plural(minutes, "minute", "minutes")}`,
+    andNotifications: (source: string, path: string) => `, and on ${source} notifications at ${path}`,
+    listening: (listen: string) => `Listening on http://${listen} (GET /healthz). Stop with Ctrl+C.`,
+    stopping: "Stopping: waiting for the run in progress to finish (Ctrl+C again to stop at once).",
+    stopped: "Stopped.",
+    stateUnreadable: (why: string) => `spojka's state cannot be read: ${why}`,
+    tryingAgain: (message: string, seconds: number) => `${message} Trying again in ${seconds} s.`,
+    configGone: "config.toml has disappeared.",
+    cannotStart: (why: string) => `The run could not start: ${why}`,
+    refused: (n: number, seconds: number, kinds: string) =>
+      `Refused ${n} ${plural(n, "request", "requests")} in the last ${seconds} s: ${kinds}.`,
+    /** How many requests were refused for one reason (`refusal`). */
+    refusalCount: (n: number, refusal: string) => `${n} ${refusal}`,
+    refusal: {
+      badSignature: (header: string) => `with a wrong or missing ${header}`,
+      notANotification: "signed but not a JSON notification",
+      notFound: "for another address or method",
+      tooLarge: (headKiB: number, bodyKiB: number) =>
+        `too large (over ${headKiB} KiB of header fields or ${bodyKiB} KiB of body)`,
+      slow: (seconds: number) => `not sent whole within ${seconds} s`,
+      busy: (connections: number) => `while ${connections} connections were open`,
+      malformed: "not HTTP/1.1",
+      unaccepted: "connections the system could not accept",
+    },
+    unsignedHint: "If KROS sent the unsigned ones, the authorisation key entered in KROS is not spojka's: " +
+      "spojka init shows the one to enter.",
+    replays: (n: number) =>
+      `Ignored ${n} repeated KROS ${plural(n, "notification", "notifications")} (answered 200; each had ` +
+      "already triggered its sync).",
   },
   /** Talking to services over HTTP (src/core/http.ts). */
   http: {

@@ -686,8 +686,88 @@ export const sk: Catalogue = {
     noList: (path: string) => `KROS odpovedal na ${path} bez očakávaného zoznamu {"data": [...]}.`,
   },
 
+  eshop: {
+    answered: (shop: string, status: number, path: string, said: string) =>
+      `${shop} odpovedal HTTP ${status} na ${path}${said}.`,
+    shoptetCheck: (warehouses: number, target: number, isDefault: boolean) =>
+      `${warehouses} ${
+        plural(warehouses, "sklad", "sklady", "skladov")
+      }; zásoby sa zapisujú do skladu ${target}` +
+      (isDefault ? ", predvoleného skladu e-shopu" : ""),
+    shoptetNoWarehouses: "Shoptet odpovedal na /api/stocks bez zoznamu skladov.",
+    shoptetDetails: (n: number) =>
+      `Shoptet: čítam detaily ${n} ${plural(n, "produktu", "produktov", "produktov")} kvôli ich EAN`,
+    shoptetProductSet: "sada produktov, ktorej zásoba sa riadi jej položkami",
+    shoptetUnplaced: (said: string) => `Shoptet ohlásil ${said}, no neuviedol produkt`,
+    shoptetToken: (status: number, said: string) => `Shoptet odmietol API token (HTTP ${status})${said}.`,
+    shoptetTokenHint:
+      "Skontrolujte súkromný API token (e-shopy Premium: administrácia → Propojení → Přístup k API) a jeho " +
+      "práva k skladom a produktom a zadajte ho cez spojka init.",
+    wooCheck: (n: number | undefined) =>
+      n === undefined ? "nejaké produkty" : `${n} ${plural(n, "produkt", "produkty", "produktov")}`,
+    wooProducts: (n: number) => `WooCommerce: produkty a varianty: ${n}`,
+    wooNotMentioned: "WooCommerce ho vo svojej odpovedi nespomenul",
+    wooNotJson: (path: string, said: string) =>
+      `WooCommerce odpovedal na ${path} niečím iným než svojím JSON${said}.`,
+    wooNotJsonHint: "Pred REST API môže stáť bezpečnostný plugin, firewall alebo stránka údržby.",
+    wooKeys: (status: number, said: string) =>
+      `WooCommerce odmietol consumer key alebo consumer secret (HTTP ${status})${said}.`,
+    wooKeysHint:
+      "Vytvorte kľúč REST API s oprávnením Čítanie/zápis (WooCommerce → Nastavenia → Rozšírené → REST API) a " +
+      "zadajte ho cez spojka init.",
+  },
+
+  connectorRun: {
+    notSetUp: (id: string) => `Konektor ${id} nie je v config.toml nastavený.`,
+  },
+
+  keyFile: {
+    damaged: (path: string) => `Súbor s kľúčom ${path} je poškodený.`,
+    damagedHint: "Obnovte ho zo zálohy, alebo ho zmažte a spustite spojka init, aby ste heslá zadali znova.",
+  },
+
   serveRun: {
     entities: (n: number) => `${n} ${plural(n, "entita", "entity", "entít")}`,
+    notifiedStatus: (status: string) => `stav ${status}`,
+    notification: (source: string, summary: string, id: string, seconds: number) =>
+      `Notifikácia ${source} (${summary}): synchronizácia ${id} nasleduje o ${seconds} s`,
+    cannotListen: (listen: string, why: string) => `spojka serve nemôže počúvať na ${listen}: ${why}.`,
+    cannotListenHint:
+      "Tento port používa iný program (alebo iný spojka serve); nastavte [serve] listen na iný port.",
+    every: (id: string, minutes: number) =>
+      `${id}: ${plural(minutes, "každú minútu", `každé ${minutes} minúty`, `každých ${minutes} minút`)}`,
+    andNotifications: (source: string, path: string) => `, a pri notifikáciách ${source} na ${path}`,
+    listening: (listen: string) => `Počúvam na http://${listen} (GET /healthz). Ukončíte klávesmi Ctrl+C.`,
+    stopping: "Končím: čakám, kým dobehne prebiehajúci beh (ďalším Ctrl+C skončím hneď).",
+    stopped: "Ukončené.",
+    stateUnreadable: (why: string) => `stav spojky sa nedá prečítať: ${why}`,
+    tryingAgain: (message: string, seconds: number) => `${message} Skúsim to znova o ${seconds} s.`,
+    configGone: "config.toml zmizol.",
+    cannotStart: (why: string) => `Beh nemohol začať: ${why}`,
+    refused: (n: number, seconds: number, kinds: string) =>
+      plural(n, `Odmietnutá ${n} požiadavka`, `Odmietnuté ${n} požiadavky`, `Odmietnutých ${n} požiadaviek`) +
+      ` za posledných ${seconds} s: ${kinds}.`,
+    refusalCount: (n: number, refusal: string) => `${n}× ${refusal}`,
+    refusal: {
+      badSignature: (header: string) => `s chybným alebo chýbajúcim ${header}`,
+      notANotification: "s podpisom, ale nie ako notifikácia JSON",
+      notFound: "na inú adresu alebo inou metódou",
+      tooLarge: (headKiB: number, bodyKiB: number) =>
+        `nad limit veľkosti (viac ako ${headKiB} KiB hlavičiek alebo ${bodyKiB} KiB tela)`,
+      slow: (seconds: number) => `bez úplného prenosu do ${seconds} s`,
+      busy: (connections: number) => `pri ${connections} otvorených spojeniach`,
+      malformed: "v inom formáte než HTTP/1.1",
+      unaccepted: "spojenie, ktoré systém neprijal",
+    },
+    unsignedHint: "Ak tie nepodpísané poslal KROS, autorizačný kľúč zadaný v KROS nie je kľúč spojky: " +
+      "spojka init ukáže ten, ktorý treba zadať.",
+    replays: (n: number) =>
+      plural(
+        n,
+        `Ignorovaná ${n} opakovaná notifikácia KROS`,
+        `Ignorované ${n} opakované notifikácie KROS`,
+        `Ignorovaných ${n} opakovaných notifikácií KROS`,
+      ) + " (odpoveď 200; každá už spustila svoju synchronizáciu).",
   },
   http: {
     retrying: (problem: string, attempt: number, of: number, wait: string) =>

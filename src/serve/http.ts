@@ -91,5 +91,5 @@ function summarise(body: Uint8Array): string | null {
   const entities = Array.isArray(results?.entities)
     ? `, ${m.serveRun.entities(results.entities.length)}`
     : "";
-  return `status ${typeof status === "number" ? status : "?"}${entities}`;
+  return m.serveRun.notifiedStatus(typeof status === "number" ? String(status) : "?") + entities;
 }

@@ -1,5 +1,6 @@
 import { deepEqual, equal } from "node:assert/strict";
 import { krosSignature, SIGNATURE_HEADER } from "../../tests/emulators/kros/signature.ts";
+import { setLanguage } from "../i18n/mod.ts";
 import type { Health } from "./health.ts";
 import { handler, NOTIFY_PATH } from "./http.ts";
 import type { Refusal } from "./refusals.ts";
@@ -71,6 +72,17 @@ Deno.test("a signed notification is accepted once; its replays within the window
   equal(refusals.filter((kind) => kind === "replay").length, 20);
   equal(await post(notification.replace("207", "200")), 200);
   equal(notifications.length, 2, "another notification still triggers its sync");
+});
+
+Deno.test("the notification's line for the log is in the chosen language", async () => {
+  setLanguage("cs");
+  try {
+    const { notifications, post } = setup();
+    equal(await post(notification), 200);
+    deepEqual(notifications, ["stav 207, 2 entity"]);
+  } finally {
+    setLanguage("en");
+  }
 });
 
 Deno.test("forged, unsigned, unknown and not-JSON requests are refused and counted, not synced", async () => {

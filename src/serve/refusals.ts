@@ -7,22 +7,33 @@
 
 import { SIGNATURE_HEADER } from "../kros/signature.ts";
 import { LIMITS, type WireRefusal } from "./wire.ts";
+import { m } from "../i18n/mod.ts";
 
 /** Why a request got no sync: refused by the server or the handler, or a notification repeated. */
 export type Refusal = WireRefusal | "not found" | "bad signature" | "not a notification" | "replay";
 
-const WORDING: Record<Exclude<Refusal, "replay">, string> = {
-  "bad signature": `with a wrong or missing ${SIGNATURE_HEADER}`,
-  "not a notification": "signed but not a JSON notification",
-  "not found": "for another address or method",
-  "too large": `too large (over ${LIMITS.headBytes / 1024} KiB of header fields or ${
-    LIMITS.bodyBytes / 1024
-  } KiB of body)`,
-  slow: `not sent whole within ${LIMITS.requestMs / 1000} s`,
-  busy: `while ${LIMITS.connections} connections were open`,
-  malformed: "not HTTP/1.1",
-  unaccepted: "connections the system could not accept",
-};
+/** What the requests refused as `kind` were, in the current language. */
+function wording(kind: Exclude<Refusal, "replay">): string {
+  const words = m.serveRun.refusal;
+  switch (kind) {
+    case "bad signature":
+      return words.badSignature(SIGNATURE_HEADER);
+    case "not a notification":
+      return words.notANotification;
+    case "not found":
+      return words.notFound;
+    case "too large":
+      return words.tooLarge(LIMITS.headBytes / 1024, LIMITS.bodyBytes / 1024);
+    case "slow":
+      return words.slow(LIMITS.requestMs / 1000);
+    case "busy":
+      return words.busy(LIMITS.connections);
+    case "malformed":
+      return words.malformed;
+    case "unaccepted":
+      return words.unaccepted;
+  }
+}
 
 /** Counts refusals and logs one line per interval in which there were any. */
 export class RefusalLog {
@@ -51,37 +62,23 @@ export class RefusalLog {
     const seconds = Math.round(this.#intervalMs / 1000);
     const replays = this.#counts.get("replay") ?? 0;
     const refused = [...this.#counts].filter(([kind]) => kind !== "replay") as [
-      keyof typeof WORDING,
+      Exclude<Refusal, "replay">,
       number,
     ][];
     const total = refused.reduce((sum, [, count]) => sum + count, 0);
     const parts: string[] = [];
     if (total > 0) {
       refused.sort((a, b) => b[1] - a[1]);
-      parts.push(
-        `Refused ${plural(total, "request")} in the last ${seconds} s: ${
-          refused.map(([kind, count]) => `${count} ${WORDING[kind]}`).join(", ")
-        }.`,
-      );
+      const kinds = refused.map(([kind, count]) => m.serveRun.refusalCount(count, wording(kind)));
+      parts.push(m.serveRun.refused(total, seconds, kinds.join(", ")));
     }
     if (this.#counts.has("bad signature")) {
-      parts.push(
-        "If KROS sent the unsigned ones, the authorisation key entered in KROS is not spojka's: " +
-          "spojka init shows the one to enter.",
-      );
+      parts.push(m.serveRun.unsignedHint);
     }
     if (replays > 0) {
-      parts.push(
-        `Ignored ${replays} repeated KROS ${
-          replays === 1 ? "notification" : "notifications"
-        } (answered 200; each had already triggered its sync).`,
-      );
+      parts.push(m.serveRun.replays(replays));
     }
     this.#counts.clear();
     this.#log.warn(parts.join(" "));
   }
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }

@@ -1,4 +1,5 @@
 import { equal, match } from "node:assert/strict";
+import { setLanguage } from "../i18n/mod.ts";
 import { RefusalLog } from "./refusals.ts";
 
 function recording() {
@@ -35,4 +36,25 @@ Deno.test("the line is logged when the interval ends, and counting starts again"
   refusals.count("busy");
   refusals.flush();
   match(lines[1], /^Refused 1 request .*: 1 while 32 connections were open\.$/);
+});
+
+Deno.test("in Czech, the line counts each reason, the unsigned hint and the replays in Czech", () => {
+  setLanguage("cs");
+  try {
+    const { lines, log } = recording();
+    const refusals = new RefusalLog(log);
+    for (let i = 0; i < 5; i++) refusals.count("bad signature");
+    refusals.count("busy");
+    for (let i = 0; i < 2; i++) refusals.count("replay");
+    refusals.flush();
+    equal(
+      lines[0],
+      "Odmítnuto 6 požadavků za posledních 60 s: 5× s chybným nebo chybějícím X-Kros-Signature-256, " +
+        "1× při 32 otevřených spojeních. Pokud ty nepodepsané poslal KROS, autorizační klíč zadaný v KROS " +
+        "není klíč spojky: spojka init ukáže ten, který je třeba zadat. Ignorovány 2 opakované notifikace " +
+        "KROS (odpověď 200; každá už spustila svou synchronizaci).",
+    );
+  } finally {
+    setLanguage("en");
+  }
 });

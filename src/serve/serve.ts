@@ -22,6 +22,7 @@ import { RefusalLog } from "./refusals.ts";
 import { RecentNotifications } from "./replays.ts";
 import { LOCKED_RETRY_MS, Runner, type RunOutcome } from "./runner.ts";
 import { listen, type WireServer } from "./wire.ts";
+import { m } from "../i18n/mod.ts";
 
 /** Serves until a stop signal; returns the exit code. */
 export async function serve(config: Config, env: RunEnv): Promise<ExitCode> {
@@ -29,7 +30,7 @@ export async function serve(config: Config, env: RunEnv): Promise<ExitCode> {
   const connectors = configuredConnectors(config);
   const ids = connectors.map((c) => c.id);
   if (connectors.length === 0) {
-    throw new ConfigError("No connector is set up in config.toml.", { hint: "Run spojka init." });
+    throw new ConfigError(m.sync.noneSetUp, { hint: m.sync.runInit });
   }
   const settings = config.serve ?? serveSchema.parse({});
   const recentRuns = new Cached(() => readLastRuns(env), HEALTH_STATE_MS);
@@ -56,9 +57,12 @@ export async function serve(config: Config, env: RunEnv): Promise<ExitCode> {
         recent: new RecentNotifications(),
         onNotification: (summary) => {
           log.info(
-            `${notified!.notifications!.source} notification (${summary}): a ${
-              notified!.id
-            } sync follows in ${settings.debounce_seconds} s`,
+            m.serveRun.notification(
+              notified!.notifications!.source,
+              summary,
+              notified!.id,
+              settings.debounce_seconds,
+            ),
           );
           runner.request(notified!.id, settings.debounce_seconds * 1000);
         },
@@ -68,30 +72,29 @@ export async function serve(config: Config, env: RunEnv): Promise<ExitCode> {
     );
   } catch (e) {
     if (!(e instanceof Deno.errors.AddrInUse || e instanceof Deno.errors.PermissionDenied)) throw e;
-    throw new ConfigError(`spojka serve cannot listen on ${settings.listen}: ${(e as Error).message}.`, {
-      hint: "Another program (or another spojka serve) uses that port; set [serve] listen to another one.",
+    throw new ConfigError(m.serveRun.cannotListen(settings.listen, (e as Error).message), {
+      hint: m.serveRun.cannotListenHint,
     });
   }
 
   const intervals = connectors.map(({ id, interval, notifications }) => {
     const minutes = interval(config);
     log.info(
-      `${id}: every ${minutes} minutes${
-        notifications ? `, and on ${notifications.source} notifications at ${NOTIFY_PATH}` : ""
-      }`,
+      m.serveRun.every(id, minutes) +
+        (notifications ? m.serveRun.andNotifications(notifications.source, NOTIFY_PATH) : ""),
     );
     return setInterval(() => runner.request(id), minutes * 60_000);
   });
-  log.info(`Listening on http://${settings.listen} (GET /healthz). Stop with Ctrl+C.`);
+  log.info(m.serveRun.listening(settings.listen));
   for (const id of ids) runner.request(id);
 
   await stopSignal();
-  log.info("Stopping: waiting for the run in progress to finish (Ctrl+C again to stop at once).");
+  log.info(m.serveRun.stopping);
   for (const interval of intervals) clearInterval(interval);
   await runner.stop();
   await server.shutdown();
   refusals.flush();
-  log.info("Stopped.");
+  log.info(m.serveRun.stopped);
   return ExitCode.Ok;
 }
 
@@ -106,7 +109,7 @@ async function readLastRuns({ paths }: RunEnv): Promise<LastRuns> {
   try {
     return { runs: await withState(paths, lastRuns) };
   } catch (e) {
-    return { error: `spojka's state cannot be read: ${(e as Error).message}` };
+    return { error: m.serveRun.stateUnreadable((e as Error).message) };
   }
 }
 
@@ -118,17 +121,17 @@ async function runOnce(ids: ConnectorId[], env: RunEnv): Promise<RunOutcome> {
     lock = await acquireLock(paths, `serve (${ids.join(", ")})`);
   } catch (e) {
     if (!(e instanceof LockedError)) throw e; // the runner reports it; the next request tries again
-    log.info(`${e.message} Trying again in ${LOCKED_RETRY_MS / 1000} s.`);
+    log.info(m.serveRun.tryingAgain(e.message, LOCKED_RETRY_MS / 1000));
     return "locked";
   }
   try {
     const config = await readConfig(paths);
-    if (!config) throw new ConfigError("config.toml has disappeared.", { hint: "Run spojka init." });
+    if (!config) throw new ConfigError(m.serveRun.configGone, { hint: m.sync.runInit });
     await runConnectors(configuredConnectors(config).filter((c) => ids.includes(c.id)), config, env);
     return "done";
   } catch (e) {
     // A broken config must not end the service: say so, and the next run tries again.
-    log.error(`The run could not start: ${(e as Error).message}`);
+    log.error(m.serveRun.cannotStart((e as Error).message));
     return "done";
   } finally {
     await lock.release();
