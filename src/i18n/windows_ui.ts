@@ -33,7 +33,7 @@ export function parseRegQuery(output: string, value: string): string | undefined
 export type RegQuery = (key: string, value: string) => Promise<string | undefined>;
 
 /** `reg.exe query "<key>" /v <value>`, its output as text. */
-export const regQuery: RegQuery = async (key, value) => {
+export async function regQuery(key: string, value: string): Promise<string | undefined> {
   try {
     const output = await new Deno.Command("reg", {
       args: ["query", key, "/v", value],
@@ -44,7 +44,7 @@ export const regQuery: RegQuery = async (key, value) => {
   } catch {
     return undefined; // no reg.exe, or no permission to run it: the caller falls back
   }
-};
+}
 
 /** The display language (`cs-CZ`), or undefined when the registry does not say. */
 export async function windowsUiLanguage(query: RegQuery = regQuery): Promise<string | undefined> {

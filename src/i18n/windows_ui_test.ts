@@ -25,7 +25,7 @@ Deno.test("an answer without the value, or with it empty, says nothing", () => {
 Deno.test("the user's choice first, then the machine's, then nothing", async () => {
   const asked: string[] = [];
   const registry = (values: Record<string, string>) => (key: string, value: string) => {
-    asked.push(value);
+    asked.push(`${key} ${value}`);
     const data = values[value];
     return Promise.resolve(data === undefined ? undefined : answer(value, "REG_MULTI_SZ", data));
   };
@@ -35,8 +35,11 @@ Deno.test("the user's choice first, then the machine's, then nothing", async () 
     ),
     "cs-CZ",
   );
-  deepEqual(asked.splice(0), ["PreferredUILanguages"]);
+  deepEqual(asked.splice(0), ["HKCU\\Control Panel\\Desktop PreferredUILanguages"]);
   equal(await windowsUiLanguage(registry({ MachinePreferredUILanguages: "sk-SK" })), "sk-SK");
-  deepEqual(asked.splice(0), ["PreferredUILanguages", "MachinePreferredUILanguages"]);
+  deepEqual(asked.splice(0), [
+    "HKCU\\Control Panel\\Desktop PreferredUILanguages",
+    "HKCU\\Control Panel\\Desktop\\MuiCached MachinePreferredUILanguages",
+  ]);
   equal(await windowsUiLanguage(registry({})), undefined);
 });
