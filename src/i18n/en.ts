@@ -971,7 +971,7 @@ export const en = {
     damaged: (codePoint: string, letter: string) =>
       `the control character ${codePoint} (often the letter "${letter}" damaged by a wrong code page)`,
     undefinedByte: (codePoint: string, byte: string) =>
-      `the character ${codePoint} (the byte 0x${byte}, undefined in windows-1250)`,
+      `the character ${codePoint} (the byte 0x${byte}, which windows-1250 does not define)`,
     outside: (char: string, codePoint: string) => `"${char}" (${codePoint}, not in windows-1250)`,
     tooLong: (field: string, length: number, limit: number, excerpt: string) =>
       `${field}: ${length} characters, and POHODA takes at most ${limit} here ("${excerpt}"). ` +
