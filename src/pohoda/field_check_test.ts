@@ -1,6 +1,7 @@
 import { deepEqual, equal, match, ok, throws } from "node:assert/strict";
 import { generateDataset } from "../../tests/emulators/flowii/dataset.ts";
 import { documentsExportChunks, partnersExportChunks } from "../../tests/emulators/flowii/pohoda_xml.ts";
+import { setLanguage } from "../i18n/mod.ts";
 import { decodeXmlStream } from "./encoding.ts";
 import { checkItem, type FieldProblem, refusalReason, screenItem } from "./field_check.ts";
 import { transformStream } from "./transform.ts";
@@ -223,4 +224,29 @@ Deno.test("the refusal reason names the fields and, where it helps, the translit
     withHeaderText(Array.from({ length: 7 }, (_, i) => String.fromCharCode(1 + i)).join("")),
   );
   match(refusalReason(many, "transliterate"), /\(and 2 more\)$/);
+});
+
+Deno.test("in Czech and Slovak, the reason names the field, what is wrong and what to do", () => {
+  try {
+    setLanguage("cs");
+    equal(
+      refusalReason(checkItem(withHeaderText("a\x98b")), "reject"),
+      "invoiceHeader/text: POHODA nepřijme znak U+0098 (bajt 0x98, který windows-1250 nedefinuje) v " +
+        "„a[U+0098]b“. Opravte text ve FLOWii (znak je neviditelný: přepište text kolem něj). U znaků " +
+        'můžete místo toho nastavit v [pohoda] unsupported_characters = "transliterate": spojka pak ' +
+        "písmena, která windows-1250 nemá, nahradí základním písmenem a řídicí znaky odstraní, vždy s poznámkou.",
+    );
+    const many = checkItem(
+      withHeaderText(Array.from({ length: 7 }, (_, i) => String.fromCharCode(1 + i)).join("")),
+    );
+    match(refusalReason(many, "transliterate"), / \(a 2 další\)$/);
+    setLanguage("sk");
+    const [long] = checkItem(withHeaderText("x".repeat(241)));
+    match(
+      long.message,
+      /^invoiceHeader\/text: 241 znakov, a POHODA tu prijme najviac 240 \(„x+…“\)\. Skráťte text vo FLOWii\.$/,
+    );
+  } finally {
+    setLanguage("en");
+  }
 });
