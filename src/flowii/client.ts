@@ -68,7 +68,7 @@ export class FlowiiClient {
     // Refresh a minute early (or at 4/5 of a short lifetime), so no request goes out with a dying token.
     this.#token = { value: body.access_token, refreshAt: Date.now() + Math.max(ttl - 60_000, ttl * 0.8) };
     registerToken(body.access_token);
-    this.#log.detail(`FLOWii token obtained, valid for ${Math.round(ttl / 1000)} s`);
+    this.#log.detail(m.flowii.tokenObtained(Math.round(ttl / 1000)));
     return this.#token.value;
   }
 

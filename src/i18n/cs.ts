@@ -1039,6 +1039,159 @@ export const cs: Catalogue = {
     noIds: "Odpověď POHODY se seznamem neuvádí id záznamů, takže ji nejde číst po stránkách.",
     notMentioned: "Odpověď POHODY na požadavek na seznam ho nezmiňuje.",
   },
+  fieldCheck: {
+    agendaElement: "prvek agendy",
+    nul: "znak NUL (U+0000)",
+    control: (codePoint: string) => `řídicí znak ${codePoint}`,
+    damaged: (codePoint: string, letter: string) =>
+      `řídicí znak ${codePoint} (často písmeno „${letter}“ poškozené špatnou znakovou sadou)`,
+    undefinedByte: (codePoint: string, byte: string) =>
+      `znak ${codePoint} (bajt 0x${byte}, který windows-1250 nedefinuje)`,
+    outside: (char: string, codePoint: string) => `„${char}“ (${codePoint}, není ve windows-1250)`,
+    tooLong: (field: string, length: number, limit: number, excerpt: string) =>
+      `${field}: ${length} ${plural(length, "znak", "znaky", "znaků")}, a POHODA tu přijme nejvýš ${limit} ` +
+      `(„${excerpt}“). Zkraťte text ve FLOWii.`,
+    cannotTake: (field: string, what: string, excerpt: string, invisible: boolean) =>
+      `${field}: POHODA nepřijme ${what} v „${excerpt}“. Opravte text ve FLOWii` +
+      (invisible ? " (znak je neviditelný: přepište text kolem něj)." : "."),
+    removed: (field: string, what: string, excerpt: string) => `${field}: odstraněn ${what} z „${excerpt}“`,
+    more: (n: number) => `(a ${n} ${plural(n, "další", "další", "dalších")})`,
+    transliterate:
+      'U znaků můžete místo toho nastavit v [pohoda] unsupported_characters = "transliterate": ' +
+      "spojka pak písmena, která windows-1250 nemá, nahradí základním písmenem a řídicí znaky odstraní, " +
+      "vždy s poznámkou.",
+    cutShort: (token: string) => `XML položky je useknuté (chybí ${token})`,
+    cutShortTag: "XML položky je useknuté (uprostřed počáteční značky)",
+    cutShortAttribute: "XML položky je useknuté (uprostřed atributu)",
+  },
+  pohodaAnswer: {
+    refusedWithoutWhy: "POHODA odmítla balíček bez udání důvodu",
+    noDetails: "POHODA ohlásila chybu bez podrobností",
+    noText: "(bez textu)",
+    record: "záznam",
+    importedBefore: (agenda: string, number: string, id: string) =>
+      `dříve importováno jako ${agenda} ${number} (id ${id})`,
+    deletedSince: "dříve importováno a mezitím v POHODĚ smazáno",
+    numberExists: (detail: string) => `číslo v POHODĚ už existuje: ${detail}`,
+    cannotLookUp: (detail: string) =>
+      `${detail}. spojka nemůže tento záznam v POHODĚ dohledat, proto ho nepočítá jako importovaný: ` +
+      "ověřte v POHODĚ, zda tam je.",
+    lookupFailed: (detail: string, why: string) =>
+      `${detail}. Dohledání čísla v POHODĚ selhalo (${why}); při příštím běhu se ověří znovu.`,
+    notListed: (number: string, agenda: string) =>
+      `POHODA hlásí, že číslo ${number} existuje, ale nevypisuje s ním žádný doklad ${agenda}; ` +
+      "doklad se při příštím běhu odešle znovu.",
+    usedBy: (number: string, n: number, documents: string) =>
+      `číslo ${number} má v POHODĚ ${n} ${plural(n, "doklad", "doklady", "dokladů")}: ${documents}. ` +
+      "Tento nebyl importován; zkontrolujte je v POHODĚ.",
+    takenByOther: (number: string, theirs: string, ours: string, differ: string) =>
+      `číslo ${number} má v POHODĚ jiný doklad: POHODA má ${theirs}, tento je ${ours} (${differ}). ` +
+      "Nebyl importován: dejte mu ve FLOWii jiné číslo, nebo opravte ten v POHODĚ.",
+    sameDocument: (withTotal: boolean, document: string) =>
+      `jeho číslo už v POHODĚ existuje jako tentýž doklad (${
+        withTotal ? "IČO partnera a celková částka se shodují" : "IČO partnera se shoduje"
+      }): ${document}`,
+  },
+  mserverCheck: {
+    noStatusPage: "mServer nemá stavovou stránku (GET /status); kontroly před importem byly přeskočeny.",
+    busy: (state: string, processing: number | undefined) =>
+      `mServer je ve stavu ${state}${
+        processing
+          ? `, ve frontě má ${processing} ${plural(processing, "požadavek", "požadavky", "požadavků")}`
+          : ""
+      }; balíčky spojky čekají, až na ně přijde řada.`,
+    otherUnit: (url: string, unitIco: string, unit: string, ico: string) =>
+      `mServer na ${url} obsluhuje účetní jednotku s IČO ${unitIco}${unit ? ` (${unit})` : ""}, ` +
+      `ale [pohoda] ico je ${ico}.`,
+    otherUnitHint:
+      "Nasměrujte [pohoda] url na konfiguraci mServeru správné firmy a správného roku, nebo opravte IČO.",
+    noIco: "mServer neuvedl, které IČO obsluhuje; POHODA ho zkontroluje při importu.",
+    statusNotXml: "Stavová stránka mServeru není XML; přeskočeno",
+  },
+  pohodaFiles: {
+    lineBreak: (line: string) => `Nastavení v INI souboru pro POHODU obsahuje zalomení řádku: ${line}`,
+    lacking: (chars: string) =>
+      `Název složky nebo databáze pro POHODU obsahuje ${chars}, což INI soubor POHODY (windows-1250) ` +
+      "neumí uložit.",
+    lackingHint: "Zvolte [pohoda] input_dir, response_dir a database bez těchto znaků.",
+    wrote: (path: string) => `POHODA: zapsán ${path}`,
+    starting: (exe: string, ini: string) => `POHODA: spouštím ${exe} /XML na ${ini}`,
+  },
+  pohodaExport: {
+    notDataPack: (root: string) => `očekáván dataPack POHODY (verze 2), nalezen <${root}>`,
+    unknownAgenda: (name: string) =>
+      `u tohoto druhu záznamu (<${name}>) spojka nedokáže zabránit, aby ho POHODA importovala dvakrát, ` +
+      "proto byl vynechán: spojka importuje faktury, zálohy, objednávky a partnery. Potřebujete-li ho, " +
+      "zadejte ho do POHODY ručně.",
+    noIdentity: "nemá číslo ani externí id, takže by POHODA nerozeznala jeho změněnou verzi od nového " +
+      "dokladu a importovala by ho dvakrát; byl vynechán. Dejte mu číslo ve FLOWii: jakmile ho FLOWii " +
+      "znovu vyexportuje, spojka ho importuje.",
+    transliterated: (value: string, fixed: string, chars: string) =>
+      `„${value}“ odesláno jako „${fixed}“ (windows-1250 nemá ${chars})`,
+    record: (n: number) => `záznam ${n}`,
+    unknownEncoding: (label: string) => `XML uvádí kódování „${label}“, které spojka nezná`,
+    notUtf8: "XML uvádí UTF-8, ale jeho bajty nejsou platné UTF-8 (není to windows-1250?)",
+    badBom: (encoding: string) =>
+      `XML začíná značkou pořadí bajtů (BOM) ${encoding}, ale jeho bajty nejsou platné ${encoding} ` +
+      "(chybí bajt na konci, nebo půlka dvojice znaků)",
+  },
+  xmlSyntax: {
+    at: (message: string, line: number, column: number) => `${message} (řádek ${line}, sloupec ${column})`,
+    inside: {
+      tag: "značky",
+      startTag: "počáteční značky",
+      endTag: "koncové značky",
+      comment: "komentáře",
+      cdata: "sekce CDATA",
+      pi: "instrukce pro zpracování",
+      declaration: "deklarace",
+      attributeValue: "hodnoty atributu",
+    },
+    endsInside: (what: string) => `dokument končí uprostřed ${what}`,
+    noRoot: "dokument nemá kořenový prvek",
+    markupTooLong: (max: number) => `značkování mimo záznamy je delší než ${max} znaků`,
+    textOutside: (after: boolean) => `text ${after ? "za" : "před"} kořenovým prvkem`,
+    bareAmpersand: "znak &, který nezačíná odkaz (& se zapisuje jako &amp;)",
+    undefinedEntity: (name: string) =>
+      `entita &${name}; není definována (spojka nepřijímá DTD; jen &lt; &gt; &amp; &quot; &apos; a &#…;)`,
+    illegalCharacter: (name: string) => `&${name}; odkazuje na znak, který XML nepovoluje`,
+    longName: (max: number) => `název delší než ${max} znaků`,
+    bareLt: "znak <, který nezačíná prvek (< se zapisuje jako &lt;)",
+    slashInside: (name: string) => `znak / uvnitř <${name}>`,
+    badAttribute: (name: string) => `chybný zápis atributu v <${name}>`,
+    noValue: (attr: string, name: string) => `atribut ${attr} prvku <${name}> nemá hodnotu (=)`,
+    notQuoted: (attr: string, name: string) => `hodnota atributu ${attr} prvku <${name}> není v uvozovkách`,
+    ltInValue: "znak < uvnitř hodnoty atributu",
+    ltInside: (name: string) => `znak < uvnitř <${name}>`,
+    secondRoot: (name: string) => `<${name}>: druhý prvek za kořenovým prvkem`,
+    tooDeep: (max: number) => `prvky vnořené hlouběji než ${max}`,
+    undeclared: (attr: string) => `${attr}="" (prefix nelze zrušit)`,
+    repeatsAttribute: (name: string, attr: string) => `<${name}> opakuje atribut ${attr}`,
+    badName: (name: string) => `<${name}> není platný kvalifikovaný název`,
+    undeclaredPrefix: (name: string) => `prefix jmenného prostoru <${name}> není deklarován`,
+    twoNamespaces: (name: string, prefix: string) =>
+      `<${name}> používá prefix „${prefix}“ pro dva jmenné prostory zároveň`,
+    closesNothing: (name: string) => `</${name}> neuzavírá žádný prvek`,
+    endlessEndTag: "koncová značka, která nekončí",
+    wrongEndTag: (found: string, expected: string) => `</${found}> tam, kde se čekalo </${expected}>`,
+    badComment: "<!-, které nezačíná komentář",
+    badCdata: "<![, které nezačíná sekci CDATA",
+    cdataOutside: "sekce CDATA mimo kořenový prvek",
+    dtd: "DOCTYPE nebo jiné značkování DTD: spojka nepřijímá DTD ani deklarace entit",
+    malformed: "DTD nebo chybné značkování",
+  },
+  zip: {
+    outside: (name: string) => `obsahuje položku s názvem „${name}“, který míří mimo svou složku`,
+    unreadable: (why: string) => `není to čitelný zip (${why})`,
+    tooManyEntries: (count: number, max: number) =>
+      `obsahuje ${count} ${plural(count, "položku", "položky", "položek")}, víc než limit ${max}`,
+    twoNamed: (name: string) => `obsahuje dva soubory s názvem „${name}“`,
+    cannotUnpack: (file: string, why: string) => `${file} nelze rozbalit: ${why}`,
+    notReadToEnd: (file: string) => `${file} nebyl dočten do konce`,
+    wrongSize: "nerozbalí se na velikost, kterou uvádí jeho hlavička",
+    checksum: "jeho obsah neodpovídá kontrolnímu součtu (zip je poškozený)",
+    tooBig: (mib: number) => `rozbalený má víc než ${mib} MiB (max_unzipped_mb)`,
+  },
   flowii: {
     badLogin: (said: string) => `FLOWii odmítl uživatelské jméno nebo heslo${said}.`,
     badLoginHint: "Zkontrolujte [flowii] user a password přes spojka init (přihlašovací e-mail a heslo " +
@@ -1060,6 +1213,7 @@ export const cs: Catalogue = {
     notAZip: (type: string, stream: string, said: string) =>
       `FLOWii poslal ${type} místo zipu (${stream})${said}.`,
     notAZipHint: "FLOWii může mít údržbu; další běh to zkusí znovu. Nic se neztratilo.",
+    tokenObtained: (seconds: number) => `Token FLOWii získán, platí ${seconds} s`,
   },
   cursorTime: {
     neither: "není datum (2026-01-31, 31.1.2026, 2026-01-31 14:30) ani UNIX čas",

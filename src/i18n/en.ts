@@ -1040,6 +1040,162 @@ export const en = {
     notMentioned: "POHODA's answer to the list request did not mention it.",
   },
   /** The FLOWii API's errors (src/flowii/client.ts). */
+  /** What POHODA cannot take in an item, field by field (src/pohoda/field_check.ts). */
+  fieldCheck: {
+    agendaElement: "the agenda element",
+    nul: "a NUL character (U+0000)",
+    control: (codePoint: string) => `the control character ${codePoint}`,
+    damaged: (codePoint: string, letter: string) =>
+      `the control character ${codePoint} (often the letter "${letter}" damaged by a wrong code page)`,
+    undefinedByte: (codePoint: string, byte: string) =>
+      `the character ${codePoint} (the byte 0x${byte}, which windows-1250 does not define)`,
+    outside: (char: string, codePoint: string) => `"${char}" (${codePoint}, not in windows-1250)`,
+    tooLong: (field: string, length: number, limit: number, excerpt: string) =>
+      `${field}: ${length} characters, and POHODA takes at most ${limit} here ("${excerpt}"). ` +
+      "Shorten the text in FLOWii.",
+    cannotTake: (field: string, what: string, excerpt: string, invisible: boolean) =>
+      `${field}: POHODA cannot take ${what} in "${excerpt}". Correct the text in FLOWii` +
+      (invisible ? " (the character is invisible: retype the text around it)." : "."),
+    removed: (field: string, what: string, excerpt: string) => `${field}: removed ${what} from "${excerpt}"`,
+    more: (n: number) => `(and ${n} more)`,
+    transliterate: 'For the characters, you can instead set unsupported_characters = "transliterate" in ' +
+      "[pohoda]: spojka then replaces letters windows-1250 lacks by their base letter and removes control " +
+      "characters, with a note.",
+    cutShort: (token: string) => `the item's XML is cut short (no ${token})`,
+    cutShortTag: "the item's XML is cut short (in a start tag)",
+    cutShortAttribute: "the item's XML is cut short (in an attribute)",
+  },
+  /** POHODA's answers to an import (src/pohoda/response.ts) and a number it already has (src/pohoda/taken.ts). */
+  pohodaAnswer: {
+    refusedWithoutWhy: "POHODA refused the pack without saying why",
+    noDetails: "POHODA reported an error without details",
+    noText: "(no text)",
+    record: "record",
+    importedBefore: (agenda: string, number: string, id: string) =>
+      `imported before as ${agenda} ${number} (id ${id})`,
+    deletedSince: "imported before, and deleted in POHODA since",
+    numberExists: (detail: string) => `the number exists in POHODA: ${detail}`,
+    cannotLookUp: (detail: string) =>
+      `${detail}. spojka cannot look this record up in POHODA, so it does not count it as imported: ` +
+      "check in POHODA whether it is there.",
+    lookupFailed: (detail: string, why: string) =>
+      `${detail}. Looking the number up in POHODA failed (${why}); it is checked again on the next run.`,
+    notListed: (number: string, agenda: string) =>
+      `POHODA says the number ${number} exists, but lists no ${agenda} with it; ` +
+      "the document is sent again on the next run.",
+    usedBy: (number: string, n: number, documents: string) =>
+      `the number ${number} is used by ${n} documents in POHODA: ${documents}. This one was not ` +
+      "imported; check them in POHODA.",
+    takenByOther: (number: string, theirs: string, ours: string, differ: string) =>
+      `the number ${number} is taken in POHODA by another document: POHODA has ${theirs}, this one is ` +
+      `${ours} (${differ}). It was not imported: give it another number in FLOWii, or correct the one in POHODA.`,
+    sameDocument: (withTotal: boolean, document: string) =>
+      `its number already exists in POHODA as this same document (${
+        withTotal ? "partner IČO and total" : "partner IČO"
+      } agree): ${document}`,
+  },
+  /** Checking mServer before importing (src/pohoda/check.ts, src/pohoda/mserver.ts). */
+  mserverCheck: {
+    noStatusPage: "mServer has no status page (GET /status); the checks before importing were skipped.",
+    busy: (state: string, processing: number | undefined) =>
+      `mServer is ${state}${processing ? ` with ${processing} requests in its queue` : ""}; ` +
+      "spojka's packs wait their turn.",
+    otherUnit: (url: string, unitIco: string, unit: string, ico: string) =>
+      `mServer at ${url} serves the accounting unit with IČO ${unitIco}${unit ? ` (${unit})` : ""}, ` +
+      `but [pohoda] ico is ${ico}.`,
+    otherUnitHint:
+      "Point [pohoda] url at the mServer configuration of the right company and year, or correct the IČO.",
+    noIco: "mServer did not say which IČO it serves; POHODA checks it on import.",
+    statusNotXml: "mServer's status page is not XML; ignored",
+  },
+  /** The files of the /XML exchange with Pohoda.exe (src/pohoda/xml_ini.ts, src/pohoda/xml_folder.ts). */
+  pohodaFiles: {
+    lineBreak: (line: string) => `A setting of the POHODA INI file holds a line break: ${line}`,
+    lacking: (chars: string) =>
+      `A folder or database name for POHODA holds ${chars}, which POHODA's INI file (windows-1250) cannot hold.`,
+    lackingHint: "Choose [pohoda] input_dir, response_dir and database without these characters.",
+    wrote: (path: string) => `POHODA: wrote ${path}`,
+    starting: (exe: string, ini: string) => `POHODA: starting ${exe} /XML on ${ini}`,
+  },
+  /** Reading an export (src/pohoda/transform.ts, src/pohoda/encoding.ts). */
+  pohodaExport: {
+    notDataPack: (root: string) => `expected a POHODA dataPack (version 2), found <${root}>`,
+    unknownAgenda: (name: string) =>
+      `spojka cannot keep POHODA from importing this kind of record (<${name}>) twice, so it was left ` +
+      "out: spojka imports invoices, advances, orders and partners. Enter it in POHODA by hand if you need it.",
+    noIdentity: "it has neither a number nor an external id, so POHODA could not tell a changed version of " +
+      "it from a new document and would import it twice; it was left out. Give it a number in FLOWii: " +
+      "once FLOWii exports it again, spojka imports it.",
+    transliterated: (value: string, fixed: string, chars: string) =>
+      `"${value}" was sent as "${fixed}" (windows-1250 has no ${chars})`,
+    record: (n: number) => `record ${n}`,
+    unknownEncoding: (label: string) =>
+      `the XML declares the encoding "${label}", which spojka does not know`,
+    notUtf8: "the XML declares UTF-8 but its bytes are not valid UTF-8 (is it windows-1250?)",
+    badBom: (encoding: string) =>
+      `the XML starts with a ${encoding} byte-order mark but its bytes are not valid ${encoding} ` +
+      "(a byte missing at the end, or half a character pair)",
+  },
+  /** Why a file is not well-formed XML (src/pohoda/xmlstream.ts, src/pohoda/xmltree.ts). */
+  xmlSyntax: {
+    at: (message: string, line: number, column: number) => `${message} (line ${line}, column ${column})`,
+    /** What the document can end inside; an element is named as it is (`<inv:invoice>`). */
+    inside: {
+      tag: "a tag",
+      startTag: "a start tag",
+      endTag: "an end tag",
+      comment: "a comment",
+      cdata: "a CDATA section",
+      pi: "a processing instruction",
+      declaration: "a declaration",
+      attributeValue: "an attribute value",
+    },
+    endsInside: (what: string) => `the document ends inside ${what}`,
+    noRoot: "the document has no root element",
+    markupTooLong: (max: number) => `markup outside the records is longer than ${max} characters`,
+    textOutside: (after: boolean) => `text ${after ? "after" : "before"} the root element`,
+    bareAmpersand: "a & that starts no reference (write & as &amp;)",
+    undefinedEntity: (name: string) =>
+      `the entity &${name}; is not defined (spojka accepts no DTD; only &lt; &gt; &amp; &quot; &apos; and &#…;)`,
+    illegalCharacter: (name: string) => `&${name}; refers to a character XML does not allow`,
+    longName: (max: number) => `a name longer than ${max} characters`,
+    bareLt: "a < that starts no element (write < as &lt;)",
+    slashInside: (name: string) => `a / inside <${name}>`,
+    badAttribute: (name: string) => `bad attribute syntax in <${name}>`,
+    noValue: (attr: string, name: string) => `attribute ${attr} of <${name}> has no = value`,
+    notQuoted: (attr: string, name: string) => `the value of attribute ${attr} of <${name}> is not quoted`,
+    ltInValue: "a < inside an attribute value",
+    ltInside: (name: string) => `a < inside <${name}>`,
+    secondRoot: (name: string) => `<${name}>: a second element after the root element`,
+    tooDeep: (max: number) => `elements nested deeper than ${max}`,
+    undeclared: (attr: string) => `${attr}="" (a prefix cannot be undeclared)`,
+    repeatsAttribute: (name: string, attr: string) => `<${name}> repeats attribute ${attr}`,
+    badName: (name: string) => `<${name}> is not a valid qualified name`,
+    undeclaredPrefix: (name: string) => `the namespace prefix of <${name}> is not declared`,
+    twoNamespaces: (name: string, prefix: string) =>
+      `<${name}> uses the prefix "${prefix}" for two namespaces at once`,
+    closesNothing: (name: string) => `</${name}> closes no element`,
+    endlessEndTag: "an end tag that does not end",
+    wrongEndTag: (found: string, expected: string) => `</${found}> where </${expected}> was expected`,
+    badComment: "<!- that starts no comment",
+    badCdata: "<![ that starts no CDATA section",
+    cdataOutside: "a CDATA section outside the root element",
+    dtd: "a DOCTYPE or other DTD markup: spojka does not accept DTDs or entity declarations",
+    malformed: "a DTD or malformed markup",
+  },
+  /** Why a downloaded zip cannot be unpacked (src/pipeline/unzip.ts). */
+  zip: {
+    outside: (name: string) => `it contains the entry name "${name}", which points outside its folder`,
+    unreadable: (why: string) => `not a readable zip (${why})`,
+    tooManyEntries: (count: number, max: number) =>
+      `it holds ${count} entries, more than the limit of ${max}`,
+    twoNamed: (name: string) => `it holds two files named "${name}"`,
+    cannotUnpack: (file: string, why: string) => `${file} cannot be unpacked: ${why}`,
+    notReadToEnd: (file: string) => `${file} was not read to its end`,
+    wrongSize: "it does not inflate to the size its header declares",
+    checksum: "its content does not match its checksum (the zip is damaged)",
+    tooBig: (mib: number) => `it unpacks to more than ${mib} MiB (max_unzipped_mb)`,
+  },
   flowii: {
     badLogin: (said: string) => `FLOWii refused the user name or password${said}.`,
     badLoginHint: "Check [flowii] user and password with spojka init (the login e-mail and password of the " +
@@ -1062,6 +1218,7 @@ export const en = {
     notAZip: (type: string, stream: string, said: string) =>
       `FLOWii sent ${type} instead of the ${stream} zip${said}.`,
     notAZipHint: "FLOWii may be in maintenance; the next run tries again. Nothing was lost.",
+    tokenObtained: (seconds: number) => `FLOWii token obtained, valid for ${seconds} s`,
   },
   /** What is wrong with a time given for a cursor (src/core/cursor_time.ts); it follows the time's name. */
   cursorTime: {

@@ -1044,6 +1044,162 @@ export const sk: Catalogue = {
     noIds: "Odpoveď POHODY so zoznamom neuvádza id záznamov, takže sa nedá čítať po stránkach.",
     notMentioned: "Odpoveď POHODY na požiadavku na zoznam ho nespomína.",
   },
+  fieldCheck: {
+    agendaElement: "prvok agendy",
+    nul: "znak NUL (U+0000)",
+    control: (codePoint: string) => `riadiaci znak ${codePoint}`,
+    damaged: (codePoint: string, letter: string) =>
+      `riadiaci znak ${codePoint} (často písmeno „${letter}“ poškodené nesprávnou znakovou sadou)`,
+    undefinedByte: (codePoint: string, byte: string) =>
+      `znak ${codePoint} (bajt 0x${byte}, ktorý windows-1250 nedefinuje)`,
+    outside: (char: string, codePoint: string) => `„${char}“ (${codePoint}, nie je vo windows-1250)`,
+    tooLong: (field: string, length: number, limit: number, excerpt: string) =>
+      `${field}: ${length} ${
+        plural(length, "znak", "znaky", "znakov")
+      }, a POHODA tu prijme najviac ${limit} ` +
+      `(„${excerpt}“). Skráťte text vo FLOWii.`,
+    cannotTake: (field: string, what: string, excerpt: string, invisible: boolean) =>
+      `${field}: POHODA neprijme ${what} v „${excerpt}“. Opravte text vo FLOWii` +
+      (invisible ? " (znak je neviditeľný: prepíšte text okolo neho)." : "."),
+    removed: (field: string, what: string, excerpt: string) => `${field}: odstránený ${what} z „${excerpt}“`,
+    more: (n: number) => `(a ${n} ${plural(n, "ďalší", "ďalšie", "ďalších")})`,
+    transliterate:
+      'Pri znakoch môžete namiesto toho nastaviť v [pohoda] unsupported_characters = "transliterate": ' +
+      "spojka potom písmená, ktoré windows-1250 nemá, nahradí základným písmenom a riadiace znaky odstráni, " +
+      "vždy s poznámkou.",
+    cutShort: (token: string) => `XML položky je odseknuté (chýba ${token})`,
+    cutShortTag: "XML položky je odseknuté (uprostred začiatočnej značky)",
+    cutShortAttribute: "XML položky je odseknuté (uprostred atribútu)",
+  },
+  pohodaAnswer: {
+    refusedWithoutWhy: "POHODA odmietla balík bez uvedenia dôvodu",
+    noDetails: "POHODA ohlásila chybu bez podrobností",
+    noText: "(bez textu)",
+    record: "záznam",
+    importedBefore: (agenda: string, number: string, id: string) =>
+      `skôr importované ako ${agenda} ${number} (id ${id})`,
+    deletedSince: "skôr importované a medzitým v POHODE zmazané",
+    numberExists: (detail: string) => `číslo v POHODE už existuje: ${detail}`,
+    cannotLookUp: (detail: string) =>
+      `${detail}. spojka nemôže tento záznam v POHODE dohľadať, preto ho nepočíta ako importovaný: ` +
+      "overte v POHODE, či tam je.",
+    lookupFailed: (detail: string, why: string) =>
+      `${detail}. Dohľadanie čísla v POHODE zlyhalo (${why}); pri ďalšom behu sa overí znova.`,
+    notListed: (number: string, agenda: string) =>
+      `POHODA hlási, že číslo ${number} existuje, ale nevypisuje s ním žiadny doklad ${agenda}; ` +
+      "doklad sa pri ďalšom behu odošle znova.",
+    usedBy: (number: string, n: number, documents: string) =>
+      `číslo ${number} má v POHODE ${n} ${plural(n, "doklad", "doklady", "dokladov")}: ${documents}. ` +
+      "Tento nebol importovaný; skontrolujte ich v POHODE.",
+    takenByOther: (number: string, theirs: string, ours: string, differ: string) =>
+      `číslo ${number} má v POHODE iný doklad: POHODA má ${theirs}, tento je ${ours} (${differ}). ` +
+      "Nebol importovaný: dajte mu vo FLOWii iné číslo, alebo opravte ten v POHODE.",
+    sameDocument: (withTotal: boolean, document: string) =>
+      `jeho číslo už v POHODE existuje ako ten istý doklad (${
+        withTotal ? "IČO partnera a celková suma sa zhodujú" : "IČO partnera sa zhoduje"
+      }): ${document}`,
+  },
+  mserverCheck: {
+    noStatusPage: "mServer nemá stavovú stránku (GET /status); kontroly pred importom boli preskočené.",
+    busy: (state: string, processing: number | undefined) =>
+      `mServer je v stave ${state}${
+        processing
+          ? `, vo fronte má ${processing} ${plural(processing, "požiadavku", "požiadavky", "požiadaviek")}`
+          : ""
+      }; balíky spojky čakajú, kým na ne príde rad.`,
+    otherUnit: (url: string, unitIco: string, unit: string, ico: string) =>
+      `mServer na ${url} obsluhuje účtovnú jednotku s IČO ${unitIco}${unit ? ` (${unit})` : ""}, ` +
+      `ale [pohoda] ico je ${ico}.`,
+    otherUnitHint:
+      "Nasmerujte [pohoda] url na konfiguráciu mServera správnej firmy a správneho roka, alebo opravte IČO.",
+    noIco: "mServer neuviedol, ktoré IČO obsluhuje; POHODA ho skontroluje pri importe.",
+    statusNotXml: "Stavová stránka mServera nie je XML; preskočené",
+  },
+  pohodaFiles: {
+    lineBreak: (line: string) => `Nastavenie v INI súbore pre POHODU obsahuje zalomenie riadka: ${line}`,
+    lacking: (chars: string) =>
+      `Názov priečinka alebo databázy pre POHODU obsahuje ${chars}, čo INI súbor POHODY (windows-1250) ` +
+      "nevie uložiť.",
+    lackingHint: "Zvoľte [pohoda] input_dir, response_dir a database bez týchto znakov.",
+    wrote: (path: string) => `POHODA: zapísaný ${path}`,
+    starting: (exe: string, ini: string) => `POHODA: spúšťam ${exe} /XML na ${ini}`,
+  },
+  pohodaExport: {
+    notDataPack: (root: string) => `očakávaný dataPack POHODY (verzia 2), nájdený <${root}>`,
+    unknownAgenda: (name: string) =>
+      `pri tomto druhu záznamu (<${name}>) spojka nedokáže zabrániť, aby ho POHODA importovala dvakrát, ` +
+      "preto bol vynechaný: spojka importuje faktúry, zálohy, objednávky a partnerov. Ak ho potrebujete, " +
+      "zadajte ho do POHODY ručne.",
+    noIdentity: "nemá číslo ani externé id, takže by POHODA nerozoznala jeho zmenenú verziu od nového " +
+      "dokladu a importovala by ho dvakrát; bol vynechaný. Dajte mu číslo vo FLOWii: keď ho FLOWii znova " +
+      "vyexportuje, spojka ho importuje.",
+    transliterated: (value: string, fixed: string, chars: string) =>
+      `„${value}“ odoslané ako „${fixed}“ (windows-1250 nemá ${chars})`,
+    record: (n: number) => `záznam ${n}`,
+    unknownEncoding: (label: string) => `XML uvádza kódovanie „${label}“, ktoré spojka nepozná`,
+    notUtf8: "XML uvádza UTF-8, ale jeho bajty nie sú platné UTF-8 (nie je to windows-1250?)",
+    badBom: (encoding: string) =>
+      `XML začína značkou poradia bajtov (BOM) ${encoding}, ale jeho bajty nie sú platné ${encoding} ` +
+      "(chýba bajt na konci, alebo polovica dvojice znakov)",
+  },
+  xmlSyntax: {
+    at: (message: string, line: number, column: number) => `${message} (riadok ${line}, stĺpec ${column})`,
+    inside: {
+      tag: "značky",
+      startTag: "začiatočnej značky",
+      endTag: "koncovej značky",
+      comment: "komentára",
+      cdata: "sekcie CDATA",
+      pi: "inštrukcie na spracovanie",
+      declaration: "deklarácie",
+      attributeValue: "hodnoty atribútu",
+    },
+    endsInside: (what: string) => `dokument končí uprostred ${what}`,
+    noRoot: "dokument nemá koreňový prvok",
+    markupTooLong: (max: number) => `značkovanie mimo záznamov je dlhšie než ${max} znakov`,
+    textOutside: (after: boolean) => `text ${after ? "za" : "pred"} koreňovým prvkom`,
+    bareAmpersand: "znak &, ktorý nezačína odkaz (& sa zapisuje ako &amp;)",
+    undefinedEntity: (name: string) =>
+      `entita &${name}; nie je definovaná (spojka neprijíma DTD; len &lt; &gt; &amp; &quot; &apos; a &#…;)`,
+    illegalCharacter: (name: string) => `&${name}; odkazuje na znak, ktorý XML nepovoľuje`,
+    longName: (max: number) => `názov dlhší než ${max} znakov`,
+    bareLt: "znak <, ktorý nezačína prvok (< sa zapisuje ako &lt;)",
+    slashInside: (name: string) => `znak / vnútri <${name}>`,
+    badAttribute: (name: string) => `chybný zápis atribútu v <${name}>`,
+    noValue: (attr: string, name: string) => `atribút ${attr} prvku <${name}> nemá hodnotu (=)`,
+    notQuoted: (attr: string, name: string) =>
+      `hodnota atribútu ${attr} prvku <${name}> nie je v úvodzovkách`,
+    ltInValue: "znak < vnútri hodnoty atribútu",
+    ltInside: (name: string) => `znak < vnútri <${name}>`,
+    secondRoot: (name: string) => `<${name}>: druhý prvok za koreňovým prvkom`,
+    tooDeep: (max: number) => `prvky vnorené hlbšie než ${max}`,
+    undeclared: (attr: string) => `${attr}="" (prefix nemožno zrušiť)`,
+    repeatsAttribute: (name: string, attr: string) => `<${name}> opakuje atribút ${attr}`,
+    badName: (name: string) => `<${name}> nie je platný kvalifikovaný názov`,
+    undeclaredPrefix: (name: string) => `prefix menného priestoru <${name}> nie je deklarovaný`,
+    twoNamespaces: (name: string, prefix: string) =>
+      `<${name}> používa prefix „${prefix}“ pre dva menné priestory naraz`,
+    closesNothing: (name: string) => `</${name}> neuzatvára žiadny prvok`,
+    endlessEndTag: "koncová značka, ktorá nekončí",
+    wrongEndTag: (found: string, expected: string) => `</${found}> tam, kde sa čakalo </${expected}>`,
+    badComment: "<!-, ktoré nezačína komentár",
+    badCdata: "<![, ktoré nezačína sekciu CDATA",
+    cdataOutside: "sekcia CDATA mimo koreňového prvku",
+    dtd: "DOCTYPE alebo iné značkovanie DTD: spojka neprijíma DTD ani deklarácie entít",
+    malformed: "DTD alebo chybné značkovanie",
+  },
+  zip: {
+    outside: (name: string) => `obsahuje položku s názvom „${name}“, ktorý mieri mimo svojho priečinka`,
+    unreadable: (why: string) => `nie je to čitateľný zip (${why})`,
+    tooManyEntries: (count: number, max: number) =>
+      `obsahuje ${count} ${plural(count, "položku", "položky", "položiek")}, viac než limit ${max}`,
+    twoNamed: (name: string) => `obsahuje dva súbory s názvom „${name}“`,
+    cannotUnpack: (file: string, why: string) => `${file} nemožno rozbaliť: ${why}`,
+    notReadToEnd: (file: string) => `${file} nebol dočítaný do konca`,
+    wrongSize: "nerozbalí sa na veľkosť, ktorú uvádza jeho hlavička",
+    checksum: "jeho obsah nezodpovedá kontrolnému súčtu (zip je poškodený)",
+    tooBig: (mib: number) => `rozbalený má viac než ${mib} MiB (max_unzipped_mb)`,
+  },
   flowii: {
     badLogin: (said: string) => `FLOWii odmietol používateľské meno alebo heslo${said}.`,
     badLoginHint: "Skontrolujte [flowii] user a password cez spojka init (prihlasovací e-mail a heslo " +
@@ -1065,6 +1221,7 @@ export const sk: Catalogue = {
     notAZip: (type: string, stream: string, said: string) =>
       `FLOWii poslal ${type} namiesto zipu (${stream})${said}.`,
     notAZipHint: "FLOWii môže mať údržbu; ďalší beh to skúsi znova. Nič sa nestratilo.",
+    tokenObtained: (seconds: number) => `Token FLOWii získaný, platí ${seconds} s`,
   },
   cursorTime: {
     neither: "nie je dátum (2026-01-31, 31.1.2026, 2026-01-31 14:30) ani UNIX čas",

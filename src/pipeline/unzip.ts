@@ -8,6 +8,7 @@
  */
 
 import { configure, type FileEntry, Reader, ZipReader } from "@zip.js/zip.js";
+import { m } from "../i18n/mod.ts";
 
 // Decompression in the calling thread: workers would need extra permissions in the compiled program.
 // zip.js inflates with the runtime's native DecompressionStream (its default, useCompressionStream),
@@ -78,16 +79,16 @@ async function directory(reader: ZipReader<unknown>, limits: UnzipLimits): Promi
   } catch (e) {
     const unsafe = (e as { filename?: string }).filename;
     if (unsafe !== undefined) {
-      throw new ZipError(`it contains the entry name "${unsafe}", which points outside its folder`);
+      throw new ZipError(m.zip.outside(unsafe));
     }
-    throw new ZipError(`not a readable zip (${(e as Error).message})`);
+    throw new ZipError(m.zip.unreadable((e as Error).message));
   }
   if (count > limits.maxEntries) {
-    throw new ZipError(`it holds ${count} entries, more than the limit of ${limits.maxEntries}`);
+    throw new ZipError(m.zip.tooManyEntries(count, limits.maxEntries));
   }
   const names = new Set<string>();
   for (const { filename } of files) {
-    if (names.has(filename)) throw new ZipError(`it holds two files named "${filename}"`);
+    if (names.has(filename)) throw new ZipError(m.zip.twoNamed(filename));
     names.add(filename);
   }
   // The declared sizes are checked before anything is inflated. While inflating, zip.js holds each file
@@ -124,9 +125,7 @@ function entryStream(
     .then(() => writable.close())
     .catch((e: Error) => {
       if (skipped) return;
-      failure = e instanceof ZipError
-        ? e
-        : new ZipError(`${entry.filename} cannot be unpacked: ${reason(e)}`);
+      failure = e instanceof ZipError ? e : new ZipError(m.zip.cannotUnpack(entry.filename, reason(e)));
       controller.error(failure);
     });
   return {
@@ -135,7 +134,7 @@ function entryStream(
       // Nothing to stop after a stream read to its end; otherwise erroring it also frees zip.js
       // from waiting for a reader that will not come.
       skipped = true;
-      controller.error(new ZipError(`${entry.filename} was not read to its end`));
+      controller.error(new ZipError(m.zip.notReadToEnd(entry.filename)));
       await inflating;
       if (failure) throw failure;
     },
@@ -145,18 +144,16 @@ function entryStream(
 function reason(error: Error): string {
   switch (error.message) {
     case "Invalid uncompressed size":
-      return "it does not inflate to the size its header declares";
+      return m.zip.wrongSize;
     case "Invalid CRC32":
-      return "its content does not match its checksum (the zip is damaged)";
+      return m.zip.checksum;
     default:
       return error.message;
   }
 }
 
 function tooBig(limits: UnzipLimits): ZipError {
-  return new ZipError(
-    `it unpacks to more than ${Math.round(limits.maxBytes / 2 ** 20)} MiB (max_unzipped_mb)`,
-  );
+  return new ZipError(m.zip.tooBig(Math.round(limits.maxBytes / 2 ** 20)));
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   ZipWriter,
   type ZipWriterAddDataOptions,
 } from "@zip.js/zip.js";
+import { setLanguage } from "../i18n/mod.ts";
 import { type UnzipLimits, zipEntries, ZipError } from "./unzip.ts";
 
 const limits = { maxEntries: 10, maxBytes: 1024 * 1024 };
@@ -257,5 +258,19 @@ Deno.test("a 50 MB entry streams through in chunks, in a few MB of memory, byte 
     ok(streamed.growth < 30 * 2 ** 20, `RSS grew by ${(streamed.growth / 2 ** 20).toFixed(1)} MB`);
   } finally {
     await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("in Czech, a refused zip says why in Czech", async () => {
+  const files = Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`f${i}.xml`, "<a/>"]));
+  const zip = await zipOf(files);
+  setLanguage("cs");
+  try {
+    await rejects(
+      unzipAll(zip),
+      (e: Error) => e instanceof ZipError && e.message === "obsahuje 11 položek, víc než limit 10",
+    );
+  } finally {
+    setLanguage("en");
   }
 });

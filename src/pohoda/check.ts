@@ -26,31 +26,19 @@ export async function checkMServer(mserver: MServer, config: PohodaConfig): Prom
   const notes: string[] = [];
   const status = await mserver.status();
   if (status === null) {
-    notes.push("mServer has no status page (GET /status); the checks before importing were skipped.");
+    notes.push(m.mserverCheck.noStatusPage);
   } else if (status.state && status.state !== "idle") {
-    notes.push(
-      `mServer is ${status.state}${
-        status.processing ? ` with ${status.processing} requests in its queue` : ""
-      }; ` +
-        "spojka's packs wait their turn.",
-    );
+    notes.push(m.mserverCheck.busy(status.state, status.processing));
   }
   const detail = status === null ? null : await mserver.companyDetail();
   if (detail?.ico && detail.ico !== config.ico) {
     const unit = [detail.company, detail.database].filter(Boolean).join(", ");
-    throw new ConfigError(
-      `mServer at ${config.url} serves the accounting unit with IČO ${detail.ico}${
-        unit ? ` (${unit})` : ""
-      }, ` +
-        `but [pohoda] ico is ${config.ico}.`,
-      {
-        hint:
-          "Point [pohoda] url at the mServer configuration of the right company and year, or correct the IČO.",
-      },
-    );
+    throw new ConfigError(m.mserverCheck.otherUnit(config.url, detail.ico, unit, config.ico), {
+      hint: m.mserverCheck.otherUnitHint,
+    });
   }
   if (status !== null && !detail?.ico) {
-    notes.push("mServer did not say which IČO it serves; POHODA checks it on import.");
+    notes.push(m.mserverCheck.noIco);
   }
   return { detail, notes };
 }

@@ -6,6 +6,8 @@
  * @module
  */
 
+import { m } from "../i18n/mod.ts";
+
 const decoder1250 = new TextDecoder("windows-1250");
 
 /**
@@ -202,7 +204,7 @@ function sniff(bytes: Uint8Array): { decoder: TextDecoder; body: Uint8Array } {
   try {
     return { decoder: new TextDecoder(label), body: bytes };
   } catch {
-    throw new SyntaxError(`the XML declares the encoding "${label}", which spojka does not know`);
+    throw new SyntaxError(m.pohodaExport.unknownEncoding(label));
   }
 }
 
@@ -221,9 +223,8 @@ function decode(decoder: TextDecoder, bytes: Uint8Array, stream: boolean): strin
     if (!(e instanceof TypeError)) throw e;
     throw new SyntaxError(
       decoder.encoding === "utf-8"
-        ? "the XML declares UTF-8 but its bytes are not valid UTF-8 (is it windows-1250?)"
-        : `the XML starts with a ${decoder.encoding.toUpperCase()} byte-order mark but its bytes are not ` +
-          `valid ${decoder.encoding.toUpperCase()} (a byte missing at the end, or half a character pair)`,
+        ? m.pohodaExport.notUtf8
+        : m.pohodaExport.badBom(decoder.encoding.toUpperCase()),
       { cause: e },
     );
   }

@@ -12,6 +12,7 @@
  * @module
  */
 
+import { m } from "../i18n/mod.ts";
 import { transliterate } from "./encoding.ts";
 import { MAX_LENGTH } from "./limits.gen.ts";
 import type { TransformOptions } from "./transform.ts";
@@ -310,7 +311,7 @@ class Scan {
   /** The position after the next `token` from `from`. */
   #after(token: string, from: number, length: number): number {
     const at = this.xml.indexOf(token, from);
-    if (at < 0) throw new SyntaxError(`the item's XML is cut short (no ${token})`);
+    if (at < 0) throw new SyntaxError(m.fieldCheck.cutShort(token));
     return at + length;
   }
 
@@ -342,7 +343,7 @@ class Scan {
         this.#depth = d - 1;
         return this.#after(">", i, 1);
       }
-      if (c !== c) throw new SyntaxError("the item's XML is cut short (in a start tag)");
+      if (c !== c) throw new SyntaxError(m.fieldCheck.cutShortTag);
       const nameStart = i;
       let nameColon = -1;
       while (c > 32 && c !== EQ) {
@@ -352,7 +353,7 @@ class Scan {
       const nameEnd = i;
       while (c !== DQUOTE && c !== SQUOTE && c === c) c = xml.charCodeAt(++i); // to the opening quote
       const close = c === c ? xml.indexOf(c === DQUOTE ? '"' : "'", i + 1) : -1;
-      if (close < 0) throw new SyntaxError("the item's XML is cut short (in an attribute)");
+      if (close < 0) throw new SyntaxError(m.fieldCheck.cutShortAttribute);
       const limit = node?.attrs?.get(xml.slice(nameColon < 0 ? nameStart : nameColon + 1, nameEnd));
       if (this.chars || limit !== undefined) {
         const raw = xml.slice(i + 1, close);
@@ -503,7 +504,7 @@ export function screenItem(xml: string, mode: UnsupportedCharacters): Screened {
   const problems = checkItem(xml);
   if (mode === "reject" || !problems.some(removable)) return { xml, notes: [], problems };
   const notes = problems.filter(removable).map((p) =>
-    `${p.field}: removed ${describe(p as CharacterProblem)} from "${p.excerpt}"`
+    m.fieldCheck.removed(p.field, describe(p as CharacterProblem), p.excerpt)
   );
   const cleaned = xml.replace(REMOVABLE, (match, hex?: string, dec?: string) => {
     if (hex === undefined && dec === undefined) return "";
@@ -524,46 +525,35 @@ const REASON_PROBLEMS = 5;
 /** One reason for refusing an item: its first problems, each with what to do. */
 export function refusalReason(problems: readonly FieldProblem[], mode: UnsupportedCharacters): string {
   const shown = problems.slice(0, REASON_PROBLEMS).map((p) => p.message);
-  if (problems.length > REASON_PROBLEMS) shown.push(`(and ${problems.length - REASON_PROBLEMS} more)`);
+  if (problems.length > REASON_PROBLEMS) shown.push(m.fieldCheck.more(problems.length - REASON_PROBLEMS));
   const helps = mode === "reject" &&
     problems.some((p) => removable(p) || (p.kind === "character" && transliterate(p.char) !== p.char));
-  if (helps) {
-    shown.push(
-      'For the characters, you can instead set unsupported_characters = "transliterate" in [pohoda]: ' +
-        "spojka then replaces letters windows-1250 lacks by their base letter and removes control " +
-        "characters, with a note.",
-    );
-  }
+  if (helps) shown.push(m.fieldCheck.transliterate);
   return shown.join(" ");
 }
 
 function describe(p: Omit<CharacterProblem, keyof ProblemBase>): string {
   switch (p.what) {
     case "nul":
-      return "a NUL character (U+0000)";
+      return m.fieldCheck.nul;
     case "control": {
       const unit = p.char.charCodeAt(0);
-      if (unit < 0x80 || unit > 0x9f) return `the control character ${p.codePoint}`;
+      if (unit < 0x80 || unit > 0x9f) return m.fieldCheck.control(p.codePoint);
       // C1: what windows-1250 text read as Latin-1 turns a letter into (ž → U+009E).
       const letter = new TextDecoder("windows-1250").decode(Uint8Array.of(unit));
-      return `the control character ${p.codePoint} (often the letter "${letter}" damaged by a wrong code page)`;
+      return m.fieldCheck.damaged(p.codePoint, letter);
     }
     case "undefined":
-      return `the character ${p.codePoint} (the byte 0x${p.codePoint.slice(4)}, undefined in windows-1250)`;
+      return m.fieldCheck.undefinedByte(p.codePoint, p.codePoint.slice(4));
     case "outside":
-      return `"${p.char}" (${p.codePoint}, not in windows-1250)`;
+      return m.fieldCheck.outside(p.char, p.codePoint);
   }
 }
 
 function messageOf(p: Unworded): string {
-  const field = p.field || "the agenda element";
-  if (p.kind === "too_long") {
-    return `${field}: ${p.length} characters, and POHODA takes at most ${p.limit} here ("${p.excerpt}"). ` +
-      "Shorten the text in FLOWii.";
-  }
-  const what = describe(p);
-  const retype = p.what === "outside" ? "" : " (the character is invisible: retype the text around it)";
-  return `${field}: POHODA cannot take ${what} in "${p.excerpt}". Correct the text in FLOWii${retype}.`;
+  const field = p.field || m.fieldCheck.agendaElement;
+  if (p.kind === "too_long") return m.fieldCheck.tooLong(field, p.length, p.limit, p.excerpt);
+  return m.fieldCheck.cannotTake(field, describe(p), p.excerpt, p.what !== "outside");
 }
 
 /** Characters of an excerpt. */

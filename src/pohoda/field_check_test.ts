@@ -1,6 +1,7 @@
 import { deepEqual, equal, match, ok, throws } from "node:assert/strict";
 import { generateDataset } from "../../tests/emulators/flowii/dataset.ts";
 import { documentsExportChunks, partnersExportChunks } from "../../tests/emulators/flowii/pohoda_xml.ts";
+import { setLanguage } from "../i18n/mod.ts";
 import { decodeXmlStream } from "./encoding.ts";
 import { checkItem, type FieldProblem, refusalReason, screenItem } from "./field_check.ts";
 import { transformStream } from "./transform.ts";
@@ -91,7 +92,7 @@ Deno.test("windows-1250's own characters, tab and line ends pass", () => {
 Deno.test("the messages say what the invisible characters are and show where they sit", () => {
   const [undefinedByte] = checkItem(withHeaderText("Dodávka\x98 zboží"));
   equal(undefinedByte.excerpt, "Dodávka[U+0098] zboží");
-  match(undefinedByte.message, /U\+0098 \(the byte 0x98, undefined in windows-1250\)/);
+  match(undefinedByte.message, /U\+0098 \(the byte 0x98, which windows-1250 does not define\)/);
   match(undefinedByte.message, /invisible: retype the text around it/);
   const [damaged] = checkItem(withHeaderText("U\x9eivatelský export"));
   match(damaged.message, /U\+009E \(often the letter "ž" damaged by a wrong code page\)/);
@@ -196,7 +197,7 @@ Deno.test("transliterate mode removes control characters and undefined bytes, wi
   const screened = screenItem(xml, "transliterate");
   equal(screened.xml, withHeaderText("abcd😀"));
   deepEqual(screened.notes, [
-    'invoiceHeader/text: removed the character U+0098 (the byte 0x98, undefined in windows-1250) from "a[U+0098]b[U+0001]c[U+0000]d😀"',
+    'invoiceHeader/text: removed the character U+0098 (the byte 0x98, which windows-1250 does not define) from "a[U+0098]b[U+0001]c[U+0000]d😀"',
     'invoiceHeader/text: removed the control character U+0001 from "a[U+0098]b[U+0001]c[U+0000]d😀"',
     'invoiceHeader/text: removed a NUL character (U+0000) from "a[U+0098]b[U+0001]c[U+0000]d😀"',
   ]);
@@ -223,4 +224,29 @@ Deno.test("the refusal reason names the fields and, where it helps, the translit
     withHeaderText(Array.from({ length: 7 }, (_, i) => String.fromCharCode(1 + i)).join("")),
   );
   match(refusalReason(many, "transliterate"), /\(and 2 more\)$/);
+});
+
+Deno.test("in Czech and Slovak, the reason names the field, what is wrong and what to do", () => {
+  try {
+    setLanguage("cs");
+    equal(
+      refusalReason(checkItem(withHeaderText("a\x98b")), "reject"),
+      "invoiceHeader/text: POHODA nepřijme znak U+0098 (bajt 0x98, který windows-1250 nedefinuje) v " +
+        "„a[U+0098]b“. Opravte text ve FLOWii (znak je neviditelný: přepište text kolem něj). U znaků " +
+        'můžete místo toho nastavit v [pohoda] unsupported_characters = "transliterate": spojka pak ' +
+        "písmena, která windows-1250 nemá, nahradí základním písmenem a řídicí znaky odstraní, vždy s poznámkou.",
+    );
+    const many = checkItem(
+      withHeaderText(Array.from({ length: 7 }, (_, i) => String.fromCharCode(1 + i)).join("")),
+    );
+    match(refusalReason(many, "transliterate"), / \(a 2 další\)$/);
+    setLanguage("sk");
+    const [long] = checkItem(withHeaderText("x".repeat(241)));
+    match(
+      long.message,
+      /^invoiceHeader\/text: 241 znakov, a POHODA tu prijme najviac 240 \(„x+…“\)\. Skráťte text vo FLOWii\.$/,
+    );
+  } finally {
+    setLanguage("en");
+  }
 });

@@ -162,7 +162,7 @@ export class MServer implements PohodaTransport {
     try {
       return parseXml(decodeXml(response.body));
     } catch {
-      this.#log.detail(`mServer's status page is not XML; ignored`);
+      this.#log.detail(m.mserverCheck.statusNotXml);
       return null;
     }
   }

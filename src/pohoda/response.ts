@@ -6,6 +6,7 @@
  */
 
 import { describeBody } from "../core/http.ts";
+import { m } from "../i18n/mod.ts";
 import { decodeXml } from "./encoding.ts";
 import { NS } from "./namespaces.ts";
 import { attr, child, childrenOf, localName, parseXml, text, type XmlElement } from "./xmltree.ts";
@@ -47,14 +48,14 @@ export function parseResponse(bytes: Uint8Array): PackResult {
   try {
     root = parseXml(decodeXml(bytes));
   } catch (e) {
-    throw new NotAResponseError(`not XML (${(e as Error).message})${describeBody(bytes)}`);
+    throw new NotAResponseError(`${m.pohodaList.notXml((e as Error).message)}${describeBody(bytes)}`);
   }
   if (root.ns !== NS.rsp || localName(root.name) !== "responsePack") {
-    throw new NotAResponseError(`expected a rsp:responsePack, found <${root.name}>${describeBody(bytes)}`);
+    throw new NotAResponseError(`${m.pohodaList.notResponsePack(root.name)}${describeBody(bytes)}`);
   }
   const items = childrenOf(root, NS.rsp, "responsePackItem");
   if (attr(root, "state") === "error" && items.length === 0) {
-    return { kind: "refused", note: attr(root, "note") || "POHODA refused the pack without saying why" };
+    return { kind: "refused", note: attr(root, "note") || m.pohodaAnswer.refusedWithoutWhy };
   }
   return { kind: "items", items: new Map(items.map((item) => [attr(item, "id") ?? "", itemResult(item)])) };
 }
@@ -69,11 +70,11 @@ function itemResult(item: XmlElement): ItemResult {
       const number = text(child(duplicity, NS.rsp, "number"));
       const agenda = text(child(duplicity, NS.rsp, "agendaType"));
       const detail = id
-        ? `imported before as ${agenda ?? "record"} ${number ?? ""} (id ${id})`.replace("  ", " ")
-        : `imported before, and deleted in POHODA since`;
+        ? m.pohodaAnswer.importedBefore(agenda ?? m.pohodaAnswer.record, number ?? "", id).replace("  ", " ")
+        : m.pohodaAnswer.deletedSince;
       return { outcome: "duplicate", by: "batch", deleted: !id, id, number, detail };
     }
-    return { outcome: "rejected", reason: attr(item, "note") || "POHODA reported an error without details" };
+    return { outcome: "rejected", reason: attr(item, "note") || m.pohodaAnswer.noDetails };
   }
   const details = childrenOf(child(inner, NS.rdc, "importDetails"), NS.rdc, "detail").map(readDetail);
   const failed = attr(item, "state") === "error" || (inner !== undefined && attr(inner, "state") === "error");
@@ -93,11 +94,11 @@ function itemResult(item: XmlElement): ItemResult {
     return {
       outcome: "number_taken",
       number: numberTaken.requested,
-      detail: `the number exists in POHODA: ${describe(numberTaken)}`,
+      detail: m.pohodaAnswer.numberExists(describe(numberTaken)),
     };
   }
   const reason = errors.map(describe).join("; ") || attr(item, "note") || attr(inner ?? item, "note") ||
-    "POHODA reported an error without details";
+    m.pohodaAnswer.noDetails;
   return { outcome: "rejected", reason };
 }
 
@@ -143,5 +144,7 @@ function describe(d: Detail): string {
       d.produced !== undefined && d.produced !== d.requested ? ` → ${d.produced}` : ""
     }`
     : "";
-  return [d.errno, d.note ?? "(no text)", where ? `(${where}${values})` : ""].filter(Boolean).join(" ");
+  return [d.errno, d.note ?? m.pohodaAnswer.noText, where ? `(${where}${values})` : ""].filter(Boolean).join(
+    " ",
+  );
 }

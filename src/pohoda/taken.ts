@@ -14,6 +14,7 @@
  */
 
 import { SpojkaError } from "../core/errors.ts";
+import { m } from "../i18n/mod.ts";
 import { describeDocument, differences, type DocumentFacts, itemFacts } from "./facts.ts";
 import type { PohodaLists } from "./list.ts";
 import { lookUpNumbers } from "./lookup.ts";
@@ -78,46 +79,35 @@ function judge(
 ): SettledOutcome {
   const rejected = (reason: string): SettledOutcome => ({ outcome: "rejected", reason });
   if (!ours || !pohoda) {
-    return rejected(
-      `${taken.detail}. spojka cannot look this record up in POHODA, so it does not count it as imported: ` +
-        "check in POHODA whether it is there.",
-    );
+    return rejected(m.pohodaAnswer.cannotLookUp(taken.detail));
   }
   if (pohoda instanceof SpojkaError) {
-    return rejected(
-      `${taken.detail}. Looking the number up in POHODA failed (${pohoda.message}); it is checked again ` +
-        "on the next run.",
-    );
+    return rejected(m.pohodaAnswer.lookupFailed(taken.detail, pohoda.message));
   }
   const same = pohoda.filter((d) => d.agenda === ours.agenda && d.number === ours.number);
   if (same.length === 0) {
-    return rejected(
-      `POHODA says the number ${ours.number} exists, but lists no ${ours.agenda} with it; ` +
-        "the document is sent again on the next run.",
-    );
+    return rejected(m.pohodaAnswer.notListed(ours.number!, ours.agenda));
   }
   if (same.length > 1) {
-    return rejected(
-      `the number ${ours.number} is used by ${same.length} documents in POHODA: ` +
-        `${same.map(describeDocument).join("; ")}. This one was not imported; check them in POHODA.`,
-    );
+    return rejected(m.pohodaAnswer.usedBy(ours.number!, same.length, same.map(describeDocument).join("; ")));
   }
   const [theirs] = same;
   const differ = differences(ours, theirs);
   if (differ.length > 0) {
     return rejected(
-      `the number ${ours.number} is taken in POHODA by another document: POHODA has ` +
-        `${describeDocument(theirs)}, this one is ${describeDocument(ours)} (${differ.join("; ")}). ` +
-        "It was not imported: give it another number in FLOWii, or correct the one in POHODA.",
+      m.pohodaAnswer.takenByOther(
+        ours.number!,
+        describeDocument(theirs),
+        describeDocument(ours),
+        differ.join("; "),
+      ),
     );
   }
-  const compared = ours.totalCents === undefined ? "partner IČO" : "partner IČO and total";
   return {
     outcome: "duplicate",
     by: "number",
     id: theirs.id,
     number: ours.number,
-    detail: `its number already exists in POHODA as this same document (${compared} agree): ` +
-      describeDocument(theirs),
+    detail: m.pohodaAnswer.sameDocument(ours.totalCents !== undefined, describeDocument(theirs)),
   };
 }

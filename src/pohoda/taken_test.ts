@@ -1,5 +1,6 @@
 import { deepEqual, equal, match } from "node:assert/strict";
 import { ServiceError } from "../core/errors.ts";
+import { setLanguage } from "../i18n/mod.ts";
 import type { DocumentFacts } from "./facts.ts";
 import type { DocumentQuery } from "./list.ts";
 import { NS } from "./namespaces.ts";
@@ -167,4 +168,25 @@ Deno.test("a lookup that fails leaves the items failed for the next run; other e
     /Looking the number up in POHODA failed \(cannot connect to POHODA mServer\); it is checked again/,
   );
   equal(lists.queries.length, 1);
+});
+
+Deno.test("in Czech, a number taken by another document names both, and what to do", async () => {
+  setLanguage("cs");
+  try {
+    const [event] = await settleAll([{
+      kind: "answered",
+      outcomes: new Map([["same", taken("FV1")], ["other", taken("FV2")]]),
+    }], fakeLists());
+    if (event.kind !== "answered") throw new Error("expected the answered pack");
+    match(
+      (event.outcomes.get("same") as { detail: string }).detail,
+      /^jeho číslo už v POHODĚ existuje jako tentýž doklad \(IČO partnera a celková částka se shodují\): Vydané faktury FV1/,
+    );
+    match(
+      (event.outcomes.get("other") as { reason: string }).reason,
+      /^číslo FV2 má v POHODĚ jiný doklad: POHODA má Vydané faktury FV2 .*Nebyl importován: dejte mu ve FLOWii jiné číslo, nebo opravte ten v POHODĚ\.$/,
+    );
+  } finally {
+    setLanguage("en");
+  }
 });

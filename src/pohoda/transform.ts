@@ -10,6 +10,7 @@
  * @module
  */
 
+import { m } from "../i18n/mod.ts";
 import { transliterate, UNENCODABLE, unencodable } from "./encoding.ts";
 import {
   documentItemId,
@@ -139,7 +140,7 @@ export async function* transformStream(
     if (event.kind === "root") {
       root = event;
       if (root.root.ns !== NS.dat || localName(root.root.name) !== "dataPack") {
-        throw new SyntaxError(`expected a POHODA dataPack (version 2), found <${root.root.name}>`);
+        throw new SyntaxError(m.pohodaExport.notDataPack(root.root.name));
       }
     } else if (event.kind === "record") {
       const transformed = transformRecordText(event, root!, options);
@@ -208,9 +209,7 @@ export function transformTree(
     return {
       agenda: localName(name),
       label: "",
-      reason: `spojka cannot keep POHODA from importing this kind of record (<${name}>) twice, ` +
-        "so it was left out: spojka imports invoices, advances, orders and partners. Enter it in POHODA " +
-        "by hand if you need it.",
+      reason: m.pohodaExport.unknownAgenda(name),
     };
   }
   const notes = options.unsupportedCharacters === "transliterate" ? transliterateTree(record) : [];
@@ -221,7 +220,7 @@ export function transformTree(
 /** Where a record is in the export: `record 5313`, `dataPackItem 108056` (when it has an id). */
 function place(index: number, packItem: XmlElement | undefined): string[] {
   const id = packItem && attr(packItem, "id");
-  return [`record ${index + 1}`, ...id ? [`dataPackItem ${id}`] : []];
+  return [m.pohodaExport.record(index + 1), ...id ? [`dataPackItem ${id}`] : []];
 }
 
 /** Names an oversized record from what was read of it before it went over. */
@@ -339,9 +338,7 @@ function document(
     return {
       agenda: type,
       label,
-      reason: "it has neither a number nor an external id, so POHODA could not tell a changed version of " +
-        "it from a new document and would import it twice; it was left out. Give it a number in FLOWii: " +
-        "once FLOWii exports it again, spojka imports it.",
+      reason: m.pohodaExport.noIdentity,
     };
   }
   const itemId = documentItemId(key);
@@ -389,9 +386,7 @@ function transliterateTree(el: XmlElement): string[] {
     const fixed = transliterate(value);
     if (fixed !== value) {
       notes.push(
-        `"${value}" was sent as "${fixed}" (windows-1250 has no ${
-          unencodable(value).map((u) => u.char).join(" ")
-        })`,
+        m.pohodaExport.transliterated(value, fixed, unencodable(value).map((u) => u.char).join(" ")),
       );
     }
     return fixed;

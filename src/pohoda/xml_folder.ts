@@ -207,7 +207,7 @@ export class XmlFolder implements PohodaTransport, LaterAnswers {
       group: checkDuplicity ? "documents" : "partners",
     };
     await writeFileAtomic(this.#paths(exchange).pack, pack);
-    this.#context.log.detail(`POHODA: wrote ${this.#paths(exchange).pack}`);
+    this.#context.log.detail(m.pohodaFiles.wrote(this.#paths(exchange).pack));
     return this.#config.exe ? await this.#start(exchange) : this.#placeholder(exchange);
   }
 
@@ -221,7 +221,7 @@ export class XmlFolder implements PohodaTransport, LaterAnswers {
     );
     // Whatever is there is from an earlier start: the answer read must be this start's.
     await removeIfExists(paths.answer);
-    this.#context.log.detail(`POHODA: starting ${exe} /XML on ${paths.ini}`);
+    this.#context.log.detail(m.pohodaFiles.starting(exe!, paths.ini));
     const end = await runPohodaExe({
       exe: exe!,
       user,

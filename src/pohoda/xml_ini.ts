@@ -7,6 +7,7 @@
  */
 
 import { ConfigError } from "../core/errors.ts";
+import { m } from "../i18n/mod.ts";
 import { encode1250, unencodable } from "./encoding.ts";
 
 /** What one INI tells POHODA. */
@@ -33,7 +34,7 @@ export function iniText(ini: XmlIni): string {
   for (const line of lines) {
     // A line break would start another key, which POHODA would read as a setting of its own.
     if (/[\r\n]/.test(line)) {
-      throw new ConfigError(`A setting of the POHODA INI file holds a line break: ${line}`);
+      throw new ConfigError(m.pohodaFiles.lineBreak(line));
     }
   }
   return lines.map((line) => `${line}\r\n`).join("");
@@ -49,10 +50,8 @@ export function iniBytes(ini: XmlIni): Uint8Array<ArrayBuffer> {
   const lacking = unencodable(text);
   if (lacking.length > 0) {
     throw new ConfigError(
-      `A folder or database name for POHODA holds ${
-        lacking.map((c) => `${c.char} (${c.codePoint})`).join(", ")
-      }, which POHODA's INI file (windows-1250) cannot hold.`,
-      { hint: "Choose [pohoda] input_dir, response_dir and database without these characters." },
+      m.pohodaFiles.lacking(lacking.map((c) => `${c.char} (${c.codePoint})`).join(", ")),
+      { hint: m.pohodaFiles.lackingHint },
     );
   }
   return encode1250(text);

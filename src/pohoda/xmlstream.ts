@@ -19,6 +19,8 @@
  * @module
  */
 
+import { type Catalogue, m } from "../i18n/mod.ts";
+
 /** An attribute; `ns` is set for prefixed attributes (other than namespace declarations). */
 export interface XmlAttr {
   name: string;
@@ -40,8 +42,16 @@ export type XmlNode = XmlElement | string;
 /** Not well-formed XML (or XML spojka does not accept), with the position when known. */
 export class XmlSyntaxError extends SyntaxError {
   constructor(message: string, line?: number, column?: number) {
-    super(line === undefined ? message : `${message} (line ${line}, column ${column})`);
+    super(line === undefined ? message : m.xmlSyntax.at(message, line, column!));
   }
+}
+
+/** A construct the document may end inside: one of the catalogue's, or an element by its tag (`<inv:invoice>`). */
+type Construct = keyof Catalogue["xmlSyntax"]["inside"] | `<${string}>`;
+
+/** A construct in words. */
+function constructName(what: Construct): string {
+  return what.startsWith("<") ? what : m.xmlSyntax.inside[what as keyof Catalogue["xmlSyntax"]["inside"]];
 }
 
 /** Limits of {@linkcode readXmlItems}. */
@@ -275,8 +285,8 @@ class XmlReader {
   /** Reads what is left and checks the document is complete; returns the root. */
   end(): XmlElement {
     this.process(true);
-    if (!this.root) this.fail("the document has no root element", this.pos);
-    if (this.depth > 0) this.fail(`the document ends inside <${this.top().name}>`, this.buf.length);
+    if (!this.root) this.fail(m.xmlSyntax.noRoot, this.pos);
+    if (this.depth > 0) this.fail(m.xmlSyntax.endsInside(`<${this.top().name}>`), this.buf.length);
     return this.root;
   }
 
@@ -312,7 +322,7 @@ class XmlReader {
       }
       const waiting = this.buf.length - this.pos;
       if (!this.skipping && this.itemStart < 0 && waiting > this.maxItemChars) {
-        this.fail(`markup outside the records is longer than ${this.maxItemChars} characters`, this.pos);
+        this.fail(m.xmlSyntax.markupTooLong(this.maxItemChars), this.pos);
       }
       this.retryAt = end + waiting;
       return;
@@ -347,13 +357,13 @@ class XmlReader {
         this.lineStart = this.base + lineStart;
       }
     }
-    if (p + 1 === len) return this.more("a tag", final);
+    if (p + 1 === len) return this.more("tag", final);
     const next = buf.charCodeAt(p + 1);
     if (next === SLASH) return this.endTag(final);
     if (next === BANG) return this.declaration(final);
     if (next === QUESTION) {
       if (this.depth > 1) this.plain = false;
-      return this.skipPast("?>", 2, "a processing instruction", final);
+      return this.skipPast("?>", 2, "pi", final);
     }
     return this.startTag(final);
   }
@@ -363,7 +373,7 @@ class XmlReader {
     const buf = this.buf;
     let cut = buf.length;
     if (final) {
-      if (this.depth > 0) this.fail(`the document ends inside <${this.top().name}>`, cut);
+      if (this.depth > 0) this.fail(m.xmlSyntax.endsInside(`<${this.top().name}>`), cut);
     } else {
       if (buf.charCodeAt(cut - 1) === CR) cut--;
       for (let amp = buf.indexOf("&", Math.max(this.pos, cut - MAX_REFERENCE)); amp >= 0 && amp < cut;) {
@@ -397,7 +407,7 @@ class XmlReader {
   private text(from: number, to: number, kind: number): void {
     if (from === to) return;
     if (this.depth === 0) {
-      if (kind & TEXT) this.fail(`text ${this.root ? "after" : "before"} the root element`, from);
+      if (kind & TEXT) this.fail(m.xmlSyntax.textOutside(this.root !== undefined), from);
       return;
     }
     if (!this.keepsText()) {
@@ -442,7 +452,7 @@ class XmlReader {
         let semi = i + 1;
         while (semi < to && semi - i <= MAX_REFERENCE && buf.charCodeAt(semi) !== SEMI) semi++;
         if (semi >= to || semi - i > MAX_REFERENCE) {
-          this.fail("a & that starts no reference (write & as &amp;)", i);
+          this.fail(m.xmlSyntax.bareAmpersand, i);
         }
         out += buf.slice(last, i) + this.reference(i + 1, semi);
         last = semi + 1;
@@ -472,14 +482,11 @@ class XmlReader {
       }
     }
     if (code !== code) {
-      this.fail(
-        `the entity &${name}; is not defined (spojka accepts no DTD; only &lt; &gt; &amp; &quot; &apos; and &#…;)`,
-        from - 1,
-      );
+      this.fail(m.xmlSyntax.undefinedEntity(name), from - 1);
     }
     const legal = code === TAB || code === LF || code === CR || (code >= 0x20 && code <= 0xd7ff) ||
       (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
-    if (!legal) this.fail(`&${name}; refers to a character XML does not allow`, from - 1);
+    if (!legal) this.fail(m.xmlSyntax.illegalCharacter(name), from - 1);
     return String.fromCodePoint(code);
   }
 
@@ -495,7 +502,7 @@ class XmlReader {
       if (c < 128 && NAME_CHAR[c] === 0) break;
       hash = (hash * 31 + c) | 0;
     }
-    if (p - from > MAX_NAME) this.fail(`a name longer than ${MAX_NAME} characters`, from);
+    if (p - from > MAX_NAME) this.fail(m.xmlSyntax.longName(MAX_NAME), from);
     this.hash = hash;
     return p;
   }
@@ -534,8 +541,8 @@ class XmlReader {
       this.plain = true;
     } else if (this.depth > 1 && this.overLimit(lt)) return true;
     const nameEnd = this.nameEnd(lt + 1);
-    if (nameEnd >= len) return this.more("a start tag", final);
-    if (nameEnd === lt + 1) this.fail("a < that starts no element (write < as &lt;)", lt);
+    if (nameEnd >= len) return this.more("startTag", final);
+    if (nameEnd === lt + 1) this.fail(m.xmlSyntax.bareLt, lt);
     const name = this.name(lt + 1, nameEnd);
     const slot = this.slot;
     const names = this.attrNames, values = this.attrValues;
@@ -546,33 +553,33 @@ class XmlReader {
       const space = p;
       let c = buf.charCodeAt(p);
       while (c === SP || c === LF || c === CR || c === TAB) c = buf.charCodeAt(++p);
-      if (p >= len) return this.more("a start tag", final);
+      if (p >= len) return this.more("startTag", final);
       if (c === GT) {
         p++;
         break;
       }
       if (c === SLASH) {
-        if (p + 1 >= len) return this.more("a start tag", final);
-        if (buf.charCodeAt(p + 1) !== GT) this.fail(`a / inside <${name}>`, p);
+        if (p + 1 >= len) return this.more("startTag", final);
+        if (buf.charCodeAt(p + 1) !== GT) this.fail(m.xmlSyntax.slashInside(name), p);
         empty = true;
         p += 2;
         break;
       }
       const attrEnd = this.nameEnd(p);
-      if (attrEnd === p || p === space) this.fail(`bad attribute syntax in <${name}>`, p);
+      if (attrEnd === p || p === space) this.fail(m.xmlSyntax.badAttribute(name), p);
       let q = attrEnd;
       c = buf.charCodeAt(q);
       while (c === SP || c === LF || c === CR || c === TAB) c = buf.charCodeAt(++q);
-      if (q >= len) return this.more("a start tag", final);
-      if (c !== EQ) this.fail(`attribute ${buf.slice(p, attrEnd)} of <${name}> has no = value`, q);
+      if (q >= len) return this.more("startTag", final);
+      if (c !== EQ) this.fail(m.xmlSyntax.noValue(buf.slice(p, attrEnd), name), q);
       c = buf.charCodeAt(++q);
       while (c === SP || c === LF || c === CR || c === TAB) c = buf.charCodeAt(++q);
-      if (q >= len) return this.more("a start tag", final);
+      if (q >= len) return this.more("startTag", final);
       if (c !== DQUOTE && c !== SQUOTE) {
-        this.fail(`the value of attribute ${buf.slice(p, attrEnd)} of <${name}> is not quoted`, q);
+        this.fail(m.xmlSyntax.notQuoted(buf.slice(p, attrEnd), name), q);
       }
       const close = buf.indexOf(c === DQUOTE ? '"' : "'", q + 1);
-      if (close < 0) return this.more("a start tag", final);
+      if (close < 0) return this.more("startTag", final);
       names[count] = this.name(p, attrEnd);
       values[count++] = this.attrValue(q + 1, close);
       p = close + 1;
@@ -590,7 +597,7 @@ class XmlReader {
     let special = false;
     for (let i = from; i < to; i++) {
       const c = buf.charCodeAt(i);
-      if (c === LT) this.fail("a < inside an attribute value", i);
+      if (c === LT) this.fail(m.xmlSyntax.ltInValue, i);
       if (c === AMP || c === LF || c === CR || c === TAB) special = true;
     }
     return special ? this.decode(from, to, REFERENCE, true) : buf.slice(from, to);
@@ -598,8 +605,8 @@ class XmlReader {
 
   /** A start tag was read: resolves namespaces and places the element. */
   private open(name: string, count: number, empty: boolean, lt: number, gt: number): void {
-    if (this.depth === 0 && this.root) this.fail(`<${name}>: a second element after the root element`, lt);
-    if (this.depth >= this.maxDepth) this.fail(`elements nested deeper than ${this.maxDepth}`, lt);
+    if (this.depth === 0 && this.root) this.fail(m.xmlSyntax.secondRoot(name), lt);
+    if (this.depth >= this.maxDepth) this.fail(m.xmlSyntax.tooDeep(this.maxDepth), lt);
     const names = this.attrNames, values = this.attrValues;
     const parent = this.depth > 0 ? this.top() : undefined;
     const parentScope = parent?.scope ?? ROOT_SCOPE;
@@ -610,7 +617,7 @@ class XmlReader {
       if (!attr.startsWith("xmlns") || (attr.length > 5 && attr.charCodeAt(5) !== COLON)) continue;
       declarations++;
       const prefix = attr.slice(6);
-      if (prefix !== "" && values[i] === "") this.fail(`${attr}="" (a prefix cannot be undeclared)`, lt);
+      if (prefix !== "" && values[i] === "") this.fail(m.xmlSyntax.undeclared(attr), lt);
       if (scope === parentScope) scope = new Map(parentScope);
       (scope as Map<string, string>).set(prefix, values[i]);
     }
@@ -627,7 +634,7 @@ class XmlReader {
     const attrs: XmlAttr[] = [];
     if (count > declarations) {
       const repeated = count > 1 ? duplicate(names, count) : undefined;
-      if (repeated !== undefined) this.fail(`<${name}> repeats attribute ${repeated}`, lt);
+      if (repeated !== undefined) this.fail(m.xmlSyntax.repeatsAttribute(name, repeated), lt);
       for (let i = 0; i < count; i++) {
         const attr = names[i];
         if (attr.startsWith("xmlns") && (attr.length === 5 || attr.charCodeAt(5) === COLON)) continue;
@@ -658,7 +665,7 @@ class XmlReader {
   private checkAttrs(name: string, count: number, scope: ReadonlyMap<string, string>, lt: number): void {
     const names = this.attrNames;
     const repeated = count > 1 ? duplicate(names, count) : undefined;
-    if (repeated !== undefined) this.fail(`<${name}> repeats attribute ${repeated}`, lt);
+    if (repeated !== undefined) this.fail(m.xmlSyntax.repeatsAttribute(name, repeated), lt);
     for (let i = 0; i < count; i++) {
       const attr = names[i];
       if (attr.indexOf(":") >= 0 && !attr.startsWith("xmlns:")) this.resolve(scope, attr, lt);
@@ -669,10 +676,10 @@ class XmlReader {
     const colon = name.indexOf(":");
     if (colon < 0) return scope.get("") ?? "";
     if (colon === 0 || colon === name.length - 1 || name.indexOf(":", colon + 1) >= 0) {
-      this.fail(`<${name}> is not a valid qualified name`, at);
+      this.fail(m.xmlSyntax.badName(name), at);
     }
     const ns = scope.get(name.slice(0, colon));
-    if (ns === undefined) this.fail(`the namespace prefix of <${name}> is not declared`, at);
+    if (ns === undefined) this.fail(m.xmlSyntax.undeclaredPrefix(name), at);
     return ns;
   }
 
@@ -707,11 +714,11 @@ class XmlReader {
     const lt = this.pos;
     if (this.depth > 1 && this.overLimit(lt)) return true;
     if (this.depth === 0) {
-      this.fail(`</${this.buf.slice(lt + 2, this.nameEnd(lt + 2))}> closes no element`, lt);
+      this.fail(m.xmlSyntax.closesNothing(this.buf.slice(lt + 2, this.nameEnd(lt + 2))), lt);
     }
     const frame = this.frames[this.depth - 1];
     const gt = this.endTagEnd(lt, frame.name);
-    if (gt < 0) return this.more("an end tag", final);
+    if (gt < 0) return this.more("endTag", final);
     if (gt !== lt + 2 + frame.name.length) this.lines(lt, gt); // spaces before ">"
     if (this.keepsText()) this.flushText(frame, false);
     frame.text = "";
@@ -732,11 +739,11 @@ class XmlReader {
       while (c === SP || c === LF || c === CR || c === TAB) c = buf.charCodeAt(++p);
       if (c === GT) return p;
       if (p >= len) {
-        if (p - lt > MAX_NAME) this.fail("an end tag that does not end", lt);
+        if (p - lt > MAX_NAME) this.fail(m.xmlSyntax.endlessEndTag, lt);
         return -1;
       }
     }
-    this.fail(`</${buf.slice(lt + 2, this.nameEnd(lt + 2))}> where </${name}> was expected`, lt);
+    this.fail(m.xmlSyntax.wrongEndTag(buf.slice(lt + 2, this.nameEnd(lt + 2)), name), lt);
   }
 
   /** An element ended at absolute offset `end`; the depth is already its parent's. */
@@ -784,16 +791,16 @@ class XmlReader {
     const third = buf.charCodeAt(lt + 2);
     if (this.depth > 1) this.plain = false;
     if (third === DASH) {
-      if (buf.length - lt < 4) return this.more("a comment", final);
-      if (!buf.startsWith("<!--", lt)) this.fail("<!- that starts no comment", lt);
-      return this.skipPast("-->", 4, "a comment", final);
+      if (buf.length - lt < 4) return this.more("comment", final);
+      if (!buf.startsWith("<!--", lt)) this.fail(m.xmlSyntax.badComment, lt);
+      return this.skipPast("-->", 4, "comment", final);
     }
     if (third === LBRACKET) {
-      if (buf.length - lt < 9) return this.more("a CDATA section", final);
-      if (!buf.startsWith("<![CDATA[", lt)) this.fail("<![ that starts no CDATA section", lt);
-      if (this.depth === 0) this.fail("a CDATA section outside the root element", lt);
+      if (buf.length - lt < 9) return this.more("cdata", final);
+      if (!buf.startsWith("<![CDATA[", lt)) this.fail(m.xmlSyntax.badCdata, lt);
+      if (this.depth === 0) this.fail(m.xmlSyntax.cdataOutside, lt);
       const end = buf.indexOf("]]>", lt + 9);
-      if (end < 0) return this.more("a CDATA section", final);
+      if (end < 0) return this.more("cdata", final);
       const frame = this.top();
       const kind = this.textKind(lt + 9, end) & ~REFERENCE; // a CDATA section holds no references
       const layout = (kind & TEXT) === 0;
@@ -804,12 +811,12 @@ class XmlReader {
       this.pos = end + 3;
       return true;
     }
-    if (third !== third) return this.more("a declaration", final);
-    this.fail("a DOCTYPE or other DTD markup: spojka does not accept DTDs or entity declarations", lt);
+    if (third !== third) return this.more("declaration", final);
+    this.fail(m.xmlSyntax.dtd, lt);
   }
 
   /** Skips a comment or processing instruction: everything up to and including `terminator`. */
-  private skipPast(terminator: string, opening: number, what: string, final: boolean): boolean {
+  private skipPast(terminator: string, opening: number, what: Construct, final: boolean): boolean {
     const end = this.buf.indexOf(terminator, this.pos + opening);
     if (end < 0) return this.more(what, final);
     this.lines(this.pos, end);
@@ -818,8 +825,8 @@ class XmlReader {
   }
 
   /** A construct is incomplete: wait for more text, or fail at the end of the document. */
-  private more(what: string, final: boolean): false {
-    if (final) this.fail(`the document ends inside ${what}`, this.pos);
+  private more(what: Construct, final: boolean): false {
+    if (final) this.fail(m.xmlSyntax.endsInside(constructName(what)), this.pos);
     return false;
   }
 
@@ -851,7 +858,7 @@ class XmlReader {
   private skipStep(final: boolean): boolean {
     const buf = this.buf, len = buf.length;
     let pos = this.pos;
-    const wait = (keep: number, what: string): false => {
+    const wait = (keep: number, what: Construct): false => {
       this.pos = Math.max(pos, len - keep);
       return this.more(what, final);
     };
@@ -864,11 +871,11 @@ class XmlReader {
         return true;
       }
       case Skip.Markup: {
-        if (pos + 1 >= len) return wait(1, "a tag");
+        if (pos + 1 >= len) return wait(1, "tag");
         const next = buf.charCodeAt(pos + 1);
         if (next === SLASH) {
           const gt = this.endTagEnd(pos, this.top().name);
-          if (gt < 0) return wait(len - pos, "an end tag");
+          if (gt < 0) return wait(len - pos, "endTag");
           this.depth--;
           this.pos = gt + 1;
           this.skip = Skip.Text;
@@ -876,9 +883,9 @@ class XmlReader {
           return true;
         }
         if (next === BANG) {
-          if (len - pos < 9) return wait(len - pos, "a declaration");
+          if (len - pos < 9) return wait(len - pos, "declaration");
           const comment = buf.startsWith("<!--", pos);
-          if (!comment && !buf.startsWith("<![CDATA[", pos)) this.fail("a DTD or malformed markup", pos);
+          if (!comment && !buf.startsWith("<![CDATA[", pos)) this.fail(m.xmlSyntax.malformed, pos);
           this.pos = pos + (comment ? 4 : 9);
           this.skip = comment ? Skip.Comment : Skip.Cdata;
           return true;
@@ -889,9 +896,9 @@ class XmlReader {
           return true;
         }
         const nameEnd = this.nameEnd(pos + 1);
-        if (nameEnd >= len) return wait(len - pos, "a start tag");
-        if (nameEnd === pos + 1) this.fail("a < that starts no element (write < as &lt;)", pos);
-        if (this.depth >= this.maxDepth) this.fail(`elements nested deeper than ${this.maxDepth}`, pos);
+        if (nameEnd >= len) return wait(len - pos, "startTag");
+        if (nameEnd === pos + 1) this.fail(m.xmlSyntax.bareLt, pos);
+        if (this.depth >= this.maxDepth) this.fail(m.xmlSyntax.tooDeep(this.maxDepth), pos);
         this.push(this.name(pos + 1, nameEnd), undefined, ROOT_SCOPE);
         this.pos = nameEnd;
         this.skip = Skip.Tag;
@@ -917,30 +924,30 @@ class XmlReader {
             this.skip = Skip.Quoted;
             return true;
           }
-          if (c === LT) this.fail(`a < inside <${this.top().name}>`, pos);
+          if (c === LT) this.fail(m.xmlSyntax.ltInside(this.top().name), pos);
           slash = c === SLASH;
         }
         this.slashBeforeGt = slash;
-        return wait(0, "a start tag");
+        return wait(0, "startTag");
       }
       case Skip.Quoted: {
         const close = buf.indexOf(this.quote === DQUOTE ? '"' : "'", pos);
-        if (close < 0) return wait(0, "an attribute value");
+        if (close < 0) return wait(0, "attributeValue");
         this.pos = close + 1;
         this.skip = Skip.Tag;
         this.slashBeforeGt = false;
         return true;
       }
       case Skip.Comment:
-        return this.skipTo("-->", "a comment", final);
+        return this.skipTo("-->", "comment", final);
       case Skip.Cdata:
-        return this.skipTo("]]>", "a CDATA section", final);
+        return this.skipTo("]]>", "cdata", final);
       case Skip.Pi:
-        return this.skipTo("?>", "a processing instruction", final);
+        return this.skipTo("?>", "pi", final);
     }
   }
 
-  private skipTo(terminator: string, what: string, final: boolean): boolean {
+  private skipTo(terminator: string, what: Construct, final: boolean): boolean {
     const end = this.buf.indexOf(terminator, this.pos);
     if (end < 0) {
       // Keep what could be the start of the terminator.

@@ -1,4 +1,5 @@
 import { deepEqual, equal, match, ok, rejects } from "node:assert/strict";
+import { setLanguage } from "../i18n/mod.ts";
 import { decodeXml, decodeXmlStream, encode1250 } from "./encoding.ts";
 import { readXmlItems, type XmlStreamEvent, XmlSyntaxError } from "./xmlstream.ts";
 import { parseXml, serialize } from "./xmltree.ts";
@@ -333,4 +334,17 @@ Deno.test("bytes that are not the declared UTF-8 are an error, not mojibake", as
     yield new TextEncoder().encode("<r>č").subarray(0, 4); // ends inside "č"
   };
   await rejects(Array.fromAsync(decodeXmlStream(cut())), /not valid UTF-8/);
+});
+
+Deno.test("in Slovak and Czech, why a file is not well-formed, and where", async () => {
+  try {
+    setLanguage("sk");
+    await refuses(`<r>\n<b>\n</c></r>`, /^<\/c> tam, kde sa čakalo <\/b> \(riadok 3, stĺpec 1\)$/);
+    await refuses(`<r><a>AT&T</a></r>`, /^znak &, ktorý nezačína odkaz \(& sa zapisuje ako &amp;\)/);
+    setLanguage("cs");
+    await refuses(`<r><a>text`, /^dokument končí uprostřed <a> \(řádek 1, sloupec 11\)$/);
+    await refuses(`<r><!-- a`, /^dokument končí uprostřed komentáře/);
+  } finally {
+    setLanguage("en");
+  }
 });

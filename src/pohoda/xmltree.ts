@@ -6,6 +6,7 @@
  * @module
  */
 
+import { m } from "../i18n/mod.ts";
 import type { XmlAttr, XmlElement, XmlNode } from "./xmlstream.ts";
 
 export { parseXml, type XmlAttr, type XmlElement, type XmlNode, XmlSyntaxError } from "./xmlstream.ts";
@@ -170,7 +171,7 @@ function writeAttrs(el: XmlElement, bindings: Bindings, scope: Scope): { text: s
     const bound = local?.get(prefix) ?? scope?.get(prefix) ?? bindings.bind(prefix, ns);
     if (bound === ns) return;
     if (local?.has(prefix)) {
-      throw new SyntaxError(`<${el.name}> uses the prefix "${prefix}" for two namespaces at once`);
+      throw new SyntaxError(m.xmlSyntax.twoNamespaces(el.name, prefix));
     }
     (local ??= new Map(scope)).set(prefix, ns);
     declared += declaration(prefix, ns);
