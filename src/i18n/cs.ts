@@ -1079,7 +1079,7 @@ export const cs: Catalogue = {
     lookupFailed: (detail: string, why: string) =>
       `${detail}. Dohledání čísla v POHODĚ selhalo (${why}); při příštím běhu se ověří znovu.`,
     notListed: (number: string, agenda: string) =>
-      `POHODA hlásí, že číslo ${number} existuje, ale nevypisuje s ním žádný doklad ${agenda}; ` +
+      `POHODA hlásí, že číslo ${number} existuje, ale v agendě ${agenda} s ním žádný doklad nevypisuje; ` +
       "doklad se při příštím běhu odešle znovu.",
     usedBy: (number: string, n: number, documents: string) =>
       `číslo ${number} má v POHODĚ ${n} ${plural(n, "doklad", "doklady", "dokladů")}: ${documents}. ` +

@@ -1081,7 +1081,7 @@ export const en = {
     lookupFailed: (detail: string, why: string) =>
       `${detail}. Looking the number up in POHODA failed (${why}); it is checked again on the next run.`,
     notListed: (number: string, agenda: string) =>
-      `POHODA says the number ${number} exists, but lists no ${agenda} with it; ` +
+      `POHODA says the number ${number} exists, but lists no document with it in ${agenda}; ` +
       "the document is sent again on the next run.",
     usedBy: (number: string, n: number, documents: string) =>
       `the number ${number} is used by ${n} documents in POHODA: ${documents}. This one was not ` +

@@ -1086,7 +1086,7 @@ export const sk: Catalogue = {
     lookupFailed: (detail: string, why: string) =>
       `${detail}. Dohľadanie čísla v POHODE zlyhalo (${why}); pri ďalšom behu sa overí znova.`,
     notListed: (number: string, agenda: string) =>
-      `POHODA hlási, že číslo ${number} existuje, ale nevypisuje s ním žiadny doklad ${agenda}; ` +
+      `POHODA hlási, že číslo ${number} existuje, ale v agende ${agenda} s ním žiadny doklad nevypisuje; ` +
       "doklad sa pri ďalšom behu odošle znova.",
     usedBy: (number: string, n: number, documents: string) =>
       `číslo ${number} má v POHODE ${n} ${plural(n, "doklad", "doklady", "dokladov")}: ${documents}. ` +

@@ -14,7 +14,7 @@
  */
 
 import { SpojkaError } from "../core/errors.ts";
-import { m } from "../i18n/mod.ts";
+import { agendaName, m } from "../i18n/mod.ts";
 import { describeDocument, differences, type DocumentFacts, itemFacts } from "./facts.ts";
 import type { PohodaLists } from "./list.ts";
 import { lookUpNumbers } from "./lookup.ts";
@@ -86,7 +86,7 @@ function judge(
   }
   const same = pohoda.filter((d) => d.agenda === ours.agenda && d.number === ours.number);
   if (same.length === 0) {
-    return rejected(m.pohodaAnswer.notListed(ours.number!, ours.agenda));
+    return rejected(m.pohodaAnswer.notListed(ours.number!, agendaName(ours.agenda)));
   }
   if (same.length > 1) {
     return rejected(m.pohodaAnswer.usedBy(ours.number!, same.length, same.map(describeDocument).join("; ")));

@@ -117,7 +117,7 @@ Deno.test("a taken number counts as present only when POHODA's document with it 
     (other as { reason: string }).reason,
     /taken in POHODA by another document: POHODA has Issued invoices FV2 \(Jiná, IČO 99999999, .*POHODA id 2\), this one is Issued invoices FV2 \(Firma 11111111, IČO 11111111, total 1210.00\) \(partner IČO 11111111 here, 99999999 in POHODA\)/,
   );
-  match((outcomes.get("gone") as { reason: string }).reason, /lists no issuedInvoice with it/);
+  match((outcomes.get("gone") as { reason: string }).reason, /lists no document with it in Issued invoices;/);
   equal(outcomes.get("advance")?.outcome, "duplicate");
   equal(outcomes.get("fresh"), imported);
   // One lookup per document type for the whole pack.
