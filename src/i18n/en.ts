@@ -387,9 +387,20 @@ export const en = {
     options: "Options:",
     globalOptions: "Global Options:",
     commands: "Commands:",
-    /** The placeholders in a usage line. */
-    optionsWord: "[options]",
-    commandWord: "[command]",
+    /** The placeholders of a usage line and of the options' values, by their English name. */
+    placeholder: {
+      options: "options",
+      command: "command",
+      connector: "connector",
+      item: "item",
+      topic: "topic",
+      folder: "folder",
+      file: "file",
+      when: "when",
+      minutes: "minutes",
+      task: "task",
+      date: "date",
+    } as Record<string, string>,
     helpCommand: "show help for a command",
     unknownOption: (flag: string) => `error: unknown option '${flag}'`,
     unknownCommand: (name: string) => `error: unknown command '${name}'`,
