@@ -1,7 +1,9 @@
 import { match } from "node:assert/strict";
 import type { ConfigError } from "../core/errors.ts";
 import { type Language, setLanguage } from "../i18n/mod.ts";
+import { setups } from "../connectors/config.ts";
 import { parseConfigText } from "./file.ts";
+import { checkAnswer } from "./questions.ts";
 
 /** A FLOWii → POHODA config.toml with `pohoda` and `flowii` lines added to their sections. */
 function config(lines: { flowii?: string; pohoda?: string } = {}): string {
@@ -67,4 +69,19 @@ Deno.test("in Slovak: a missing key, a fraction and a rule of the section", () =
   match(message, /\[pohoda\] user: chýba/);
   match(message, /\[pohoda\] max_attempts: musí byť celé číslo, nie číslo 2\.5/);
   match(message, /\[alerts\] email_from: chýba: upozornenia e-mailom potrebujú adresu odosielateľa/);
+});
+
+Deno.test("init's answers are refused in the user's words too", () => {
+  const question = (key: string) => setups().flatMap((s) => s.questions).find((q) => q.key === key)!;
+  setLanguage("cs");
+  try {
+    match(
+      checkAnswer(question("platform"), "magento", {})!,
+      /^musí být jedna z hodnot "shoptet", "woocommerce"$/,
+    );
+    match(checkAnswer(question("user"), "  ", {})!, /^nesmí být prázdné$/);
+  } finally {
+    setLanguage("en");
+  }
+  match(checkAnswer(question("user"), "  ", {})!, /^must not be empty$/);
 });

@@ -312,6 +312,10 @@ export const cs: Catalogue = {
     undecryptable: (key: string) =>
       `${key} v config.toml nelze dešifrovat: byl upraven ručně, je poškozený, nebo byl zašifrován jiným souborem s klíčem.`,
     undecryptableHint: "Změňte ho příkazem spojka init.",
+    badVariable: (variable: string, problem: string) => `Proměnná ${variable} ${problem}.`,
+    badVariableHint: "Opravte proměnnou, nebo ji zrušte, aby platila hodnota z config.toml.",
+    badDecrypted: (key: string, problem: string) => `${key} v config.toml po dešifrování ${problem}.`,
+    badDecryptedHint: "Zadejte ho znovu příkazem spojka init.",
     refuseToWrite: (path: string, problems: string) => `Neplatný ${path} se nezapíše: ${problems}`,
   },
 

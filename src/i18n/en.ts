@@ -315,6 +315,10 @@ export const en = {
     undecryptable: (key: string) =>
       `${key} in config.toml cannot be decrypted: it was edited by hand, damaged, or encrypted with another key file.`,
     undecryptableHint: "Run spojka init to change it.",
+    badVariable: (variable: string, problem: string) => `${variable} ${problem}.`,
+    badVariableHint: "Correct the variable, or unset it to use the value in config.toml.",
+    badDecrypted: (key: string, problem: string) => `${key} in config.toml, once decrypted, ${problem}.`,
+    badDecryptedHint: "Run spojka init to enter it again.",
     refuseToWrite: (path: string, problems: string) => `Refusing to write an invalid ${path}: ${problems}`,
   },
 

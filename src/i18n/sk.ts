@@ -316,6 +316,10 @@ export const sk: Catalogue = {
     undecryptable: (key: string) =>
       `${key} v config.toml nemožno dešifrovať: bol upravený ručne, je poškodený alebo bol zašifrovaný iným súborom s kľúčom.`,
     undecryptableHint: "Zmeňte ho príkazom spojka init.",
+    badVariable: (variable: string, problem: string) => `Premenná ${variable} ${problem}.`,
+    badVariableHint: "Opravte premennú alebo ju zrušte, aby platila hodnota z config.toml.",
+    badDecrypted: (key: string, problem: string) => `${key} v config.toml po dešifrovaní ${problem}.`,
+    badDecryptedHint: "Zadajte ho znova príkazom spojka init.",
     refuseToWrite: (path: string, problems: string) => `Neplatný ${path} sa nezapíše: ${problems}`,
   },
 
