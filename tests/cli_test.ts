@@ -164,3 +164,71 @@ Deno.test("--version and --help exit 0; an unknown command exits 2", async () =>
 async function exists(path: string): Promise<boolean> {
   return await Deno.stat(path).then(() => true, () => false);
 }
+
+Deno.test("the help's headings and the usage errors speak the language of --lang", async () => {
+  const czech = await runCli(["--lang", "cs", "--help"]);
+  equal(czech.code, 0);
+  match(czech.stdout, /^Použití: spojka \[volby\] \[příkaz\]\n/);
+  match(czech.stdout, /\nVolby:\n {2}-V, --version +zobrazí verzi\n {2}--dir <složka> /);
+  match(czech.stdout, /\nPříkazy:\n {2}init \[volby\] /);
+  ok(!/Usage|Options|Commands|\[options\]/.test(czech.stdout), czech.stdout);
+  const slovak = await runCli(["--lang", "sk", "outbox", "--help"]);
+  match(slovak.stdout, /^Použitie: spojka outbox \[voľby\] \[príkaz\]\n[\s\S]*\nVoľby:\n[\s\S]*\nPríkazy:\n/);
+  match(slovak.stdout, /show \[voľby\] <položka> /);
+  match(slovak.stdout, /help \[príkaz\] +zobrazí pomocníka k príkazu/);
+
+  const english = await runCli(["--bogus"]);
+  equal(english.code, 2);
+  equal(english.stderr, "error: unknown option '--bogus'\n(spojka --help lists the commands)\n");
+  const unknown = await runCli(["--lang", "cs", "--bogus"]);
+  equal(unknown.code, 2);
+  equal(unknown.stderr, "chyba: neznámá volba „--bogus“\n(spojka --help vypíše příkazy)\n");
+  const typo = await runCli(["--lang", "sk", "--dri", "x"]);
+  equal(typo.code, 2);
+  match(typo.stderr, /^chyba: neznáma voľba „--dri“\n\(Mysleli ste --dir\?\)\n/);
+  const missing = await runCli(["--lang", "cs", "outbox", "show"]);
+  equal(missing.code, 2);
+  match(missing.stderr, /^chyba: chybí povinný argument „položka“\n/);
+  const tooMany = await runCli(["--lang", "sk", "status", "extra"]);
+  equal(tooMany.code, 2);
+  match(tooMany.stderr, /^chyba: priveľa argumentov pre „status“: očakávané 0, zadané 1: extra\.\n/);
+});
+
+Deno.test("a config.toml with an unknown key and a wrong type is explained in the language of --lang", async () => {
+  const dir = await tempDataDir();
+  await Deno.writeTextFile(
+    join(dir, "config.toml"),
+    [
+      "version = 1",
+      "[flowii]",
+      'user = "uctovnik@firma.sk"',
+      'password = "enc:v1:AAAA"',
+      'api_key = "enc:v1:AAAA"',
+      'compnay_id = "7"',
+      "[pohoda]",
+      'user = "spojka"',
+      'password = "enc:v1:AAAA"',
+      "ico = 12345679",
+      "batch_size = true",
+      "",
+    ].join("\n"),
+  );
+  // status shows what it can, and the config's problems in its place.
+  const czech = await runCli(["--dir", dir, "--lang", "cs", "status"]);
+  equal(czech.code, 2);
+  match(czech.stdout, /config\.toml obsahuje 3 chyby:/);
+  match(czech.stdout, /neznámý klíč „compnay_id“ v \[flowii\]: nemysleli jste „company_id“\?/);
+  match(czech.stdout, /\[pohoda\] ico: musí být text; dejte hodnotu do uvozovek: ico = "12345679"/);
+  match(czech.stdout, /\[pohoda\] batch_size: musí být číslo, ne hodnota true/);
+  match(czech.stdout, /spojka help config popisuje každý klíč; spojka init soubor přepíše\./);
+  const slovak = await runCli(["--dir", dir, "--lang", "sk", "status"]);
+  equal(slovak.code, 2);
+  match(slovak.stdout, /config\.toml obsahuje 3 chyby:/);
+  match(slovak.stdout, /neznámy kľúč „compnay_id“ v \[flowii\]: mysleli ste „company_id“\?/);
+  match(slovak.stdout, /\[pohoda\] ico: musí byť text; dajte hodnotu do úvodzoviek: ico = "12345679"/);
+  match(slovak.stdout, /\[pohoda\] batch_size: musí byť číslo, nie hodnota true/);
+  const english = await runCli(["--dir", dir, "status"]);
+  equal(english.code, 2);
+  match(english.stdout, /config\.toml has 3 errors:/);
+  match(english.stdout, /\[pohoda\] batch_size: must be a number, not boolean true/);
+});

@@ -20,6 +20,7 @@ import { VERSION } from "../version.ts";
 import { m } from "../i18n/mod.ts";
 import { chooseRunLanguage } from "./language.ts";
 import { helpTopic } from "./help.ts";
+import { errorWords, helpWords } from "./commander.ts";
 import { utf8Console } from "../i18n/console.ts";
 
 /** Parses `args`, runs the command and returns its exit code. */
@@ -42,6 +43,8 @@ async function runCommand(args: string[]): Promise<number> {
     .version(VERSION, "-V, --version", m.cli.versionOption)
     .helpOption("-h, --help", m.cli.helpOption)
     .helpCommand(false)
+    .configureHelp(helpWords())
+    .configureOutput(errorWords())
     .option("--dir <folder>", m.cli.dirOption)
     .option("--lang <cs|sk|en>", m.cli.langOption)
     .exitOverride()
@@ -124,7 +127,8 @@ async function runCommand(args: string[]): Promise<number> {
 
   const outbox = program
     .command("outbox")
-    .description(m.cli.outbox);
+    .description(m.cli.outbox)
+    .helpCommand("help [command]", m.commander.helpCommand);
   outbox
     .command("list", { isDefault: true })
     .description(m.cli.outboxList)

@@ -8,7 +8,8 @@
 import { parse, stringify, TomlError } from "smol-toml";
 import { ConfigError } from "../core/errors.ts";
 import { writeFileAtomic } from "../core/files.ts";
-import { describeIssues, keyName } from "./issues.ts";
+import { describeIssues, issueWords, keyName } from "./issues.ts";
+import { m } from "../i18n/mod.ts";
 import { loadKey } from "./keyfile.ts";
 import {
   type Config,
@@ -45,13 +46,9 @@ export async function readConfig(
   const needsKey = collectSealed(file).length > 0;
   const key = needsKey ? await loadKey(paths.key) : null;
   if (needsKey && !key && options.unreadableSecrets !== "drop") {
-    throw new ConfigError(
-      `The key file ${paths.key} is missing, so the passwords in ${paths.config} cannot be read.`,
-      {
-        hint:
-          "Copy spojka.key from the folder where spojka init was run, or run spojka init to enter them again.",
-      },
-    );
+    throw new ConfigError(m.configFile.noKeyFile(paths.key, paths.config), {
+      hint: m.configFile.noKeyFileHint,
+    });
   }
   const config = await unsealTree(file, key, [], options.unreadableSecrets ?? "error") as Config;
   applySecretOverrides(config, options.env ?? ((name) => Deno.env.get(name)));
@@ -65,26 +62,20 @@ export function parseConfigText(text: string, source: string): ConfigFile {
     raw = parse(text);
   } catch (e) {
     if (e instanceof TomlError) {
-      throw new ConfigError(
-        `${source} is not valid TOML (line ${e.line}, column ${e.column}): ${firstLine(e.message)}`,
-        {
-          hint: "Fix the line; spojka help config shows every key as it should look.",
-        },
-      );
+      throw new ConfigError(m.configFile.notToml(source, e.line, e.column, firstLine(e.message)), {
+        hint: m.configFile.notTomlHint,
+      });
     }
     throw e;
   }
   migrateSections(raw);
   const schema = configSchema();
-  const result = schema.safeParse(raw, { reportInput: true });
+  const result = schema.safeParse(raw, { reportInput: true, error: issueWords });
   if (!result.success) {
     const lines = describeIssues(result.error.issues, schema);
-    throw new ConfigError(
-      `${source} has ${lines.length === 1 ? "an error" : `${lines.length} errors`}:\n  ${lines.join("\n  ")}`,
-      {
-        hint: "spojka help config documents every key; spojka init rewrites the file.",
-      },
-    );
+    throw new ConfigError(`${m.configFile.errors(source, lines.length)}\n  ${lines.join("\n  ")}`, {
+      hint: m.configFile.errorsHint,
+    });
   }
   return result.data;
 }
@@ -106,10 +97,10 @@ export function migrateSections(raw: unknown): void {
  */
 export async function writeConfig(path: string, config: Config, key: CryptoKey): Promise<void> {
   const schema = configSchema();
-  const result = schema.safeParse(await sealTree(config, key, []), { reportInput: true });
+  const result = schema.safeParse(await sealTree(config, key, []), { reportInput: true, error: issueWords });
   if (!result.success) {
     throw new ConfigError(
-      `Refusing to write an invalid ${path}: ${describeIssues(result.error.issues, schema).join("; ")}`,
+      m.configFile.refuseToWrite(path, describeIssues(result.error.issues, schema).join("; ")),
     );
   }
   const header =
@@ -142,12 +133,9 @@ async function unsealTree(
       return openSecret(path, plain, { config: "encrypted" });
     }
     if (unreadable === "drop") return undefined;
-    throw new ConfigError(
-      `${
-        keyName(path)
-      } in config.toml cannot be decrypted: it was edited by hand, damaged, or encrypted with another key file.`,
-      { hint: "Run spojka init to change it." },
-    );
+    throw new ConfigError(m.configFile.undecryptable(keyName(path)), {
+      hint: m.configFile.undecryptableHint,
+    });
   }
   if (value && typeof value === "object" && !Array.isArray(value)) {
     const out: Record<string, unknown> = {};

@@ -6,56 +6,98 @@
  */
 
 import type { z } from "zod";
+import { m } from "../i18n/mod.ts";
 
 /** `["flowii", "endpoints", "token"]` → `[flowii.endpoints] token`; top-level keys stay bare. */
 export function keyName(path: readonly PropertyKey[]): string {
   const parts = path.map(String);
-  if (parts.length <= 1) return parts[0] ?? "(top level)";
+  if (parts.length <= 1) return parts[0] ?? m.configIssue.topLevel;
   return `[${parts.slice(0, -1).join(".")}] ${parts.at(-1)}`;
 }
 
 function sectionName(path: readonly PropertyKey[]): string {
-  return path.length === 0 ? "at the top level" : `in [${path.map(String).join(".")}]`;
+  return path.length === 0 ? m.configIssue.atTopLevel : m.wizard.inSection(path.map(String).join("."));
 }
 
 function describeValue(value: unknown): string {
-  if (typeof value === "string") return `the text "${value}"`;
-  if (Array.isArray(value)) return "a list";
-  if (value !== null && typeof value === "object") return "a section";
-  return `${typeof value} ${String(value)}`;
+  if (typeof value === "string") return m.wizard.text(value);
+  if (Array.isArray(value)) return m.configIssue.type.array;
+  if (value !== null && typeof value === "object") return m.configIssue.type.object;
+  if (typeof value === "number") return m.configIssue.number(String(value));
+  if (typeof value === "boolean") return m.configIssue.boolean(String(value));
+  return m.configIssue.other;
 }
 
 /** One message per issue, e.g. `[pohoda] ico: must be 8 digits in quotes, e.g. ico = "12345678"`. */
 export function describeIssues(issues: readonly z.core.$ZodIssue[], schema: z.ZodType): string[] {
+  const say = m.configIssue;
   return issues.flatMap((issue): string[] => {
     const key = keyName(issue.path);
     switch (issue.code) {
       case "unrecognized_keys":
         return issue.keys.map((unknown) => {
           const suggestion = closest(unknown, keysAt(schema, issue.path));
-          const hint = suggestion ? `did you mean "${suggestion}"?` : "spojka help config lists every key";
-          return `unknown key "${unknown}" ${sectionName(issue.path)}: ${hint}`;
+          const hint = suggestion ? say.didYouMean(suggestion) : say.everyKey;
+          return say.unknownKey(unknown, sectionName(issue.path), hint);
         });
-      case "invalid_type": {
-        if (issue.input === undefined) return [`${key}: is missing`];
-        const got = describeValue(issue.input);
+      case "invalid_type":
         if (issue.expected === "string" && typeof issue.input === "number") {
-          return [
-            `${key}: must be text; put the value in quotes: ${String(issue.path.at(-1))} = "${issue.input}"`,
-          ];
+          return [`${key}: ${say.quoteIt(String(issue.path.at(-1)), String(issue.input))}`];
         }
         if (issue.expected === "number" && typeof issue.input === "string") {
-          return [`${key}: must be a number without quotes, not ${got}`];
+          return [`${key}: ${say.noQuotes(describeValue(issue.input))}`];
         }
-        const expected = issue.expected === "object" ? "a section" : `a ${issue.expected}`;
-        return [`${key}: must be ${expected}, not ${got}`];
-      }
-      case "invalid_value":
-        return [`${key}: must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`];
+        return [`${key}: ${wrongType(issue)}`];
       default:
         return [`${key}: ${issue.message}`];
     }
   });
+}
+
+/** What a value of the wrong type must be instead, or that it is missing. */
+export function wrongType(issue: { expected: string; input?: unknown }): string {
+  if (issue.input === undefined) return m.configIssue.missing;
+  return m.configIssue.wrongType(typeName(issue.expected), describeValue(issue.input));
+}
+
+/** A type as the user would name it: `a section`, `a whole number`. */
+export function typeName(expected: string): string {
+  return m.configIssue.type[expected] ?? expected;
+}
+
+/**
+ * zod's error map in spojka's words and the current language, given to every parse of config.toml
+ * and of `init`'s answers: a check without a message of its own still says what the value must be.
+ * A schema's own message comes first (zod asks this map only without one).
+ */
+export function issueWords(issue: z.core.$ZodRawIssue): string {
+  const say = m.configIssue;
+  switch (issue.code) {
+    case "invalid_type":
+      return wrongType(issue);
+    case "invalid_value":
+      return m.wizard.oneOf(issue.values.map((v) => JSON.stringify(v)).join(", "));
+    case "too_small": {
+      const n = Number(issue.minimum);
+      if (issue.origin === "string") return n === 1 ? m.wizard.notEmpty : say.minLength(n);
+      if (issue.origin === "array" || issue.origin === "set") return say.minEntries(n);
+      return issue.inclusive === false ? say.above(String(n)) : say.atLeast(String(n));
+    }
+    case "too_big": {
+      const n = Number(issue.maximum);
+      if (issue.origin === "string") return say.maxLength(n);
+      if (issue.origin === "array" || issue.origin === "set") return say.maxEntries(n);
+      return issue.inclusive === false ? say.below(String(n)) : say.atMost(String(n));
+    }
+    case "not_multiple_of":
+      return say.multipleOf(String(issue.divisor));
+    case "invalid_format":
+      if (issue.format === "starts_with") return say.startsWith(String(issue.prefix));
+      if (issue.format === "ends_with") return say.endsWith(String(issue.suffix));
+      return say.badForm;
+    default:
+      return say.badValue;
+  }
 }
 
 /** The key at `path` that `word` probably means (a typo of it), if there is one. */

@@ -7,6 +7,7 @@
 
 import { z } from "zod";
 import { m } from "../i18n/mod.ts";
+import { issueWords } from "./issues.ts";
 import { ALERTS_SECRETS, alertsSchema, SMTP_PORTS } from "./schema.ts";
 import { type ConfigSection, secretQuestion } from "./section.ts";
 
@@ -159,7 +160,7 @@ export function normaliseAnswer(question: Question, value: string): string {
 /** The first problem with `value` (normalised) as an answer to `question`, or `undefined` if it is fine. */
 export function checkAnswer(question: Question, value: string, answers: Answers): string | undefined {
   if (isCleared(question, value)) return undefined;
-  const result = question.schema.safeParse(value);
+  const result = question.schema.safeParse(value, { error: issueWords });
   if (!result.success) return result.error.issues[0].message;
   return question.check?.(value, answers);
 }

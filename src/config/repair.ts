@@ -11,7 +11,7 @@ import type { z } from "zod";
 import { configSchema, setups } from "../connectors/config.ts";
 import { m } from "../i18n/mod.ts";
 import { migrateSections } from "./file.ts";
-import { keyName, suggestKey } from "./issues.ts";
+import { issueWords, keyName, suggestKey, typeName } from "./issues.ts";
 import type { Answers } from "./questions.ts";
 
 /** A config.toml whose TOML cannot be parsed: its sections cannot be told apart. */
@@ -45,7 +45,7 @@ export function diagnose(text: string): SyntaxProblem | InvalidConfig | null {
   }
   migrateSections(raw);
   const schema = configSchema();
-  const result = schema.safeParse(raw, { reportInput: true });
+  const result = schema.safeParse(raw, { reportInput: true, error: issueWords });
   if (result.success) return null;
   const asked = new Set(setups().flatMap((s) => s.questions.map((q) => q.section)));
   const problems: string[] = [];
@@ -91,9 +91,12 @@ function describe(
       if (issue.input === undefined) {
         return path.length === 1 ? m.wizard.missingSection(String(path[0])) : m.wizard.missingKey(key, at);
       }
-      return m.wizard.wrongType(key, at, m.wizard.type[issue.expected] ?? issue.expected, shown(issue.input));
-    case "invalid_value":
-      return `${key}${at} ${m.wizard.oneOf(issue.values.map((v) => JSON.stringify(v)).join(", "))}`;
+      return m.wizard.wrongType(
+        key,
+        at,
+        m.wizard.type[issue.expected] ?? typeName(issue.expected),
+        shown(issue.input),
+      );
     default:
       return `${key}${at} ${issue.message}`;
   }

@@ -22,7 +22,7 @@ export class Sealed {
 export const sealed = z
   .string()
   .refine(looksEncrypted, {
-    error: "is not an encrypted value: secrets are stored only encrypted; run spojka init to change it",
+    error: () => m.configIssue.notEncrypted,
   })
   .transform((text) => new Sealed(text));
 
@@ -52,16 +52,14 @@ export function isHttpUrl(value: string): boolean {
 
 /** An http(s) URL; `example` appears in the error message. */
 export function httpUrl(example: string): z.ZodString {
-  return z.string().refine(isHttpUrl, { error: `must be an http:// or https:// URL such as ${example}` });
+  return z.string().refine(isHttpUrl, { error: () => m.configIssue.httpUrl(example) });
 }
 
-/** Text that is not blank. */
-export const nonEmpty = z.string().trim().min(1, { error: "must not be empty" });
+/** Text that is not blank (what it must be is said by src/config/issues.ts, in the user's language). */
+export const nonEmpty = z.string().trim().min(1);
 
 /** A whole number from `min` to `max`. */
-export const count = (min: number, max: number): z.ZodNumber =>
-  z.number().int({ error: "must be a whole number" }).min(min, { error: `must be at least ${min}` })
-    .max(max, { error: `must be at most ${max}` });
+export const count = (min: number, max: number): z.ZodNumber => z.number().int().min(min).max(max);
 
 /**
  * A secret, declared once: the schema of its key ({@linkcode secretField}), the variable that
@@ -86,7 +84,7 @@ export function secretField(_spec: SecretSpec): typeof sealed {
 
 /** `[serve]`: the long-running `spojka serve`. */
 export const serveSchema = z.strictObject({
-  listen: z.string().regex(/^[\w.:[\]-]+:\d{1,5}$/, { error: 'must be host:port, e.g. "127.0.0.1:8787"' })
+  listen: z.string().regex(/^[\w.:[\]-]+:\d{1,5}$/, { error: () => m.configIssue.listen })
     .default("127.0.0.1:8787"),
   public_url: httpUrl("https://spojka.mojafirma.sk").optional(),
   debounce_seconds: count(0, 3600).default(10),
@@ -109,13 +107,13 @@ export const webhookUrl = httpUrl("https://hooks.slack.com/services/…");
 /** `webhook_url` in config.toml: sealed, or a plain URL as an earlier spojka wrote it. */
 const sealedUrl = z.string()
   .refine((text) => looksEncrypted(text) || isHttpUrl(text), {
-    error: "must be an http:// or https:// URL, stored encrypted; run spojka init to enter it",
+    error: () => m.configIssue.sealedUrl,
   })
   .transform((text) => looksEncrypted(text) ? new SealedUrl(text) : new PlainUrl(text));
 
 /** One or more e-mail addresses separated by commas. */
 const emailList = z.string().trim().refine((value) => value.split(",").every(isEmail), {
-  error: "must be e-mail addresses separated by commas, e.g. uctovnik@firma.cz, spravce@firma.cz",
+  error: () => m.configIssue.emailList,
 });
 
 /** The secrets of `[alerts]`. */
@@ -141,13 +139,11 @@ export const ALERTS_SECRETS = {
 export const alertsSchema = z
   .strictObject({
     email_to: emailList.optional(),
-    email_from: z.string().trim().refine(isEmail, {
-      error: "must be one e-mail address, e.g. spojka@firma.cz",
+    email_from: z.string().trim().refine(isEmail, { error: () => m.configIssue.emailFrom }).optional(),
+    smtp_host: z.string().trim().regex(/^[\w.-]+$|^\[[\d:a-fA-F]+\]$/, {
+      error: () => m.configIssue.smtpHost,
     })
       .optional(),
-    smtp_host: z.string().trim().regex(/^[\w.-]+$|^\[[\d:a-fA-F]+\]$/, {
-      error: 'must be a host name or IP address without "smtp://" or a port, e.g. smtp.firma.cz',
-    }).optional(),
     smtp_security: z.enum(["starttls", "tls", "none"]).default("starttls"),
     smtp_port: z.coerce.number<string | number>().pipe(count(1, 65535)).optional(),
     smtp_user: z.string().trim().optional(),
@@ -159,21 +155,15 @@ export const alertsSchema = z
   })
   .superRefine((alerts, ctx) => {
     const problem = (key: string, message: string) => ctx.addIssue({ code: "custom", path: [key], message });
-    if (!alerts.email_to && !alerts.webhook_url) {
-      problem("email_to", "or webhook_url is needed: where should alerts go? Run spojka init");
-    }
+    const say = m.configIssue;
+    if (!alerts.email_to && !alerts.webhook_url) problem("email_to", say.alertsNowhere);
     if (alerts.email_to) {
-      if (!alerts.smtp_host) problem("smtp_host", "is missing: e-mail alerts need the SMTP server");
-      if (!alerts.email_from) problem("email_from", "is missing: e-mail alerts need a sender address");
+      if (!alerts.smtp_host) problem("smtp_host", say.smtpHostMissing);
+      if (!alerts.email_from) problem("email_from", say.emailFromMissing);
     }
-    if (alerts.smtp_user && !alerts.smtp_password) {
-      problem("smtp_password", "is missing for smtp_user; run spojka init");
-    }
+    if (alerts.smtp_user && !alerts.smtp_password) problem("smtp_password", say.smtpPasswordMissing);
     if (alerts.smtp_password && alerts.smtp_security === "none" && !isLoopback(alerts.smtp_host ?? "")) {
-      problem(
-        "smtp_security",
-        'is "none", which would send the SMTP password unencrypted; use "starttls" or "tls"',
-      );
+      problem("smtp_security", say.smtpUnencrypted);
     }
   });
 
@@ -182,7 +172,7 @@ export const languageSchema = z.enum(["cs", "sk", "en"]);
 
 /** config.toml's own keys around the sections: the format version. */
 export const versionSchema = z.literal(CONFIG_VERSION, {
-  error: `must be ${CONFIG_VERSION}; this config was written for another version of spojka`,
+  error: () => m.configIssue.version(CONFIG_VERSION),
 });
 
 /** `T` with every sealed secret replaced by its decrypted {@linkcode Secret}. */

@@ -9,7 +9,8 @@
 
 import { ConfigError } from "../core/errors.ts";
 import { registerSecret } from "../core/redact.ts";
-import { keyName } from "./issues.ts";
+import { issueWords, keyName } from "./issues.ts";
+import { m } from "../i18n/mod.ts";
 import { secretSpecs } from "../connectors/config.ts";
 import { Secret } from "./secret.ts";
 
@@ -47,7 +48,7 @@ export type SecretSource = { config: "encrypted" | "plain" } | { variable: strin
 
 /** What is wrong with `plain` as the secret of config key `path` (never quoting it), if anything. */
 export function secretProblem(path: readonly string[], plain: string): string | undefined {
-  const result = secretSpecs().get(path.join("."))?.url?.safeParse(plain);
+  const result = secretSpecs().get(path.join("."))?.url?.safeParse(plain, { error: issueWords });
   return result?.success === false ? result.error.issues[0].message : undefined;
 }
 
@@ -61,10 +62,10 @@ export function openSecret(path: readonly string[], plain: string, source: Secre
   const problem = secretProblem(path, plain);
   if (!problem) return new SecretUrl(plain, "config" in source && source.config === "plain");
   throw "variable" in source
-    ? new ConfigError(`${source.variable} ${problem}.`, {
-      hint: "Correct the variable, or unset it to use the value in config.toml.",
+    ? new ConfigError(m.configFile.badVariable(source.variable, problem), {
+      hint: m.configFile.badVariableHint,
     })
-    : new ConfigError(`${keyName(path)} in config.toml, once decrypted, ${problem}.`, {
-      hint: "Run spojka init to enter it again.",
+    : new ConfigError(m.configFile.badDecrypted(keyName(path), problem), {
+      hint: m.configFile.badDecryptedHint,
     });
 }

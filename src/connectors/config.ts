@@ -6,6 +6,7 @@
  */
 
 import { z } from "zod";
+import { m } from "../i18n/mod.ts";
 import {
   ALERTS_SECRETS,
   alertsSchema,
@@ -59,9 +60,7 @@ export function configSchema(): z.ZodType<ConfigFile> {
         ctx.addIssue({
           code: "custom",
           path: [missing.name],
-          message: `is missing: the ${title} connector needs ${
-            sections.map((s) => `[${s.name}]`).join(", ")
-          }; run spojka init`,
+          message: m.configIssue.connectorNeeds(title, sections.map((s) => `[${s.name}]`).join(", ")),
         });
       }
     }

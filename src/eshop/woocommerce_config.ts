@@ -36,11 +36,7 @@ export const wooSchema = z.strictObject({
   const problem = wooUrlProblem(shop.url);
   if (problem) ctx.addIssue({ code: "custom", path: ["url"], message: problem });
   if ((shop.batch_size ?? 0) > 100) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["batch_size"],
-      message: "must be at most 100 for WooCommerce",
-    });
+    ctx.addIssue({ code: "custom", path: ["batch_size"], message: m.configIssue.wooBatchSize });
   }
 });
 

@@ -298,6 +298,116 @@ export const cs: Catalogue = {
     },
   },
 
+  configFile: {
+    errors: (source: string, n: number) =>
+      `${source} ${plural(n, "obsahuje chybu", `obsahuje ${n} chyby`, `obsahuje ${n} chyb`)}:`,
+    errorsHint: "spojka help config popisuje každý klíč; spojka init soubor přepíše.",
+    notToml: (source: string, line: number, column: number, what: string) =>
+      `${source} není platný TOML (řádek ${line}, sloupec ${column}): ${what}`,
+    notTomlHint: "Opravte tento řádek; spojka help config ukazuje, jak má každý klíč vypadat.",
+    noKeyFile: (key: string, config: string) =>
+      `Chybí soubor s klíčem ${key}, takže hesla v ${config} nelze přečíst.`,
+    noKeyFileHint:
+      "Zkopírujte spojka.key ze složky, kde bylo spuštěno spojka init, nebo spusťte spojka init a zadejte hesla znovu.",
+    undecryptable: (key: string) =>
+      `${key} v config.toml nelze dešifrovat: byl upraven ručně, je poškozený, nebo byl zašifrován jiným souborem s klíčem.`,
+    undecryptableHint: "Změňte ho příkazem spojka init.",
+    badVariable: (variable: string, problem: string) => `Proměnná ${variable} ${problem}.`,
+    badVariableHint: "Opravte proměnnou, nebo ji zrušte, aby platila hodnota z config.toml.",
+    badDecrypted: (key: string, problem: string) => `${key} v config.toml po dešifrování ${problem}.`,
+    badDecryptedHint: "Zadejte ho znovu příkazem spojka init.",
+    refuseToWrite: (path: string, problems: string) => `Neplatný ${path} se nezapíše: ${problems}`,
+  },
+
+  configIssue: {
+    topLevel: "(začátek souboru)",
+    atTopLevel: "na začátku souboru",
+    unknownKey: (key: string, where: string, hint: string) => `neznámý klíč „${key}“ ${where}: ${hint}`,
+    didYouMean: (key: string) => `nemysleli jste „${key}“?`,
+    everyKey: "spojka help config vypíše všechny klíče",
+    missing: "chybí",
+    quoteIt: (name: string, value: string) =>
+      `musí být text; dejte hodnotu do uvozovek: ${name} = "${value}"`,
+    noQuotes: (got: string) => `musí být číslo bez uvozovek, ne ${got}`,
+    wrongType: (expected: string, got: string) => `musí být ${expected}, ne ${got}`,
+    type: {
+      string: "text v uvozovkách",
+      number: "číslo",
+      int: "celé číslo",
+      boolean: "true nebo false",
+      object: "sekce",
+      array: "seznam",
+    } as Record<string, string>,
+    number: (value: string) => `číslo ${value}`,
+    boolean: (value: string) => `hodnota ${value}`,
+    other: "jiný druh hodnoty",
+    atLeast: (n: string) => `musí být alespoň ${n}`,
+    atMost: (n: string) => `může být nejvýše ${n}`,
+    above: (n: string) => `musí být větší než ${n}`,
+    below: (n: string) => `musí být menší než ${n}`,
+    minLength: (n: number) => `musí mít alespoň ${n} ${plural(n, "znak", "znaky", "znaků")}`,
+    maxLength: (n: number) => `může mít nejvýše ${n} ${plural(n, "znak", "znaky", "znaků")}`,
+    minEntries: (n: number) => `musí obsahovat alespoň ${n} ${plural(n, "položku", "položky", "položek")}`,
+    maxEntries: (n: number) => `může obsahovat nejvýše ${n} ${plural(n, "položku", "položky", "položek")}`,
+    multipleOf: (n: string) => `musí být násobkem ${n}`,
+    startsWith: (prefix: string) => `musí začínat „${prefix}“`,
+    endsWith: (suffix: string) => `musí končit „${suffix}“`,
+    badForm: "nemá správný tvar; příklad ukáže spojka help config",
+    badValue: "není hodnota, kterou spojka umí použít; jak má vypadat, ukáže spojka help config",
+    connectorNeeds: (title: string, sections: string) =>
+      `chybí: konektor ${title} potřebuje ${sections}; spusťte spojka init`,
+    notEncrypted:
+      "není zašifrovaná hodnota: tajné údaje se ukládají jen zašifrované; změňte ji příkazem spojka init",
+    httpUrl: (example: string) => `musí být adresa http:// nebo https://, např. ${example}`,
+    sealedUrl: "musí být adresa http:// nebo https:// uložená zašifrovaně; zadejte ji příkazem spojka init",
+    listen: 'musí být ve tvaru host:port, např. "127.0.0.1:8787"',
+    emailList: "musí být e-mailové adresy oddělené čárkami, např. uctovnik@firma.cz, spravce@firma.cz",
+    emailFrom: "musí být jedna e-mailová adresa, např. spojka@firma.cz",
+    smtpHost: 'musí být název serveru nebo IP adresa bez "smtp://" a bez portu, např. smtp.firma.cz',
+    alertsNowhere: "nebo webhook_url musí být vyplněno: kam se mají upozornění posílat? Spusťte spojka init",
+    smtpHostMissing: "chybí: upozornění e-mailem potřebují SMTP server",
+    emailFromMissing: "chybí: upozornění e-mailem potřebují adresu odesílatele",
+    smtpPasswordMissing: "chybí ke smtp_user; spusťte spojka init",
+    smtpUnencrypted:
+      'je "none", takže by se heslo k SMTP posílalo nezašifrované; použijte "starttls" nebo "tls"',
+    version: (version: number) => `musí být ${version}; tento config.toml je pro jinou verzi programu spojka`,
+    ico: 'musí být 8 číslic v uvozovkách, např. ico = "12345678"',
+    year: 'musí být rok, např. 2025 = "…"',
+    wooBatchSize: "může být u WooCommerce nejvýše 100",
+  },
+
+  commander: {
+    usage: "Použití:",
+    arguments: "Argumenty:",
+    options: "Volby:",
+    globalOptions: "Globální volby:",
+    commands: "Příkazy:",
+    placeholder: {
+      options: "volby",
+      command: "příkaz",
+      connector: "konektor",
+      item: "položka",
+      topic: "téma",
+      folder: "složka",
+      file: "soubor",
+      when: "kdy",
+      minutes: "minuty",
+      task: "úloha",
+      date: "datum",
+    } as Record<string, string>,
+    helpCommand: "zobrazí nápovědu k příkazu",
+    unknownOption: (flag: string) => `chyba: neznámá volba „${flag}“`,
+    unknownCommand: (name: string) => `chyba: neznámý příkaz „${name}“`,
+    missingArgument: (name: string) => `chyba: chybí povinný argument „${name}“`,
+    optionMissingArgument: (flags: string) => `chyba: u volby „${flags}“ chybí hodnota`,
+    tooManyArguments: (command: string | undefined, expected: number, received: number, details: string) =>
+      `chyba: příliš mnoho argumentů${
+        command ? ` pro „${command}“` : ""
+      }: očekáváno ${expected}, zadáno ${received}: ${details}.`,
+    didYouMean: (names: string) => `(Nemysleli jste ${names}?)`,
+    didYouMeanOneOf: (names: string) => `(Nemysleli jste některou z možností ${names}?)`,
+  },
+
   sync: {
     noConnector: (name: string) => `Konektor „${name}“ neexistuje.`,
     knownConnectors: (ids: string) => `Známé konektory: ${ids}.`,

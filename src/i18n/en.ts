@@ -301,6 +301,123 @@ export const en = {
     },
   },
 
+  /** Reading config.toml (src/config/file.ts). */
+  configFile: {
+    errors: (source: string, n: number) => `${source} has ${n === 1 ? "an error" : `${n} errors`}:`,
+    errorsHint: "spojka help config documents every key; spojka init rewrites the file.",
+    notToml: (source: string, line: number, column: number, what: string) =>
+      `${source} is not valid TOML (line ${line}, column ${column}): ${what}`,
+    notTomlHint: "Fix the line; spojka help config shows every key as it should look.",
+    noKeyFile: (key: string, config: string) =>
+      `The key file ${key} is missing, so the passwords in ${config} cannot be read.`,
+    noKeyFileHint:
+      "Copy spojka.key from the folder where spojka init was run, or run spojka init to enter them again.",
+    undecryptable: (key: string) =>
+      `${key} in config.toml cannot be decrypted: it was edited by hand, damaged, or encrypted with another key file.`,
+    undecryptableHint: "Run spojka init to change it.",
+    badVariable: (variable: string, problem: string) => `${variable} ${problem}.`,
+    badVariableHint: "Correct the variable, or unset it to use the value in config.toml.",
+    badDecrypted: (key: string, problem: string) => `${key} in config.toml, once decrypted, ${problem}.`,
+    badDecryptedHint: "Run spojka init to enter it again.",
+    refuseToWrite: (path: string, problems: string) => `Refusing to write an invalid ${path}: ${problems}`,
+  },
+
+  /**
+   * What is wrong with a value of config.toml or an answer to `init`, after the key it belongs to
+   * (src/config/issues.ts and the sections' schemas).
+   */
+  configIssue: {
+    topLevel: "(top level)",
+    atTopLevel: "at the top level",
+    unknownKey: (key: string, where: string, hint: string) => `unknown key "${key}" ${where}: ${hint}`,
+    didYouMean: (key: string) => `did you mean "${key}"?`,
+    everyKey: "spojka help config lists every key",
+    missing: "is missing",
+    quoteIt: (name: string, value: string) => `must be text; put the value in quotes: ${name} = "${value}"`,
+    noQuotes: (got: string) => `must be a number without quotes, not ${got}`,
+    wrongType: (expected: string, got: string) => `must be ${expected}, not ${got}`,
+    /** What a key must be. */
+    type: {
+      string: "a string",
+      number: "a number",
+      int: "a whole number",
+      boolean: "a boolean",
+      object: "a section",
+      array: "a list",
+    } as Record<string, string>,
+    /** What it is instead. */
+    number: (value: string) => `number ${value}`,
+    boolean: (value: string) => `boolean ${value}`,
+    other: "another kind of value",
+    atLeast: (n: string) => `must be at least ${n}`,
+    atMost: (n: string) => `must be at most ${n}`,
+    above: (n: string) => `must be more than ${n}`,
+    below: (n: string) => `must be less than ${n}`,
+    minLength: (n: number) => `must be at least ${n} ${plural(n, "character", "characters")} long`,
+    maxLength: (n: number) => `must be at most ${n} ${plural(n, "character", "characters")} long`,
+    minEntries: (n: number) => `must list at least ${n} ${plural(n, "entry", "entries")}`,
+    maxEntries: (n: number) => `must list at most ${n} ${plural(n, "entry", "entries")}`,
+    multipleOf: (n: string) => `must be a multiple of ${n}`,
+    startsWith: (prefix: string) => `must start with "${prefix}"`,
+    endsWith: (suffix: string) => `must end with "${suffix}"`,
+    badForm: "is not written as it should be; spojka help config shows an example",
+    badValue: "is not a value spojka can use; spojka help config shows what it should be",
+    // The sections' own rules.
+    connectorNeeds: (title: string, sections: string) =>
+      `is missing: the ${title} connector needs ${sections}; run spojka init`,
+    notEncrypted:
+      "is not an encrypted value: secrets are stored only encrypted; run spojka init to change it",
+    httpUrl: (example: string) => `must be an http:// or https:// URL such as ${example}`,
+    sealedUrl: "must be an http:// or https:// URL, stored encrypted; run spojka init to enter it",
+    listen: 'must be host:port, e.g. "127.0.0.1:8787"',
+    emailList: "must be e-mail addresses separated by commas, e.g. uctovnik@firma.cz, spravce@firma.cz",
+    emailFrom: "must be one e-mail address, e.g. spojka@firma.cz",
+    smtpHost: 'must be a host name or IP address without "smtp://" or a port, e.g. smtp.firma.cz',
+    alertsNowhere: "or webhook_url is needed: where should alerts go? Run spojka init",
+    smtpHostMissing: "is missing: e-mail alerts need the SMTP server",
+    emailFromMissing: "is missing: e-mail alerts need a sender address",
+    smtpPasswordMissing: "is missing for smtp_user; run spojka init",
+    smtpUnencrypted: 'is "none", which would send the SMTP password unencrypted; use "starttls" or "tls"',
+    version: (version: number) => `must be ${version}; this config was written for another version of spojka`,
+    ico: 'must be 8 digits in quotes, e.g. ico = "12345678"',
+    year: 'must be a year, e.g. 2025 = "…"',
+    wooBatchSize: "must be at most 100 for WooCommerce",
+  },
+
+  /** The command line's own words: help headings and usage errors (src/cli/commander.ts). */
+  commander: {
+    usage: "Usage:",
+    arguments: "Arguments:",
+    options: "Options:",
+    globalOptions: "Global Options:",
+    commands: "Commands:",
+    /** The placeholders of a usage line and of the options' values, by their English name. */
+    placeholder: {
+      options: "options",
+      command: "command",
+      connector: "connector",
+      item: "item",
+      topic: "topic",
+      folder: "folder",
+      file: "file",
+      when: "when",
+      minutes: "minutes",
+      task: "task",
+      date: "date",
+    } as Record<string, string>,
+    helpCommand: "show help for a command",
+    unknownOption: (flag: string) => `error: unknown option '${flag}'`,
+    unknownCommand: (name: string) => `error: unknown command '${name}'`,
+    missingArgument: (name: string) => `error: missing required argument '${name}'`,
+    optionMissingArgument: (flags: string) => `error: option '${flags}' argument missing`,
+    tooManyArguments: (command: string | undefined, expected: number, received: number, details: string) =>
+      `error: too many arguments${command ? ` for '${command}'` : ""}. Expected ${expected} ${
+        plural(expected, "argument", "arguments")
+      } but got ${received}: ${details}.`,
+    didYouMean: (names: string) => `(Did you mean ${names}?)`,
+    didYouMeanOneOf: (names: string) => `(Did you mean one of ${names}?)`,
+  },
+
   sync: {
     noConnector: (name: string) => `There is no connector "${name}".`,
     knownConnectors: (ids: string) => `Known connectors: ${ids}.`,

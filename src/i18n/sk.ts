@@ -302,6 +302,116 @@ export const sk: Catalogue = {
     },
   },
 
+  configFile: {
+    errors: (source: string, n: number) =>
+      `${source} ${plural(n, "obsahuje chybu", `obsahuje ${n} chyby`, `obsahuje ${n} chýb`)}:`,
+    errorsHint: "spojka help config popisuje každý kľúč; spojka init súbor prepíše.",
+    notToml: (source: string, line: number, column: number, what: string) =>
+      `${source} nie je platný TOML (riadok ${line}, stĺpec ${column}): ${what}`,
+    notTomlHint: "Opravte tento riadok; spojka help config ukazuje, ako má vyzerať každý kľúč.",
+    noKeyFile: (key: string, config: string) =>
+      `Chýba súbor s kľúčom ${key}, preto heslá v ${config} nemožno prečítať.`,
+    noKeyFileHint:
+      "Skopírujte spojka.key z priečinka, kde bol spustený spojka init, alebo spustite spojka init a zadajte heslá znova.",
+    undecryptable: (key: string) =>
+      `${key} v config.toml nemožno dešifrovať: bol upravený ručne, je poškodený alebo bol zašifrovaný iným súborom s kľúčom.`,
+    undecryptableHint: "Zmeňte ho príkazom spojka init.",
+    badVariable: (variable: string, problem: string) => `Premenná ${variable} ${problem}.`,
+    badVariableHint: "Opravte premennú alebo ju zrušte, aby platila hodnota z config.toml.",
+    badDecrypted: (key: string, problem: string) => `${key} v config.toml po dešifrovaní ${problem}.`,
+    badDecryptedHint: "Zadajte ho znova príkazom spojka init.",
+    refuseToWrite: (path: string, problems: string) => `Neplatný ${path} sa nezapíše: ${problems}`,
+  },
+
+  configIssue: {
+    topLevel: "(začiatok súboru)",
+    atTopLevel: "na začiatku súboru",
+    unknownKey: (key: string, where: string, hint: string) => `neznámy kľúč „${key}“ ${where}: ${hint}`,
+    didYouMean: (key: string) => `mysleli ste „${key}“?`,
+    everyKey: "spojka help config vypíše všetky kľúče",
+    missing: "chýba",
+    quoteIt: (name: string, value: string) =>
+      `musí byť text; dajte hodnotu do úvodzoviek: ${name} = "${value}"`,
+    noQuotes: (got: string) => `musí byť číslo bez úvodzoviek, nie ${got}`,
+    wrongType: (expected: string, got: string) => `musí byť ${expected}, nie ${got}`,
+    type: {
+      string: "text v úvodzovkách",
+      number: "číslo",
+      int: "celé číslo",
+      boolean: "true alebo false",
+      object: "sekcia",
+      array: "zoznam",
+    } as Record<string, string>,
+    number: (value: string) => `číslo ${value}`,
+    boolean: (value: string) => `hodnota ${value}`,
+    other: "iný druh hodnoty",
+    atLeast: (n: string) => `musí byť aspoň ${n}`,
+    atMost: (n: string) => `môže byť najviac ${n}`,
+    above: (n: string) => `musí byť väčšie ako ${n}`,
+    below: (n: string) => `musí byť menšie ako ${n}`,
+    minLength: (n: number) => `musí mať aspoň ${n} ${plural(n, "znak", "znaky", "znakov")}`,
+    maxLength: (n: number) => `môže mať najviac ${n} ${plural(n, "znak", "znaky", "znakov")}`,
+    minEntries: (n: number) => `musí obsahovať aspoň ${n} ${plural(n, "položku", "položky", "položiek")}`,
+    maxEntries: (n: number) => `môže obsahovať najviac ${n} ${plural(n, "položku", "položky", "položiek")}`,
+    multipleOf: (n: string) => `musí byť násobkom ${n}`,
+    startsWith: (prefix: string) => `musí začínať „${prefix}“`,
+    endsWith: (suffix: string) => `musí končiť „${suffix}“`,
+    badForm: "nemá správny tvar; príklad ukáže spojka help config",
+    badValue: "nie je hodnota, ktorú spojka vie použiť; ako má vyzerať, ukáže spojka help config",
+    connectorNeeds: (title: string, sections: string) =>
+      `chýba: konektor ${title} potrebuje ${sections}; spustite spojka init`,
+    notEncrypted:
+      "nie je zašifrovaná hodnota: tajné údaje sa ukladajú len zašifrované; zmeňte ju príkazom spojka init",
+    httpUrl: (example: string) => `musí byť adresa http:// alebo https://, napr. ${example}`,
+    sealedUrl: "musí byť adresa http:// alebo https:// uložená zašifrovane; zadajte ju príkazom spojka init",
+    listen: 'musí byť v tvare host:port, napr. "127.0.0.1:8787"',
+    emailList: "musia byť e-mailové adresy oddelené čiarkami, napr. uctovnik@firma.sk, spravca@firma.sk",
+    emailFrom: "musí byť jedna e-mailová adresa, napr. spojka@firma.sk",
+    smtpHost: 'musí byť názov servera alebo IP adresa bez "smtp://" a bez portu, napr. smtp.firma.sk',
+    alertsNowhere: "alebo webhook_url treba vyplniť: kam sa majú upozornenia posielať? Spustite spojka init",
+    smtpHostMissing: "chýba: upozornenia e-mailom potrebujú SMTP server",
+    emailFromMissing: "chýba: upozornenia e-mailom potrebujú adresu odosielateľa",
+    smtpPasswordMissing: "chýba k smtp_user; spustite spojka init",
+    smtpUnencrypted:
+      'je "none", takže heslo k SMTP by sa posielalo nezašifrované; použite "starttls" alebo "tls"',
+    version: (version: number) => `musí byť ${version}; tento config.toml je pre inú verziu programu spojka`,
+    ico: 'musí byť 8 číslic v úvodzovkách, napr. ico = "12345678"',
+    year: 'musí byť rok, napr. 2025 = "…"',
+    wooBatchSize: "môže byť pri WooCommerce najviac 100",
+  },
+
+  commander: {
+    usage: "Použitie:",
+    arguments: "Argumenty:",
+    options: "Voľby:",
+    globalOptions: "Globálne voľby:",
+    commands: "Príkazy:",
+    placeholder: {
+      options: "voľby",
+      command: "príkaz",
+      connector: "konektor",
+      item: "položka",
+      topic: "téma",
+      folder: "priečinok",
+      file: "súbor",
+      when: "kedy",
+      minutes: "minúty",
+      task: "úloha",
+      date: "dátum",
+    } as Record<string, string>,
+    helpCommand: "zobrazí pomocníka k príkazu",
+    unknownOption: (flag: string) => `chyba: neznáma voľba „${flag}“`,
+    unknownCommand: (name: string) => `chyba: neznámy príkaz „${name}“`,
+    missingArgument: (name: string) => `chyba: chýba povinný argument „${name}“`,
+    optionMissingArgument: (flags: string) => `chyba: pri voľbe „${flags}“ chýba hodnota`,
+    tooManyArguments: (command: string | undefined, expected: number, received: number, details: string) =>
+      `chyba: priveľa argumentov${
+        command ? ` pre „${command}“` : ""
+      }: očakávané ${expected}, zadané ${received}: ${details}.`,
+    didYouMean: (names: string) => `(Mysleli ste ${names}?)`,
+    didYouMeanOneOf: (names: string) => `(Mysleli ste niektorú z možností ${names}?)`,
+  },
+
   sync: {
     noConnector: (name: string) => `Konektor „${name}“ neexistuje.`,
     knownConnectors: (ids: string) => `Známe konektory: ${ids}.`,

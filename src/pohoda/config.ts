@@ -42,7 +42,7 @@ export const pohodaSchema = z.strictObject({
   url: httpUrl(MSERVER_URL).default(MSERVER_URL),
   user: nonEmpty,
   password: secretField(SECRETS.password),
-  ico: z.string().refine(isIcoFormat, { error: 'must be 8 digits in quotes, e.g. ico = "12345678"' }),
+  ico: z.string().refine(isIcoFormat, { error: () => m.configIssue.ico }),
   batch_size: count(1, 1000).default(50),
   batch_max_kb: count(16, 16 * 1024).default(4096),
   timeout_seconds: count(5, 3600).default(300),
@@ -59,7 +59,7 @@ export const pohodaSchema = z.strictObject({
   resend_after_minutes: count(1, 30 * 24 * 60).default(120),
   // [pohoda.units]: further accounting years, each to its unit (src/pohoda/units.ts).
   units: z.record(
-    z.string().regex(/^(19|20|21)\d\d$/, { error: 'must be a year, e.g. 2025 = "…"' }),
+    z.string().regex(/^(19|20|21)\d\d$/, { error: () => m.configIssue.year }),
     z.string().trim().min(1),
   ).optional(),
 }).superRefine((pohoda, ctx) => {

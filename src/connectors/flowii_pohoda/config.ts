@@ -20,7 +20,7 @@ import { FlowiiClient } from "../../flowii/client.ts";
 /** Default FLOWii API address. */
 const FLOWII_URL = "https://api.flowii.com";
 
-const path = z.string().startsWith("/", { error: 'must start with "/"' });
+const path = z.string().startsWith("/");
 
 /**
  * `[flowii.endpoints]`: FLOWii does not publish its export API, so paths and parameter names are
