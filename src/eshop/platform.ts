@@ -9,6 +9,7 @@
 import type { z } from "zod";
 import { count, httpUrl, type SecretSpec } from "../config/schema.ts";
 import type { ShopTarget } from "./target.ts";
+import { m } from "../i18n/mod.ts";
 
 /** The keys of `[eshop]` every platform has, beside `platform`. */
 export const shopCommonShape = {
@@ -49,7 +50,7 @@ export function missingSecrets(
       ctx.addIssue({
         code: "custom",
         path: [key],
-        message: `is missing for ${platform.id}; run spojka init`,
+        message: m.configIssue.missingSecret(platform.id),
       });
     }
   }

@@ -374,6 +374,9 @@ export const cs: Catalogue = {
     ico: 'musí být 8 číslic v uvozovkách, např. ico = "12345678"',
     year: 'musí být rok, např. 2025 = "…"',
     wooBatchSize: "může být u WooCommerce nejvýše 100",
+    missingSecret: (platform: string) => `u platformy ${platform} chybí; spusťte spojka init`,
+    fractionsKeep: (platform: string) =>
+      `nemůže být "keep" u platformy ${platform}, která vede zásoby v celých kusech; použijte "down" nebo "nearest"`,
   },
 
   commander: {
@@ -1090,6 +1093,7 @@ export const cs: Catalogue = {
     noAddress: (url: string) => `mServer takovou adresu nemá: ${url} (HTTP 404).`,
     noAddressHint: "URL musí končit /xml, např. http://127.0.0.1:444/xml.",
     http: (status: number, said: string) => `mServer odpověděl HTTP ${status}${said}.`,
+    lookupPurpose: "Dohledání dokladu podle čísla",
     listsNeedMServer: (purpose: string) =>
       `${purpose} potřebuje POHODA mServer: výměna souborů /XML (transport = "xml-folder") na požadavky ` +
       "na seznamy neodpovídá",

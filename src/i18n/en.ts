@@ -382,6 +382,9 @@ export const en = {
     ico: 'must be 8 digits in quotes, e.g. ico = "12345678"',
     year: 'must be a year, e.g. 2025 = "…"',
     wooBatchSize: "must be at most 100 for WooCommerce",
+    missingSecret: (platform: string) => `is missing for ${platform}; run spojka init`,
+    fractionsKeep: (platform: string) =>
+      `cannot be "keep" for ${platform}, whose stock is whole numbers; use "down" or "nearest"`,
   },
 
   /** The command line's own words: help headings and usage errors (src/cli/commander.ts). */
@@ -1097,6 +1100,7 @@ export const en = {
     noAddress: (url: string) => `mServer has no such address: ${url} (HTTP 404).`,
     noAddressHint: "The URL must end with /xml, e.g. http://127.0.0.1:444/xml.",
     http: (status: number, said: string) => `mServer answered HTTP ${status}${said}.`,
+    lookupPurpose: "Looking a document up by its number",
     listsNeedMServer: (purpose: string) =>
       `${purpose} needs POHODA mServer: POHODA's /XML file exchange (transport = "xml-folder") is not ` +
       "known to answer list requests",

@@ -378,6 +378,9 @@ export const sk: Catalogue = {
     ico: 'musí byť 8 číslic v úvodzovkách, napr. ico = "12345678"',
     year: 'musí byť rok, napr. 2025 = "…"',
     wooBatchSize: "môže byť pri WooCommerce najviac 100",
+    missingSecret: (platform: string) => `pri platforme ${platform} chýba; spustite spojka init`,
+    fractionsKeep: (platform: string) =>
+      `nemôže byť "keep" pri platforme ${platform}, ktorá vedie zásoby v celých kusoch; použite "down" alebo "nearest"`,
   },
 
   commander: {
@@ -1095,6 +1098,7 @@ export const sk: Catalogue = {
     noAddress: (url: string) => `mServer takú adresu nemá: ${url} (HTTP 404).`,
     noAddressHint: "URL musí končiť /xml, napr. http://127.0.0.1:444/xml.",
     http: (status: number, said: string) => `mServer odpovedal HTTP ${status}${said}.`,
+    lookupPurpose: "Dohľadanie dokladu podľa čísla",
     listsNeedMServer: (purpose: string) =>
       `${purpose} potrebuje POHODA mServer: výmena súborov /XML (transport = "xml-folder") na požiadavky ` +
       "na zoznamy neodpovedá",

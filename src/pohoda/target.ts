@@ -398,7 +398,7 @@ export async function post(
   try {
     // A "number already exists", and an item the answer does not mention, are settled by a lookup in
     // POHODA before the pack's outcomes are.
-    const lists = new PohodaLists(listSend(transport, "Looking a document up by its number"), plan.ico);
+    const lists = new PohodaLists(listSend(transport, m.pohodaLink.lookupPurpose), plan.ico);
     const payloadOf = (key: string) => byKey.get(key)!.payload;
     const send = options.send ?? ((pack, check) => transport.post(pack, check));
     const events = apartAwaited(postInPacks(items(), send, plan), later);

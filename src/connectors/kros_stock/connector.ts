@@ -43,10 +43,7 @@ export const krosStock = defineConnector({
   refine: (config, problem) => {
     const platform = platformOf(config.eshop);
     if (!platform.decimalQuantities && config.stock.fractions === "keep") {
-      problem(
-        ["stock", "fractions"],
-        `cannot be "keep" for ${platform.name}, whose stock is whole numbers; use "down" or "nearest"`,
-      );
+      problem(["stock", "fractions"], m.configIssue.fractionsKeep(platform.name));
     }
   },
   notifications: { source: "KROS", key: (config) => config.kros.notify_key.reveal() },
