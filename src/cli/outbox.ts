@@ -95,7 +95,7 @@ export async function outboxList(ctx: Context, options: ListOptions): Promise<Ex
     }
     out.flush();
   });
-  ctx.log.detail("outbox listed");
+  ctx.log.detail(m.audit.outboxListed);
   return ExitCode.Ok;
 }
 
@@ -107,7 +107,7 @@ export async function outboxShow(
 ): Promise<ExitCode> {
   const item = await withState(ctx.paths, (db) => waitingWithPayload(db, resolve(db, query).key));
   if (!item) throw gone(query);
-  ctx.log.detail(`outbox item ${item.key} shown`);
+  ctx.log.detail(m.audit.outboxShown(item.key));
   const { payload, ...fields } = item;
   if (options.json) {
     // A held record has no payload: nothing of it is kept.

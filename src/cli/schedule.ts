@@ -55,7 +55,7 @@ export async function schedule(ctx: Context, options: ScheduleOptions): Promise<
     console.log(m.schedule.fromSource);
   }
   const what = `spojka ${command} ${describe(trigger)}`;
-  ctx.log.detail(`schedule: ${what}, task ${task.name}${options.install ? ", installing" : ""}`);
+  ctx.log.detail(m.audit.schedule(what, task.name, options.install === true));
   if (!windows) {
     printUnix(task, what, ctx.paths.dir);
     return ExitCode.Ok;

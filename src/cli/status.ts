@@ -12,6 +12,7 @@ import { buildStatus, formatStatus } from "../state/report.ts";
 import type { StateDb } from "../state/db.ts";
 import { openState } from "../state/store.ts";
 import type { Context } from "./context.ts";
+import { m } from "../i18n/mod.ts";
 
 /** Options of `spojka status`. */
 export interface StatusOptions {
@@ -40,7 +41,7 @@ export async function status(ctx: Context, options: StatusOptions): Promise<Exit
       state,
       options.items || options.json,
     );
-    ctx.log.detail("status shown");
+    ctx.log.detail(m.audit.statusShown);
     console.log(options.json ? JSON.stringify(report, null, 2) : formatStatus(report, options.verbose));
   } finally {
     if (!("error" in state)) state.close();

@@ -52,7 +52,7 @@ export async function verify(ctx: Context, options: VerifyOptions): Promise<Exit
     return found;
   });
   const report = combineReports(reports);
-  ctx.log.detail(`verify: ${report.problems.length} problems`);
+  ctx.log.detail(m.audit.verified(report.problems.length));
   console.log(options.json ? JSON.stringify(report, null, 2) : formatVerify(report));
   return report.ok ? ExitCode.Ok : ExitCode.VerifyFailed;
 }

@@ -432,6 +432,15 @@ export const cs: Catalogue = {
       "počkejte, až skončí, a spusťte spojku znovu.",
   },
 
+  audit: {
+    outboxListed: "výpis fronty zobrazen",
+    outboxShown: (key: string) => `položka fronty ${key} zobrazena`,
+    schedule: (what: string, task: string, installing: boolean) =>
+      `plánování: ${what}, úloha ${task}${installing ? ", zakládá se" : ""}`,
+    statusShown: "stav zobrazen",
+    verified: (problems: number) =>
+      `kontrola: ${problems} ${plural(problems, "problém", "problémy", "problémů")}`,
+  },
   log: {
     cannotWrite: (file: string, why: string) =>
       `spojka nemůže zapisovat do logu ${file} (${why}); tento běh píše jen do konzole.`,

@@ -444,6 +444,15 @@ export const en = {
       "for it to finish, then run spojka again.",
   },
 
+  /** Log lines that record what a command showed or did. */
+  audit: {
+    outboxListed: "outbox listed",
+    outboxShown: (key: string) => `outbox item ${key} shown`,
+    schedule: (what: string, task: string, installing: boolean) =>
+      `schedule: ${what}, task ${task}${installing ? ", installing" : ""}`,
+    statusShown: "status shown",
+    verified: (problems: number) => `verify: ${problems} ${plural(problems, "problem", "problems")}`,
+  },
   log: {
     cannotWrite: (file: string, why: string) =>
       `spojka cannot write its log ${file} (${why}); this run logs to the console only.`,

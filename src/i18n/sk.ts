@@ -436,6 +436,15 @@ export const sk: Catalogue = {
       "alebo počkajte, kým skončí, a spustite spojku znova.",
   },
 
+  audit: {
+    outboxListed: "výpis frontu zobrazený",
+    outboxShown: (key: string) => `položka frontu ${key} zobrazená`,
+    schedule: (what: string, task: string, installing: boolean) =>
+      `plánovanie: ${what}, úloha ${task}${installing ? ", zakladá sa" : ""}`,
+    statusShown: "stav zobrazený",
+    verified: (problems: number) =>
+      `kontrola: ${problems} ${plural(problems, "problém", "problémy", "problémov")}`,
+  },
   log: {
     cannotWrite: (file: string, why: string) =>
       `spojka nemôže zapisovať do logu ${file} (${why}); tento beh píše len do konzoly.`,
