@@ -29,7 +29,8 @@ export async function status(ctx: Context, options: StatusOptions): Promise<Exit
   const unreadable = (e: unknown) => {
     if (!(e instanceof ConfigError)) throw e;
     code = ExitCode.Usage;
-    return { error: e.hint ? `${e.message} ${e.hint}` : e.message };
+    // The hint on a line of its own: a message may end in the middle of a sentence (a parser's words).
+    return { error: e.hint ? `${e.message}\n    ${e.hint}` : e.message };
   };
   const config = await readConfig(ctx.paths, { env: ctx.env }).catch(unreadable);
   const state: StateDb | { error: string } = await openState(ctx.paths).catch(unreadable);

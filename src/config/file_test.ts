@@ -5,6 +5,7 @@ import { parseConfigText, readConfig, writeConfig } from "./file.ts";
 import { createKey } from "./keyfile.ts";
 import type { Config } from "../connectors/config.ts";
 import { testConfig } from "./_testing.ts";
+import { setLanguage } from "../i18n/mod.ts";
 
 async function folder() {
   const dir = await Deno.makeTempDir({ prefix: "spojka-config-" });
@@ -108,6 +109,19 @@ Deno.test("a TOML syntax error names the line", () => {
     match(e.message, /config\.toml is not valid TOML \(line 2, column \d+\)/);
     return true;
   });
+});
+
+Deno.test("in Czech, a TOML syntax error says where without the parser's English", () => {
+  setLanguage("cs");
+  try {
+    throws(() => parseConfigText('version = 1\n[pohoda\nuser = "x"\n', "config.toml"), (e: ConfigError) => {
+      match(e.message, /^config\.toml není platný TOML: chyba zápisu na řádku 2, ve sloupci \d+$/);
+      match(e.hint!, /Opravte tento řádek/);
+      return true;
+    });
+  } finally {
+    setLanguage("en");
+  }
 });
 
 Deno.test("FLOWii without POHODA is reported as incomplete", () => {

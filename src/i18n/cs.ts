@@ -302,8 +302,9 @@ export const cs: Catalogue = {
     errors: (source: string, n: number) =>
       `${source} ${plural(n, "obsahuje chybu", `obsahuje ${n} chyby`, `obsahuje ${n} chyb`)}:`,
     errorsHint: "spojka help config popisuje každý klíč; spojka init soubor přepíše.",
-    notToml: (source: string, line: number, column: number, what: string) =>
-      `${source} není platný TOML (řádek ${line}, sloupec ${column}): ${what}`,
+    // The TOML parser's own words are English: its line and column say where, in the user's words.
+    notToml: (source: string, line: number, column: number, _what: string) =>
+      `${source} není platný TOML: chyba zápisu na řádku ${line}, ve sloupci ${column}`,
     notTomlHint: "Opravte tento řádek; spojka help config ukazuje, jak má každý klíč vypadat.",
     noKeyFile: (key: string, config: string) =>
       `Chybí soubor s klíčem ${key}, takže hesla v ${config} nelze přečíst.`,

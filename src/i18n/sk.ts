@@ -306,8 +306,9 @@ export const sk: Catalogue = {
     errors: (source: string, n: number) =>
       `${source} ${plural(n, "obsahuje chybu", `obsahuje ${n} chyby`, `obsahuje ${n} chýb`)}:`,
     errorsHint: "spojka help config popisuje každý kľúč; spojka init súbor prepíše.",
-    notToml: (source: string, line: number, column: number, what: string) =>
-      `${source} nie je platný TOML (riadok ${line}, stĺpec ${column}): ${what}`,
+    // The TOML parser's own words are English: its line and column say where, in the user's words.
+    notToml: (source: string, line: number, column: number, _what: string) =>
+      `${source} nie je platný TOML: chyba zápisu v riadku ${line}, v stĺpci ${column}`,
     notTomlHint: "Opravte tento riadok; spojka help config ukazuje, ako má vyzerať každý kľúč.",
     noKeyFile: (key: string, config: string) =>
       `Chýba súbor s kľúčom ${key}, preto heslá v ${config} nemožno prečítať.`,
