@@ -103,10 +103,7 @@ export async function writeConfig(path: string, config: Config, key: CryptoKey):
       m.configFile.refuseToWrite(path, describeIssues(result.error.issues, schema).join("; ")),
     );
   }
-  const header =
-    "# spojka configuration, written by `spojka init`. Every key is documented by `spojka help config`.\n" +
-    "# Secrets are encrypted with the key in spojka.key; change them with `spojka init`, not here.\n\n";
-  await writeFileAtomic(path, header + stringify(toToml(result.data)) + "\n");
+  await writeFileAtomic(path, `${m.configFile.header}\n${stringify(toToml(result.data))}\n`);
 }
 
 function firstLine(text: string): string {

@@ -35,7 +35,7 @@ export class SecretUrl extends Secret {
   }
 
   override toJSON(): string {
-    return this.unencrypted ? `${this} (not encrypted yet: run spojka init)` : this.toString();
+    return this.unencrypted ? m.configFile.notEncryptedYet(this.toString()) : this.toString();
   }
 
   [Symbol.for("Deno.customInspect")](): string {

@@ -318,6 +318,10 @@ export const cs: Catalogue = {
     badDecrypted: (key: string, problem: string) => `${key} v config.toml po dešifrování ${problem}.`,
     badDecryptedHint: "Zadejte ho znovu příkazem spojka init.",
     refuseToWrite: (path: string, problems: string) => `Neplatný ${path} se nezapíše: ${problems}`,
+    header:
+      "# Konfigurace spojky, zapsaná příkazem `spojka init`. Každý klíč popisuje `spojka help config`.\n" +
+      "# Hesla jsou zašifrovaná klíčem ze spojka.key; měňte je příkazem `spojka init`, ne tady.\n",
+    notEncryptedYet: (shown: string) => `${shown} (zatím nezašifrováno: spusťte spojka init)`,
   },
 
   configIssue: {

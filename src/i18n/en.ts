@@ -320,6 +320,11 @@ export const en = {
     badDecrypted: (key: string, problem: string) => `${key} in config.toml, once decrypted, ${problem}.`,
     badDecryptedHint: "Run spojka init to enter it again.",
     refuseToWrite: (path: string, problems: string) => `Refusing to write an invalid ${path}: ${problems}`,
+    /** The comment config.toml starts with. */
+    header:
+      "# spojka configuration, written by `spojka init`. Every key is documented by `spojka help config`.\n" +
+      "# Secrets are encrypted with the key in spojka.key; change them with `spojka init`, not here.\n",
+    notEncryptedYet: (shown: string) => `${shown} (not encrypted yet: run spojka init)`,
   },
 
   /**

@@ -322,6 +322,10 @@ export const sk: Catalogue = {
     badDecrypted: (key: string, problem: string) => `${key} v config.toml po dešifrovaní ${problem}.`,
     badDecryptedHint: "Zadajte ho znova príkazom spojka init.",
     refuseToWrite: (path: string, problems: string) => `Neplatný ${path} sa nezapíše: ${problems}`,
+    header:
+      "# Konfigurácia spojky, zapísaná príkazom `spojka init`. Každý kľúč popisuje `spojka help config`.\n" +
+      "# Heslá sú zašifrované kľúčom zo spojka.key; meňte ich príkazom `spojka init`, nie tu.\n",
+    notEncryptedYet: (shown: string) => `${shown} (zatiaľ nezašifrované: spustite spojka init)`,
   },
 
   configIssue: {
