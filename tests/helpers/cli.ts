@@ -48,8 +48,9 @@ export function spawnCli(args: string[], options: CliOptions = {}): Deno.ChildPr
     args: rest,
     cwd: root.pathname,
     clearEnv: true,
-    // The messages tests assert are English; a test of another language passes --lang or LANG.
-    env: { LANG: "C", ...inheritedEnv(), ...options.env },
+    // The messages tests assert are English; a test of another language passes --lang or LANG. Output
+    // shown to a person (the demo) is in their language.
+    env: { ...options.output === "inherit" ? localeEnv() : { LANG: "C" }, ...inheritedEnv(), ...options.env },
     stdin: options.stdin === undefined ? "null" : "piped",
     stdout: options.output ?? "piped",
     stderr: options.output ?? "piped",
@@ -84,6 +85,12 @@ function inheritedEnv(): Record<string, string> {
     "TZ",
   ];
   return Object.fromEntries(keep.flatMap((name) => Deno.env.get(name) ? [[name, Deno.env.get(name)!]] : []));
+}
+
+/** The locale variables of this process, which choose the language spojka speaks. */
+function localeEnv(): Record<string, string> {
+  const names = ["LC_ALL", "LC_MESSAGES", "LANG"];
+  return Object.fromEntries(names.flatMap((name) => Deno.env.get(name) ? [[name, Deno.env.get(name)!]] : []));
 }
 
 /** A fresh temporary data folder. */
