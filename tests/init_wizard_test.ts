@@ -74,14 +74,8 @@ Deno.test("a config.toml with an unknown key and a wrong type: [pohoda] is enter
   await Deno.writeTextFile(path, text);
   const lineOf = (start: string) => text.split("\n").findIndex((l) => l.startsWith(start)) + 1;
 
-  const prompter = scripted([
-    true,
-    "mserver",
-    `http://127.0.0.1:${port}/xml`,
-    "spojka2",
-    "nove-Heslo",
-    "123 45 679",
-  ]);
+  // [pohoda]'s sound values are offered as they are (kept with "n"), the user and password changed.
+  const prompter = scripted([true, false, false, true, "spojka2", true, "nove-Heslo", false]);
   const { code, log } = await wizard(dir, prompter);
   equal(code, 4, "the checks fail: nothing listens");
   match(
@@ -96,6 +90,8 @@ Deno.test("a config.toml with an unknown key and a wrong type: [pohoda] is enter
   );
   match(prompter.asked[0], /Enter \[pohoda\] again\? Everything else in config\.toml stays as it is\./);
   ok(!prompter.asked.some((q) => q.includes("FLOWii")), "FLOWii is not asked again");
+  match(log, /IČO[^\n]*: 12345679\n/, "the sound IČO is shown as it was");
+  ok(!log.includes("enc:v1:"), "the kept password is masked, not shown sealed");
 
   const config = (await readConfig(dataPaths(dir), { env: () => undefined }))!;
   equal(config.language, "en");

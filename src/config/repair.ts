@@ -30,7 +30,10 @@ export interface InvalidConfig {
   reenter: string[];
   /** Top-level keys and sections `init` does not ask about (`language`, `[serve]`, an unknown table): removed. */
   drop: string[];
-  /** The file's values without the sections above: what the repair keeps (secrets still sealed). */
+  /**
+   * What the repair keeps (secrets still sealed): the file's values without the dropped sections and
+   * without each broken key; a section to enter again keeps its other values, offered as they are.
+   */
   kept: Answers;
 }
 
@@ -50,18 +53,31 @@ export function diagnose(text: string): SyntaxProblem | InvalidConfig | null {
   const asked = new Set(setups().flatMap((s) => s.questions.map((q) => q.section)));
   const problems: string[] = [];
   const broken = new Set<string>();
+  /** Per section, its keys that are wrong; a section wrong as a whole (or a top-level key) has none. */
+  const brokenKeys = new Map<string, Set<string>>();
+  const whole = new Set<string>();
   for (const issue of result.error.issues) {
     const paths = issue.code === "unrecognized_keys"
       ? issue.keys.map((key) => [...issue.path, key])
       : [issue.path];
     for (const path of paths) {
       problems.push(describe(issue, path, text, raw, schema));
-      broken.add(String(path[0]));
+      const name = String(path[0]);
+      broken.add(name);
+      if (path.length < 2) whole.add(name);
+      else brokenKeys.set(name, (brokenKeys.get(name) ?? new Set()).add(String(path[1])));
     }
   }
   const reenter = [...broken].filter((name) => asked.has(name));
   const drop = [...broken].filter((name) => !asked.has(name));
-  const kept = Object.fromEntries(Object.entries(raw).filter(([name]) => !broken.has(name))) as Answers;
+  const kept: Answers = {};
+  for (const [name, value] of Object.entries(raw)) {
+    if (drop.includes(name) || whole.has(name)) continue;
+    const bad = brokenKeys.get(name);
+    kept[name] = bad === undefined ? value as Answers[string] : Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).filter(([key]) => !bad.has(key)),
+    );
+  }
   return { kind: "invalid", problems, reenter, drop, kept };
 }
 

@@ -67,8 +67,9 @@ export async function askConfig(
 }
 
 /**
- * Asks only the questions of `sections`, afresh, keeping every other value of `kept` as it is: the
- * repair of a config.toml whose other sections are fine (src/config/repair.ts).
+ * Asks only the questions of `sections`, keeping every other value of `kept` as it is: the repair of
+ * a config.toml whose other sections are fine (src/config/repair.ts). A value `kept` still holds in
+ * those sections is offered as it is; a broken one, left out of `kept`, is asked for.
  */
 export async function askSections(
   prompter: Prompter,
@@ -77,7 +78,6 @@ export async function askSections(
   say: (line: string) => void,
 ): Promise<SetupResult> {
   const answers = cloneSections(kept);
-  for (const name of sections) delete answers[name];
   const warnings: string[] = [];
   const offered = setups();
   const asked = new Set<Question>();
@@ -111,9 +111,10 @@ async function askQuestions(
     const existing = section[question.key];
     // An optional value is offered like any other, set or not, so that "n" never becomes its value.
     if (existing !== undefined || (question.optional && before.has(question.section))) {
+      // A secret kept by a repair is still sealed text: masked like one that was read.
       const shown = existing === undefined
         ? m.wizard.notSet
-        : existing instanceof Secret
+        : existing instanceof Secret || question.secret
         ? MASK
         : String(existing);
       say(`  ${question.label(answers)}: ${shown}`);

@@ -182,8 +182,9 @@ export const cs: Catalogue = {
         plural(n, "selhala kontrola", `selhaly ${n} kontroly`, `selhalo ${n} kontrol`)
       }.`,
 
-    syntax: (line: number, column: number, what: string) =>
-      `řádek ${line}, sloupec ${column} není platný TOML: ${what}`,
+    // The TOML parser's own words are English: the line and column say where.
+    syntax: (line: number, column: number, _what: string) =>
+      `řádek ${line}, sloupec ${column}: chyba zápisu, není to platný TOML`,
     problems: (file: string, n: number) =>
       `${file} ${plural(n, "obsahuje chybu", `obsahuje ${n} chyby`, `obsahuje ${n} chyb`)}:`,
     line: (n: number) => ` (řádek ${n})`,

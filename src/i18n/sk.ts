@@ -185,8 +185,9 @@ export const sk: Catalogue = {
         plural(n, "zlyhala kontrola", `zlyhali ${n} kontroly`, `zlyhalo ${n} kontrol`)
       }.`,
 
-    syntax: (line: number, column: number, what: string) =>
-      `riadok ${line}, stĺpec ${column} nie je platný TOML: ${what}`,
+    // The TOML parser's own words are English: the line and column say where.
+    syntax: (line: number, column: number, _what: string) =>
+      `riadok ${line}, stĺpec ${column}: chyba zápisu, nie je to platný TOML`,
     problems: (file: string, n: number) =>
       `${file} ${plural(n, "obsahuje chybu", `obsahuje ${n} chyby`, `obsahuje ${n} chýb`)}:`,
     line: (n: number) => ` (riadok ${n})`,
