@@ -594,6 +594,8 @@ export const cs: Catalogue = {
     locked: (holder: string) => `V této datové složce pracuje jiný běh spojky: ${holder}.`,
     lockedHint: "Počkejte, až skončí. Zámek se uvolní, jakmile ten proces skončí, i kdyby spadl.",
     holderUnknown: "jeho údaje ještě nejsou zapsané",
+    payloadLost: (spool: string) =>
+      `jeho obsah se ztratil před aktualizací (outbox/${spool}); spojka reset --cursor ho stáhne znovu`,
     holder: (pid: number, host: string | undefined, command: string, at: string) =>
       `PID ${pid}${host ? ` na ${host}` : ""}, „spojka ${command}“ spuštěná ${at}`,
     newer: (path: string, version: number, known: number) =>
@@ -1198,8 +1200,17 @@ export const cs: Catalogue = {
     noDetails: "POHODA ohlásila chybu bez podrobností",
     noText: "(bez textu)",
     record: "záznam",
-    importedBefore: (agenda: string, number: string, id: string) =>
-      `dříve importováno jako ${agenda} ${number} (id ${id})`,
+    importedBefore: (agenda: string, number: string | undefined, id: string) =>
+      `dříve importováno jako ${[agenda, number].filter(Boolean).join(" ")} (id ${id})`,
+    unanswered: (why: string) =>
+      `odpověď POHODY o něm nic neříká; ${why}: zůstává ve frontě a při příštím běhu se odešle znovu, ` +
+      "a pokud do POHODY dorazil, POHODA ho pozná",
+    unansweredNoNumber: "nelze ho dohledat podle čísla dokladu",
+    unansweredLookupFailed: (why: string) => `dohledání selhalo (${why})`,
+    unansweredNone: (agenda: string, number: string) => `POHODA nemá v agendě ${agenda} doklad ${number}`,
+    unansweredSeveral: (n: number, number: string) =>
+      `POHODA má ${n} ${plural(n, "doklad", "doklady", "dokladů")} s číslem ${number}`,
+    unansweredOther: (theirs: string, differ: string) => `v POHODĚ je ${theirs} jiný doklad (${differ})`,
     deletedSince: "dříve importováno a mezitím v POHODĚ smazáno",
     numberExists: (detail: string) => `číslo v POHODĚ už existuje: ${detail}`,
     cannotLookUp: (detail: string) =>

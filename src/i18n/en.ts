@@ -598,6 +598,9 @@ export const en = {
     lockedHint:
       "Wait until it finishes. The lock is released as soon as that process ends, even if it crashes.",
     holderUnknown: "its details are not written yet",
+    /** A version 1 outbox item whose spool file was gone when the state was migrated. */
+    payloadLost: (spool: string) =>
+      `its payload was lost before the update (outbox/${spool}); spojka reset --cursor downloads it again`,
     holder: (pid: number, host: string | undefined, command: string, at: string) =>
       `PID ${pid}${host ? ` on ${host}` : ""}, "spojka ${command}" started ${at}`,
     newer: (path: string, version: number, known: number) =>
@@ -1206,8 +1209,17 @@ export const en = {
     noDetails: "POHODA reported an error without details",
     noText: "(no text)",
     record: "record",
-    importedBefore: (agenda: string, number: string, id: string) =>
-      `imported before as ${agenda} ${number} (id ${id})`,
+    importedBefore: (agenda: string, number: string | undefined, id: string) =>
+      `imported before as ${[agenda, number].filter(Boolean).join(" ")} (id ${id})`,
+    /** An item POHODA's answer left out: why it has no verdict, then what happens to it. */
+    unanswered: (why: string) =>
+      `POHODA's answer did not mention it; ${why}: it stays in the outbox and is sent again on the next ` +
+      "run, where POHODA recognises it if it did arrive",
+    unansweredNoNumber: "it cannot be looked up by a document number",
+    unansweredLookupFailed: (why: string) => `looking it up failed (${why})`,
+    unansweredNone: (agenda: string, number: string) => `POHODA has no ${number} in ${agenda}`,
+    unansweredSeveral: (n: number, number: string) => `POHODA has ${n} documents ${number}`,
+    unansweredOther: (theirs: string, differ: string) => `POHODA's ${theirs} is another document (${differ})`,
     deletedSince: "imported before, and deleted in POHODA since",
     numberExists: (detail: string) => `the number exists in POHODA: ${detail}`,
     cannotLookUp: (detail: string) =>

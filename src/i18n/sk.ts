@@ -597,6 +597,8 @@ export const sk: Catalogue = {
     locked: (holder: string) => `V tomto dátovom priečinku pracuje iný beh spojky: ${holder}.`,
     lockedHint: "Počkajte, kým skončí. Zámok sa uvoľní, hneď ako ten proces skončí, aj keby spadol.",
     holderUnknown: "jeho údaje ešte nie sú zapísané",
+    payloadLost: (spool: string) =>
+      `jeho obsah sa stratil pred aktualizáciou (outbox/${spool}); spojka reset --cursor ho stiahne znova`,
     holder: (pid: number, host: string | undefined, command: string, at: string) =>
       `PID ${pid}${host ? ` na ${host}` : ""}, „spojka ${command}“ spustená ${at}`,
     newer: (path: string, version: number, known: number) =>
@@ -1205,8 +1207,17 @@ export const sk: Catalogue = {
     noDetails: "POHODA ohlásila chybu bez podrobností",
     noText: "(bez textu)",
     record: "záznam",
-    importedBefore: (agenda: string, number: string, id: string) =>
-      `skôr importované ako ${agenda} ${number} (id ${id})`,
+    importedBefore: (agenda: string, number: string | undefined, id: string) =>
+      `skôr importované ako ${[agenda, number].filter(Boolean).join(" ")} (id ${id})`,
+    unanswered: (why: string) =>
+      `odpoveď POHODY o ňom nič nehovorí; ${why}: zostáva vo fronte a pri ďalšom behu sa odošle znova, ` +
+      "a ak do POHODY dorazil, POHODA ho spozná",
+    unansweredNoNumber: "nedá sa dohľadať podľa čísla dokladu",
+    unansweredLookupFailed: (why: string) => `dohľadanie zlyhalo (${why})`,
+    unansweredNone: (agenda: string, number: string) => `POHODA nemá v agende ${agenda} doklad ${number}`,
+    unansweredSeveral: (n: number, number: string) =>
+      `POHODA má ${n} ${plural(n, "doklad", "doklady", "dokladov")} s číslom ${number}`,
+    unansweredOther: (theirs: string, differ: string) => `v POHODE je ${theirs} iný doklad (${differ})`,
     deletedSince: "skôr importované a medzitým v POHODE zmazané",
     numberExists: (detail: string) => `číslo v POHODE už existuje: ${detail}`,
     cannotLookUp: (detail: string) =>

@@ -6,7 +6,7 @@
  */
 
 import { describeBody } from "../core/http.ts";
-import { m } from "../i18n/mod.ts";
+import { agendaName, m } from "../i18n/mod.ts";
 import { decodeXml } from "./encoding.ts";
 import { NS } from "./namespaces.ts";
 import { attr, child, childrenOf, localName, parseXml, text, type XmlElement } from "./xmltree.ts";
@@ -60,6 +60,25 @@ export function parseResponse(bytes: Uint8Array): PackResult {
   return { kind: "items", items: new Map(items.map((item) => [attr(item, "id") ?? "", itemResult(item)])) };
 }
 
+/** POHODA's names of its agendas in a duplicity record (`ftr:printAgendaType`) → spojka's agendas. */
+const PRINT_AGENDAS: Record<string, string> = {
+  adresar: "addressbook",
+  vydane_faktury: "issuedInvoice",
+  vydane_zalohove_faktury: "issuedAdvanceInvoice",
+  ostatni_pohledavky: "receivable",
+  prijate_faktury: "receivedInvoice",
+  prijate_zalohove_faktury: "receivedAdvanceInvoice",
+  ostatni_zavazky: "commitment",
+  prijate_objednavky: "receivedOrder",
+  vydane_objednavky: "issuedOrder",
+};
+
+/** An agenda of a duplicity record under the name POHODA's menus give it; one spojka never sends, as POHODA wrote it. */
+function printedAgenda(code: string): string {
+  const agenda = PRINT_AGENDAS[code];
+  return agenda ? agendaName(agenda) : code;
+}
+
 function itemResult(item: XmlElement): ItemResult {
   const inner = item.children.find((c): c is XmlElement => typeof c !== "string");
   const errorDetail = child(item, NS.rsp, "errorDetail");
@@ -70,7 +89,7 @@ function itemResult(item: XmlElement): ItemResult {
       const number = text(child(duplicity, NS.rsp, "number"));
       const agenda = text(child(duplicity, NS.rsp, "agendaType"));
       const detail = id
-        ? m.pohodaAnswer.importedBefore(agenda ?? m.pohodaAnswer.record, number ?? "", id).replace("  ", " ")
+        ? m.pohodaAnswer.importedBefore(agenda ? printedAgenda(agenda) : m.pohodaAnswer.record, number, id)
         : m.pohodaAnswer.deletedSince;
       return { outcome: "duplicate", by: "batch", deleted: !id, id, number, detail };
     }

@@ -58,7 +58,7 @@ Deno.test("a batch duplicate is 'already imported', with the existing record", (
     deleted: false,
     id: "412",
     number: "2026000123",
-    detail: "imported before as vydane_faktury 2026000123 (id 412)",
+    detail: "imported before as Issued invoices 2026000123 (id 412)",
   });
 });
 

@@ -11,6 +11,7 @@
  */
 
 import { SpojkaError } from "../core/errors.ts";
+import { agendaName, m } from "../i18n/mod.ts";
 import { describeDocument, differences, type DocumentFacts, itemFacts } from "./facts.ts";
 import type { PohodaLists } from "./list.ts";
 import { lookUpNumbers } from "./lookup.ts";
@@ -65,27 +66,25 @@ async function check(
   }));
 }
 
-/** What every item without a verdict is told: why, then what happens next. */
-const NEXT = "it stays in the outbox and is sent again on the next run, where POHODA recognises it " +
-  "if it did arrive";
-
 function judge(
   ours: DocumentFacts | undefined,
   pohoda: DocumentFacts[] | SpojkaError | undefined,
 ): CheckedOutcome {
   const noAnswer = (why: string): NoAnswer => ({
     outcome: "unanswered",
-    detail: `POHODA's answer did not mention it; ${why}: ${NEXT}`,
+    detail: m.pohodaAnswer.unanswered(why),
   });
-  if (!ours || !pohoda) return noAnswer("it cannot be looked up by a document number");
-  if (pohoda instanceof SpojkaError) return noAnswer(`looking it up failed (${pohoda.message})`);
+  if (!ours || !pohoda) return noAnswer(m.pohodaAnswer.unansweredNoNumber);
+  if (pohoda instanceof SpojkaError) return noAnswer(m.pohodaAnswer.unansweredLookupFailed(pohoda.message));
   const same = pohoda.filter((d) => d.agenda === ours.agenda && d.number === ours.number);
-  if (same.length === 0) return noAnswer(`POHODA has no ${ours.agenda} ${ours.number}`);
-  if (same.length > 1) return noAnswer(`POHODA has ${same.length} documents ${ours.number}`);
+  if (same.length === 0) {
+    return noAnswer(m.pohodaAnswer.unansweredNone(agendaName(ours.agenda), ours.number!));
+  }
+  if (same.length > 1) return noAnswer(m.pohodaAnswer.unansweredSeveral(same.length, ours.number!));
   const [theirs] = same;
   const differ = differences(ours, theirs);
   if (differ.length > 0) {
-    return noAnswer(`POHODA's ${describeDocument(theirs)} is another document (${differ.join("; ")})`);
+    return noAnswer(m.pohodaAnswer.unansweredOther(describeDocument(theirs), differ.join("; ")));
   }
   return { outcome: "imported", id: theirs.id, number: ours.number, warnings: [] };
 }

@@ -1,5 +1,6 @@
 import { deepEqual, equal, match } from "node:assert/strict";
 import { ServiceError } from "../core/errors.ts";
+import { setLanguage } from "../i18n/mod.ts";
 import type { DocumentFacts } from "./facts.ts";
 import type { DocumentQuery } from "./list.ts";
 import { NS } from "./namespaces.ts";
@@ -73,9 +74,23 @@ Deno.test("an unanswered item that cannot be confirmed gets no verdict, and says
     equal(outcome.outcome, "unanswered", key);
     return (outcome as { detail: string }).detail;
   };
-  match(detail("missing"), /POHODA has no issuedInvoice FV2: it stays in the outbox and is sent again/);
+  match(detail("missing"), /POHODA has no FV2 in Issued invoices: it stays in the outbox and is sent again/);
   match(detail("another"), /Issued invoices FV3 .*POHODA id 42.* is another document \(partner IČO/);
   match(detail("partner"), /cannot be looked up by a document number: it stays in the outbox/);
+});
+
+Deno.test("in Czech, the reason an unanswered item waits names the agenda as POHODA's menu does", async () => {
+  setLanguage("cs");
+  try {
+    const checked = await check(unanswered("missing"), fakeLists());
+    equal(
+      (checked.get("missing") as { detail: string }).detail,
+      "odpověď POHODY o něm nic neříká; POHODA nemá v agendě Vydané faktury doklad FV2: zůstává ve frontě a " +
+        "při příštím běhu se odešle znovu, a pokud do POHODY dorazil, POHODA ho pozná",
+    );
+  } finally {
+    setLanguage("en");
+  }
 });
 
 Deno.test("a failed lookup leaves the item waiting, with the failure named", async () => {

@@ -136,9 +136,7 @@ function importStateV1(db: StateDb, state: StateV1, payloads: Map<string, string
         attempts: entry.attempts,
         queuedAt: entry.queuedAt,
         lastAttemptAt: entry.lastAttemptAt,
-        error: payload === undefined
-          ? `its payload was lost before the update (outbox/${entry.spool}); spojka reset --cursor downloads it again`
-          : entry.error,
+        error: payload === undefined ? m.state.payloadLost(entry.spool) : entry.error,
       };
     });
     new Outbox(db, connector).restore(items);
