@@ -173,7 +173,10 @@ Deno.test("the help's headings and the usage errors speak the language of --lang
   match(czech.stdout, /\nPříkazy:\n {2}init \[volby\] /);
   ok(!/Usage|Options|Commands|\[options\]/.test(czech.stdout), czech.stdout);
   const slovak = await runCli(["--lang", "sk", "outbox", "--help"]);
-  match(slovak.stdout, /^Použitie: spojka outbox \[možnosti\] \[príkaz\]\n[\s\S]*\nMožnosti:\n[\s\S]*\nPríkazy:\n/);
+  match(
+    slovak.stdout,
+    /^Použitie: spojka outbox \[možnosti\] \[príkaz\]\n[\s\S]*\nMožnosti:\n[\s\S]*\nPríkazy:\n/,
+  );
   match(slovak.stdout, /show \[možnosti\] <položka> /);
   match(slovak.stdout, /help \[príkaz\] +zobrazí pomocníka k príkazu/);
 

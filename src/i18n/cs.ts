@@ -151,7 +151,7 @@ export const cs: Catalogue = {
   },
 
   wizard: {
-    noTerminal: "spojka init se ptá na otázky, ale není tu terminál, ve kterém by se mohla ptát.",
+    noTerminal: "spojka init klade otázky, ale není tu terminál, ve kterém by se mohla ptát.",
     noTerminalHint:
       "Spusťte ji v terminálu, nebo použijte spojka init --non-interactive s proměnnými SPOJKA_* (viz README).",
     updating: (file: string) => `Upravuji ${file}`,
@@ -669,7 +669,7 @@ export const cs: Catalogue = {
       processing:
         "POHODA selhala při zpracování; opakuje-li se to i při dalších bězích, obraťte se na podporu STORMWARE.",
       activation: "Spusťte POHODU a aktivujte ji: vypršela doba pro aktivaci.",
-      ico: "Zkontrolujte [pohoda] ico a že [pohoda] url vede na mServer této firmy a tohoto roku.",
+      ico: "Zkontrolujte [pohoda] ico a zda [pohoda] url vede na mServer této firmy a tohoto roku.",
     },
     advice: {
       badCharacter:

@@ -840,7 +840,8 @@ export const en = {
       "rights to stocks and products, and enter it with spojka init.",
     wooCheck: (n: number | undefined) =>
       n === undefined ? "some products" : `${n} ${plural(n, "product", "products")}`,
-    wooProducts: (n: number) => `WooCommerce: ${n} ${plural(n, "product or variation", "products and variations")}`,
+    wooProducts: (n: number) =>
+      `WooCommerce: ${n} ${plural(n, "product or variation", "products and variations")}`,
     wooNotMentioned: "WooCommerce's answer did not mention it",
     wooNotJson: (path: string, said: string) =>
       `WooCommerce answered ${path} with something else than its JSON${said}.`,
@@ -1232,7 +1233,9 @@ export const en = {
   mserverCheck: {
     noStatusPage: "mServer has no status page (GET /status); the checks before importing were skipped.",
     busy: (state: string, processing: number | undefined) =>
-      `mServer is ${state}${processing ? ` with ${processing} ${plural(processing, "request", "requests")} in its queue` : ""}; ` +
+      `mServer is ${state}${
+        processing ? ` with ${processing} ${plural(processing, "request", "requests")} in its queue` : ""
+      }; ` +
       "spojka's packs wait their turn.",
     otherUnit: (url: string, unitIco: string, unit: string, ico: string) =>
       `mServer at ${url} serves the accounting unit with IČO ${unitIco}${unit ? ` (${unit})` : ""}, ` +
