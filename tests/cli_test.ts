@@ -173,8 +173,11 @@ Deno.test("the help's headings and the usage errors speak the language of --lang
   match(czech.stdout, /\nPříkazy:\n {2}init \[volby\] /);
   ok(!/Usage|Options|Commands|\[options\]/.test(czech.stdout), czech.stdout);
   const slovak = await runCli(["--lang", "sk", "outbox", "--help"]);
-  match(slovak.stdout, /^Použitie: spojka outbox \[voľby\] \[príkaz\]\n[\s\S]*\nVoľby:\n[\s\S]*\nPríkazy:\n/);
-  match(slovak.stdout, /show \[voľby\] <položka> /);
+  match(
+    slovak.stdout,
+    /^Použitie: spojka outbox \[možnosti\] \[príkaz\]\n[\s\S]*\nMožnosti:\n[\s\S]*\nPríkazy:\n/,
+  );
+  match(slovak.stdout, /show \[možnosti\] <položka> /);
   match(slovak.stdout, /help \[príkaz\] +zobrazí pomocníka k príkazu/);
 
   const english = await runCli(["--bogus"]);
@@ -185,7 +188,7 @@ Deno.test("the help's headings and the usage errors speak the language of --lang
   equal(unknown.stderr, "chyba: neznámá volba „--bogus“\n(spojka --help vypíše příkazy)\n");
   const typo = await runCli(["--lang", "sk", "--dri", "x"]);
   equal(typo.code, 2);
-  match(typo.stderr, /^chyba: neznáma voľba „--dri“\n\(Mysleli ste --dir\?\)\n/);
+  match(typo.stderr, /^chyba: neznáma možnosť „--dri“\n\(Mysleli ste --dir\?\)\n/);
   const missing = await runCli(["--lang", "cs", "outbox", "show"]);
   equal(missing.code, 2);
   match(missing.stderr, /^chyba: chybí povinný argument „položka“\n/);

@@ -5,6 +5,7 @@ import { checkAnswer } from "./questions.ts";
 import { configSchema } from "../connectors/config.ts";
 import { SecretUrl } from "./secret_url.ts";
 import { askConfig, configFromEnv, type Prompter } from "./setup.ts";
+import { describeIssues } from "./issues.ts";
 
 const envOf = (vars: Record<string, string>) => (name: string) => vars[name];
 
@@ -40,7 +41,10 @@ Deno.test("alerts from SPOJKA_* variables: STARTTLS on 587 unless told otherwise
 Deno.test("alerts need somewhere to go, and a password never travels unencrypted off this machine", () => {
   const nowhere = validate({ version: 1, alerts: { repeat_hours: 24 } });
   ok(!nowhere.success);
-  match(nowhere.error.issues[0].message, /or webhook_url is needed/);
+  equal(
+    describeIssues(nowhere.error.issues, configSchema())[0],
+    "[alerts] email_to: is missing, and so is webhook_url: where should alerts go? Run spojka init",
+  );
   const env = { ...emailEnv, SPOJKA_SMTP_SECURITY: "none", SPOJKA_SMTP_PORT: "25" };
   const remote = validate(configFromEnv(envOf(env), null).config);
   ok(!remote.success);

@@ -63,3 +63,14 @@ Deno.test("Czech and Slovak plurals take the form of 1, 2–4 and 5 or more", ()
     "  zlyhalo: A B (7 pokusov): r",
   ]);
 });
+
+Deno.test("English counts of one are singular", () => {
+  deepEqual([1, 3].map((n) => CATALOGUES.en.mserverCheck.busy("busy", n)), [
+    "mServer is busy with 1 request in its queue; spojka's packs wait their turn.",
+    "mServer is busy with 3 requests in its queue; spojka's packs wait their turn.",
+  ]);
+  deepEqual([1, 3].map((n) => CATALOGUES.en.eshop.wooProducts(n)), [
+    "WooCommerce: 1 product or variation",
+    "WooCommerce: 3 products and variations",
+  ]);
+});

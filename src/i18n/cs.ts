@@ -151,7 +151,7 @@ export const cs: Catalogue = {
   },
 
   wizard: {
-    noTerminal: "spojka init se ptá na otázky, ale není tu terminál, ve kterém by se mohla ptát.",
+    noTerminal: "spojka init klade otázky, ale není tu terminál, ve kterém by se mohla ptát.",
     noTerminalHint:
       "Spusťte ji v terminálu, nebo použijte spojka init --non-interactive s proměnnými SPOJKA_* (viz README).",
     updating: (file: string) => `Upravuji ${file}`,
@@ -356,8 +356,8 @@ export const cs: Catalogue = {
     minEntries: (n: number) => `musí obsahovat alespoň ${n} ${plural(n, "položku", "položky", "položek")}`,
     maxEntries: (n: number) => `může obsahovat nejvýše ${n} ${plural(n, "položku", "položky", "položek")}`,
     multipleOf: (n: string) => `musí být násobkem ${n}`,
-    startsWith: (prefix: string) => `musí začínat „${prefix}“`,
-    endsWith: (suffix: string) => `musí končit „${suffix}“`,
+    startsWith: (prefix: string) => `musí mít na začátku „${prefix}“`,
+    endsWith: (suffix: string) => `musí mít na konci „${suffix}“`,
     badForm: "nemá správný tvar; příklad ukáže spojka help config",
     badValue: "není hodnota, kterou spojka umí použít; jak má vypadat, ukáže spojka help config",
     connectorNeeds: (title: string, sections: string) =>
@@ -370,7 +370,7 @@ export const cs: Catalogue = {
     emailList: "musí být e-mailové adresy oddělené čárkami, např. uctovnik@firma.cz, spravce@firma.cz",
     emailFrom: "musí být jedna e-mailová adresa, např. spojka@firma.cz",
     smtpHost: 'musí být název serveru nebo IP adresa bez "smtp://" a bez portu, např. smtp.firma.cz',
-    alertsNowhere: "nebo webhook_url musí být vyplněno: kam se mají upozornění posílat? Spusťte spojka init",
+    alertsNowhere: "chybí, stejně jako webhook_url: kam se mají upozornění posílat? Spusťte spojka init",
     smtpHostMissing: "chybí: upozornění e-mailem potřebují SMTP server",
     emailFromMissing: "chybí: upozornění e-mailem potřebují adresu odesílatele",
     smtpPasswordMissing: "chybí ke smtp_user; spusťte spojka init",
@@ -671,7 +671,7 @@ export const cs: Catalogue = {
       processing:
         "POHODA selhala při zpracování; opakuje-li se to i při dalších bězích, obraťte se na podporu STORMWARE.",
       activation: "Spusťte POHODU a aktivujte ji: vypršela doba pro aktivaci.",
-      ico: "Zkontrolujte [pohoda] ico a že [pohoda] url vede na mServer této firmy a tohoto roku.",
+      ico: "Zkontrolujte [pohoda] ico a zda [pohoda] url vede na mServer této firmy a tohoto roku.",
     },
     advice: {
       badCharacter:
@@ -834,7 +834,7 @@ export const cs: Catalogue = {
     wooProducts: (n: number) => `WooCommerce: produkty a varianty: ${n}`,
     wooNotMentioned: "WooCommerce ho ve své odpovědi nezmínil",
     wooNotJson: (path: string, said: string) =>
-      `WooCommerce odpověděl na ${path} něčím jiným než svým JSON${said}.`,
+      `WooCommerce odpověděl na ${path} něčím jiným než odpovědí JSON${said}.`,
     wooNotJsonHint: "Před REST API může stát bezpečnostní plugin, firewall nebo stránka údržby.",
     wooKeys: (status: number, said: string) =>
       `WooCommerce odmítl consumer key nebo consumer secret (HTTP ${status})${said}.`,
@@ -862,7 +862,7 @@ export const cs: Catalogue = {
       "Tento port používá jiný program (nebo jiný spojka serve); nastavte [serve] listen na jiný port.",
     every: (id: string, minutes: number) =>
       `${id}: ${plural(minutes, "každou minutu", `každé ${minutes} minuty`, `každých ${minutes} minut`)}`,
-    andNotifications: (source: string, path: string) => `, a při notifikacích ${source} na ${path}`,
+    andNotifications: (source: string, path: string) => ` a při notifikacích ${source} na ${path}`,
     listening: (listen: string) =>
       `Naslouchám na http://${listen} (GET /healthz). Ukončíte klávesami Ctrl+C.`,
     stopping: "Končím: čekám, až doběhne probíhající běh (dalším Ctrl+C skončím hned).",
@@ -876,7 +876,7 @@ export const cs: Catalogue = {
       ` za posledních ${seconds} s: ${kinds}.`,
     refusalCount: (n: number, refusal: string) => `${n}× ${refusal}`,
     refusal: {
-      badSignature: (header: string) => `s chybným nebo chybějícím ${header}`,
+      badSignature: (header: string) => `s chybnou nebo chybějící hlavičkou ${header}`,
       notANotification: "s podpisem, ale ne jako notifikace JSON",
       notFound: "na jinou adresu nebo jinou metodou",
       tooLarge: (headKiB: number, bodyKiB: number) =>
@@ -1180,7 +1180,7 @@ export const cs: Catalogue = {
       `znak ${codePoint} (bajt 0x${byte}, který windows-1250 nedefinuje)`,
     outside: (char: string, codePoint: string) => `„${char}“ (${codePoint}, není ve windows-1250)`,
     tooLong: (field: string, length: number, limit: number, excerpt: string) =>
-      `${field}: ${length} ${plural(length, "znak", "znaky", "znaků")}, a POHODA tu přijme nejvýš ${limit} ` +
+      `${field}: ${length} ${plural(length, "znak", "znaky", "znaků")} a POHODA tu přijme nejvýše ${limit} ` +
       `(„${excerpt}“). Zkraťte text ve FLOWii.`,
     cannotTake: (field: string, what: string, excerpt: string, invisible: boolean) =>
       `${field}: POHODA nepřijme ${what} v „${excerpt}“. Opravte text ve FLOWii` +
@@ -1191,9 +1191,9 @@ export const cs: Catalogue = {
       'U znaků můžete místo toho nastavit v [pohoda] unsupported_characters = "transliterate": ' +
       "spojka pak písmena, která windows-1250 nemá, nahradí základním písmenem a řídicí znaky odstraní, " +
       "vždy s poznámkou.",
-    cutShort: (token: string) => `XML položky je useknuté (chybí ${token})`,
-    cutShortTag: "XML položky je useknuté (uprostřed počáteční značky)",
-    cutShortAttribute: "XML položky je useknuté (uprostřed atributu)",
+    cutShort: (token: string) => `XML položky je neúplné (chybí ${token})`,
+    cutShortTag: "XML položky je neúplné (uprostřed počáteční značky)",
+    cutShortAttribute: "XML položky je neúplné (uprostřed atributu)",
   },
   pohodaAnswer: {
     refusedWithoutWhy: "POHODA odmítla balíček bez udání důvodu",
@@ -1223,7 +1223,7 @@ export const cs: Catalogue = {
       "doklad se při příštím běhu odešle znovu.",
     usedBy: (number: string, n: number, documents: string) =>
       `číslo ${number} má v POHODĚ ${n} ${plural(n, "doklad", "doklady", "dokladů")}: ${documents}. ` +
-      "Tento nebyl importován; zkontrolujte je v POHODĚ.",
+      "Tento doklad nebyl importován; zkontrolujte je v POHODĚ.",
     takenByOther: (number: string, theirs: string, ours: string, differ: string) =>
       `číslo ${number} má v POHODĚ jiný doklad: POHODA má ${theirs}, tento je ${ours} (${differ}). ` +
       "Nebyl importován: dejte mu ve FLOWii jiné číslo, nebo opravte ten v POHODĚ.",
@@ -1255,7 +1255,7 @@ export const cs: Catalogue = {
       "neumí uložit.",
     lackingHint: "Zvolte [pohoda] input_dir, response_dir a database bez těchto znaků.",
     wrote: (path: string) => `POHODA: zapsán ${path}`,
-    starting: (exe: string, ini: string) => `POHODA: spouštím ${exe} /XML na ${ini}`,
+    starting: (exe: string, ini: string) => `POHODA: spouštím ${exe} /XML se souborem ${ini}`,
   },
   pohodaExport: {
     notDataPack: (root: string) => `očekáván dataPack POHODY (verze 2), nalezen <${root}>`,

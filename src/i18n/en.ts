@@ -378,7 +378,7 @@ export const en = {
     emailList: "must be e-mail addresses separated by commas, e.g. uctovnik@firma.cz, spravce@firma.cz",
     emailFrom: "must be one e-mail address, e.g. spojka@firma.cz",
     smtpHost: 'must be a host name or IP address without "smtp://" or a port, e.g. smtp.firma.cz',
-    alertsNowhere: "or webhook_url is needed: where should alerts go? Run spojka init",
+    alertsNowhere: "is missing, and so is webhook_url: where should alerts go? Run spojka init",
     smtpHostMissing: "is missing: e-mail alerts need the SMTP server",
     emailFromMissing: "is missing: e-mail alerts need a sender address",
     smtpPasswordMissing: "is missing for smtp_user; run spojka init",
@@ -843,7 +843,8 @@ export const en = {
       "rights to stocks and products, and enter it with spojka init.",
     wooCheck: (n: number | undefined) =>
       n === undefined ? "some products" : `${n} ${plural(n, "product", "products")}`,
-    wooProducts: (n: number) => `WooCommerce: ${n} products and variations`,
+    wooProducts: (n: number) =>
+      `WooCommerce: ${n} ${plural(n, "product or variation", "products and variations")}`,
     wooNotMentioned: "WooCommerce's answer did not mention it",
     wooNotJson: (path: string, said: string) =>
       `WooCommerce answered ${path} with something else than its JSON${said}.`,
@@ -1177,7 +1178,6 @@ export const en = {
     noIds: "POHODA's list answer names no record ids, so it cannot be read page by page.",
     notMentioned: "POHODA's answer to the list request did not mention it.",
   },
-  /** The FLOWii API's errors (src/flowii/client.ts). */
   /** What POHODA cannot take in an item, field by field (src/pohoda/field_check.ts). */
   fieldCheck: {
     agendaElement: "the agenda element",
@@ -1245,7 +1245,9 @@ export const en = {
   mserverCheck: {
     noStatusPage: "mServer has no status page (GET /status); the checks before importing were skipped.",
     busy: (state: string, processing: number | undefined) =>
-      `mServer is ${state}${processing ? ` with ${processing} requests in its queue` : ""}; ` +
+      `mServer is ${state}${
+        processing ? ` with ${processing} ${plural(processing, "request", "requests")} in its queue` : ""
+      }; ` +
       "spojka's packs wait their turn.",
     otherUnit: (url: string, unitIco: string, unit: string, ico: string) =>
       `mServer at ${url} serves the accounting unit with IČO ${unitIco}${unit ? ` (${unit})` : ""}, ` +
@@ -1343,6 +1345,7 @@ export const en = {
     checksum: "its content does not match its checksum (the zip is damaged)",
     tooBig: (mib: number) => `it unpacks to more than ${mib} MiB (max_unzipped_mb)`,
   },
+  /** The FLOWii API's errors (src/flowii/client.ts). */
   flowii: {
     badLogin: (said: string) => `FLOWii refused the user name or password${said}.`,
     badLoginHint: "Check [flowii] user and password with spojka init (the login e-mail and password of the " +

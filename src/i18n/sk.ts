@@ -360,8 +360,8 @@ export const sk: Catalogue = {
     minEntries: (n: number) => `musí obsahovať aspoň ${n} ${plural(n, "položku", "položky", "položiek")}`,
     maxEntries: (n: number) => `môže obsahovať najviac ${n} ${plural(n, "položku", "položky", "položiek")}`,
     multipleOf: (n: string) => `musí byť násobkom ${n}`,
-    startsWith: (prefix: string) => `musí začínať „${prefix}“`,
-    endsWith: (suffix: string) => `musí končiť „${suffix}“`,
+    startsWith: (prefix: string) => `musí mať na začiatku „${prefix}“`,
+    endsWith: (suffix: string) => `musí mať na konci „${suffix}“`,
     badForm: "nemá správny tvar; príklad ukáže spojka help config",
     badValue: "nie je hodnota, ktorú spojka vie použiť; ako má vyzerať, ukáže spojka help config",
     connectorNeeds: (title: string, sections: string) =>
@@ -374,7 +374,7 @@ export const sk: Catalogue = {
     emailList: "musia byť e-mailové adresy oddelené čiarkami, napr. uctovnik@firma.sk, spravca@firma.sk",
     emailFrom: "musí byť jedna e-mailová adresa, napr. spojka@firma.sk",
     smtpHost: 'musí byť názov servera alebo IP adresa bez "smtp://" a bez portu, napr. smtp.firma.sk',
-    alertsNowhere: "alebo webhook_url treba vyplniť: kam sa majú upozornenia posielať? Spustite spojka init",
+    alertsNowhere: "chýba, rovnako ako webhook_url: kam sa majú upozornenia posielať? Spustite spojka init",
     smtpHostMissing: "chýba: upozornenia e-mailom potrebujú SMTP server",
     emailFromMissing: "chýba: upozornenia e-mailom potrebujú adresu odosielateľa",
     smtpPasswordMissing: "chýba k smtp_user; spustite spojka init",
@@ -392,11 +392,11 @@ export const sk: Catalogue = {
   commander: {
     usage: "Použitie:",
     arguments: "Argumenty:",
-    options: "Voľby:",
-    globalOptions: "Globálne voľby:",
+    options: "Možnosti:",
+    globalOptions: "Globálne možnosti:",
     commands: "Príkazy:",
     placeholder: {
-      options: "voľby",
+      options: "možnosti",
       command: "príkaz",
       connector: "konektor",
       item: "položka",
@@ -409,10 +409,10 @@ export const sk: Catalogue = {
       date: "dátum",
     } as Record<string, string>,
     helpCommand: "zobrazí pomocníka k príkazu",
-    unknownOption: (flag: string) => `chyba: neznáma voľba „${flag}“`,
+    unknownOption: (flag: string) => `chyba: neznáma možnosť „${flag}“`,
     unknownCommand: (name: string) => `chyba: neznámy príkaz „${name}“`,
     missingArgument: (name: string) => `chyba: chýba povinný argument „${name}“`,
-    optionMissingArgument: (flags: string) => `chyba: pri voľbe „${flags}“ chýba hodnota`,
+    optionMissingArgument: (flags: string) => `chyba: pri možnosti „${flags}“ chýba hodnota`,
     tooManyArguments: (command: string | undefined, expected: number, received: number, details: string) =>
       `chyba: priveľa argumentov${
         command ? ` pre „${command}“` : ""
@@ -733,7 +733,7 @@ export const sk: Catalogue = {
       `FLOWii vyexportovalo dva záznamy, ktoré spojka rozlíši len podľa ${by} (${first}; ${second}). Odošle ` +
       "sa len ten neskorší; ostatným dajte vo FLOWii externé id alebo vlastné IČO či číslo.",
     tooLarge: (size: string, max: string) =>
-      `má ${size} MiB, viac než [flowii] max_item_mb (${max} MiB); bol vynechaný, ostatné pokračujú. Ak ho ` +
+      `má ${size} MiB, viac ako [flowii] max_item_mb (${max} MiB); bol vynechaný, ostatné pokračujú. Ak ho ` +
       "chcete preniesť, zvýšte max_item_mb a spustite spojka reset --cursor.",
     tooLargeKind: "príliš veľké záznamy",
     refusedKind: "odmietnuté záznamy",
@@ -831,14 +831,14 @@ export const sk: Catalogue = {
     shoptetUnplaced: (said: string) => `Shoptet ohlásil ${said}, no neuviedol produkt`,
     shoptetToken: (status: number, said: string) => `Shoptet odmietol API token (HTTP ${status})${said}.`,
     shoptetTokenHint:
-      "Skontrolujte súkromný API token (e-shopy Premium: administrácia → Propojení → Přístup k API) a jeho " +
+      "Skontrolujte súkromný API token (e-shopy Premium: administrácia Shoptetu → Prepojenia → Prístup k API) a jeho " +
       "práva k skladom a produktom a zadajte ho cez spojka init.",
     wooCheck: (n: number | undefined) =>
       n === undefined ? "nejaké produkty" : `${n} ${plural(n, "produkt", "produkty", "produktov")}`,
     wooProducts: (n: number) => `WooCommerce: produkty a varianty: ${n}`,
     wooNotMentioned: "WooCommerce ho vo svojej odpovedi nespomenul",
     wooNotJson: (path: string, said: string) =>
-      `WooCommerce odpovedal na ${path} niečím iným než svojím JSON${said}.`,
+      `WooCommerce odpovedal na ${path} niečím iným ako odpoveďou JSON${said}.`,
     wooNotJsonHint: "Pred REST API môže stáť bezpečnostný plugin, firewall alebo stránka údržby.",
     wooKeys: (status: number, said: string) =>
       `WooCommerce odmietol consumer key alebo consumer secret (HTTP ${status})${said}.`,
@@ -866,7 +866,7 @@ export const sk: Catalogue = {
       "Tento port používa iný program (alebo iný spojka serve); nastavte [serve] listen na iný port.",
     every: (id: string, minutes: number) =>
       `${id}: ${plural(minutes, "každú minútu", `každé ${minutes} minúty`, `každých ${minutes} minút`)}`,
-    andNotifications: (source: string, path: string) => `, a pri notifikáciách ${source} na ${path}`,
+    andNotifications: (source: string, path: string) => ` a pri notifikáciách ${source} na ${path}`,
     listening: (listen: string) => `Počúvam na http://${listen} (GET /healthz). Ukončíte klávesmi Ctrl+C.`,
     stopping: "Končím: čakám, kým dobehne prebiehajúci beh (ďalším Ctrl+C skončím hneď).",
     stopped: "Ukončené.",
@@ -879,14 +879,14 @@ export const sk: Catalogue = {
       ` za posledných ${seconds} s: ${kinds}.`,
     refusalCount: (n: number, refusal: string) => `${n}× ${refusal}`,
     refusal: {
-      badSignature: (header: string) => `s chybným alebo chýbajúcim ${header}`,
+      badSignature: (header: string) => `s chybnou alebo chýbajúcou hlavičkou ${header}`,
       notANotification: "s podpisom, ale nie ako notifikácia JSON",
       notFound: "na inú adresu alebo inou metódou",
       tooLarge: (headKiB: number, bodyKiB: number) =>
         `nad limit veľkosti (viac ako ${headKiB} KiB hlavičiek alebo ${bodyKiB} KiB tela)`,
       slow: (seconds: number) => `bez úplného prenosu do ${seconds} s`,
       busy: (connections: number) => `pri ${connections} otvorených spojeniach`,
-      malformed: "v inom formáte než HTTP/1.1",
+      malformed: "v inom formáte ako HTTP/1.1",
       unaccepted: "spojenie, ktoré systém neprijal",
     },
     unsignedHint: "Ak tie nepodpísané poslal KROS, autorizačný kľúč zadaný v KROS nie je kľúč spojky: " +
@@ -1187,7 +1187,7 @@ export const sk: Catalogue = {
     tooLong: (field: string, length: number, limit: number, excerpt: string) =>
       `${field}: ${length} ${
         plural(length, "znak", "znaky", "znakov")
-      }, a POHODA tu prijme najviac ${limit} ` +
+      } a POHODA tu prijme najviac ${limit} ` +
       `(„${excerpt}“). Skráťte text vo FLOWii.`,
     cannotTake: (field: string, what: string, excerpt: string, invisible: boolean) =>
       `${field}: POHODA neprijme ${what} v „${excerpt}“. Opravte text vo FLOWii` +
@@ -1198,9 +1198,9 @@ export const sk: Catalogue = {
       'Pri znakoch môžete namiesto toho nastaviť v [pohoda] unsupported_characters = "transliterate": ' +
       "spojka potom písmená, ktoré windows-1250 nemá, nahradí základným písmenom a riadiace znaky odstráni, " +
       "vždy s poznámkou.",
-    cutShort: (token: string) => `XML položky je odseknuté (chýba ${token})`,
-    cutShortTag: "XML položky je odseknuté (uprostred začiatočnej značky)",
-    cutShortAttribute: "XML položky je odseknuté (uprostred atribútu)",
+    cutShort: (token: string) => `XML položky je neúplné (chýba ${token})`,
+    cutShortTag: "XML položky je neúplné (uprostred začiatočnej značky)",
+    cutShortAttribute: "XML položky je neúplné (uprostred atribútu)",
   },
   pohodaAnswer: {
     refusedWithoutWhy: "POHODA odmietla balík bez uvedenia dôvodu",
@@ -1230,7 +1230,7 @@ export const sk: Catalogue = {
       "doklad sa pri ďalšom behu odošle znova.",
     usedBy: (number: string, n: number, documents: string) =>
       `číslo ${number} má v POHODE ${n} ${plural(n, "doklad", "doklady", "dokladov")}: ${documents}. ` +
-      "Tento nebol importovaný; skontrolujte ich v POHODE.",
+      "Tento doklad nebol importovaný; skontrolujte ich v POHODE.",
     takenByOther: (number: string, theirs: string, ours: string, differ: string) =>
       `číslo ${number} má v POHODE iný doklad: POHODA má ${theirs}, tento je ${ours} (${differ}). ` +
       "Nebol importovaný: dajte mu vo FLOWii iné číslo, alebo opravte ten v POHODE.",
@@ -1262,7 +1262,7 @@ export const sk: Catalogue = {
       "nevie uložiť.",
     lackingHint: "Zvoľte [pohoda] input_dir, response_dir a database bez týchto znakov.",
     wrote: (path: string) => `POHODA: zapísaný ${path}`,
-    starting: (exe: string, ini: string) => `POHODA: spúšťam ${exe} /XML na ${ini}`,
+    starting: (exe: string, ini: string) => `POHODA: spúšťam ${exe} /XML so súborom ${ini}`,
   },
   pohodaExport: {
     notDataPack: (root: string) => `očakávaný dataPack POHODY (verzia 2), nájdený <${root}>`,
@@ -1296,13 +1296,13 @@ export const sk: Catalogue = {
     },
     endsInside: (what: string) => `dokument končí uprostred ${what}`,
     noRoot: "dokument nemá koreňový prvok",
-    markupTooLong: (max: number) => `značkovanie mimo záznamov je dlhšie než ${max} znakov`,
+    markupTooLong: (max: number) => `značkovanie mimo záznamov je dlhšie ako ${max} znakov`,
     textOutside: (after: boolean) => `text ${after ? "za" : "pred"} koreňovým prvkom`,
     bareAmpersand: "znak &, ktorý nezačína odkaz (& sa zapisuje ako &amp;)",
     undefinedEntity: (name: string) =>
       `entita &${name}; nie je definovaná (spojka neprijíma DTD; len &lt; &gt; &amp; &quot; &apos; a &#…;)`,
     illegalCharacter: (name: string) => `&${name}; odkazuje na znak, ktorý XML nepovoľuje`,
-    longName: (max: number) => `názov dlhší než ${max} znakov`,
+    longName: (max: number) => `názov dlhší ako ${max} znakov`,
     bareLt: "znak <, ktorý nezačína prvok (< sa zapisuje ako &lt;)",
     slashInside: (name: string) => `znak / vnútri <${name}>`,
     badAttribute: (name: string) => `chybný zápis atribútu v <${name}>`,
@@ -1312,7 +1312,7 @@ export const sk: Catalogue = {
     ltInValue: "znak < vnútri hodnoty atribútu",
     ltInside: (name: string) => `znak < vnútri <${name}>`,
     secondRoot: (name: string) => `<${name}>: druhý prvok za koreňovým prvkom`,
-    tooDeep: (max: number) => `prvky vnorené hlbšie než ${max}`,
+    tooDeep: (max: number) => `prvky vnorené hlbšie ako ${max}`,
     undeclared: (attr: string) => `${attr}="" (prefix nemožno zrušiť)`,
     repeatsAttribute: (name: string, attr: string) => `<${name}> opakuje atribút ${attr}`,
     badName: (name: string) => `<${name}> nie je platný kvalifikovaný názov`,
@@ -1332,13 +1332,13 @@ export const sk: Catalogue = {
     outside: (name: string) => `obsahuje položku s názvom „${name}“, ktorý mieri mimo svojho priečinka`,
     unreadable: (why: string) => `nie je to čitateľný zip (${why})`,
     tooManyEntries: (count: number, max: number) =>
-      `obsahuje ${count} ${plural(count, "položku", "položky", "položiek")}, viac než limit ${max}`,
+      `obsahuje ${count} ${plural(count, "položku", "položky", "položiek")}, viac ako limit ${max}`,
     twoNamed: (name: string) => `obsahuje dva súbory s názvom „${name}“`,
     cannotUnpack: (file: string, why: string) => `${file} nemožno rozbaliť: ${why}`,
     notReadToEnd: (file: string) => `${file} nebol dočítaný do konca`,
     wrongSize: "nerozbalí sa na veľkosť, ktorú uvádza jeho hlavička",
     checksum: "jeho obsah nezodpovedá kontrolnému súčtu (zip je poškodený)",
-    tooBig: (mib: number) => `rozbalený má viac než ${mib} MiB (max_unzipped_mb)`,
+    tooBig: (mib: number) => `rozbalený má viac ako ${mib} MiB (max_unzipped_mb)`,
   },
   flowii: {
     badLogin: (said: string) => `FLOWii odmietol používateľské meno alebo heslo${said}.`,

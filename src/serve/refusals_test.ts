@@ -49,7 +49,7 @@ Deno.test("in Czech, the line counts each reason, the unsigned hint and the repl
     refusals.flush();
     equal(
       lines[0],
-      "Odmítnuto 6 požadavků za posledních 60 s: 5× s chybným nebo chybějícím X-Kros-Signature-256, " +
+      "Odmítnuto 6 požadavků za posledních 60 s: 5× s chybnou nebo chybějící hlavičkou X-Kros-Signature-256, " +
         "1× při 32 otevřených spojeních. Pokud ty nepodepsané poslal KROS, autorizační klíč zadaný v KROS " +
         "není klíč spojky: spojka init ukáže ten, který je třeba zadat. Ignorovány 2 opakované notifikace " +
         "KROS (odpověď 200; každá už spustila svou synchronizaci).",
