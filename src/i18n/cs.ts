@@ -586,7 +586,7 @@ export const cs: Catalogue = {
     badNameHint:
       "Použijte písmena bez diakritiky, číslice, tečky, pomlčky a podtržítka, např. --name spojka-firma2.",
     tooLong: (length: number, max: number, run: string) =>
-      `Příkaz úlohy má ${length} znaků; Plánovač úloh Windows (schtasks) přijme nejvýš ${max}: ${run}`,
+      `Příkaz úlohy má ${length} znaků; Plánovač úloh Windows (schtasks) přijme nejvýše ${max}: ${run}`,
     tooLongHint: "Přesuňte spojku a její datovou složku do kratší cesty, např. C:\\spojka.",
   },
 
@@ -692,7 +692,7 @@ export const cs: Catalogue = {
       } zapsáno do ${dir}. Nic nebylo odesláno, žádný kurzor se neposunul.`,
     answerToEarlier: (n: number) => `POHODA: odpověď na ${items(n)} odeslané při dřívějším běhu`,
     sending: (n: number, maxItems: number, kib: number) =>
-      `POHODA: odesílám ${items(n)} v balíčcích po nejvýš ${maxItems} položkách a ${kib} KiB`,
+      `POHODA: odesílám ${items(n)} v balíčcích po nejvýše ${maxItems} položkách a ${kib} KiB`,
     notAResponse: (service: string, problem: string) => `${service} neodpověděl odpovědí POHODY: ${problem}.`,
     notAResponseHint:
       "Odpověď je uložena ve složce responses. Položky zůstávají ve frontě a příště se odešlou znovu.",
@@ -1010,8 +1010,12 @@ export const cs: Catalogue = {
     ledgerStarts: (at: string) =>
       `spojka vede záznam, podle kterého kontroluje, od ${at}; co potvrdila dříve, se nekontroluje.`,
     notChecked: (count: number, agenda: string) =>
-      `${count} ${plural(count, "položka", "položky", "položek")} (${agenda}) nemá nic, podle čeho by ` +
-      "šlo v POHODĚ hledat (číslo, id), a nebyla zkontrolována.",
+      `${count} ${plural(count, "položka", "položky", "položek")} (${agenda}) ${
+        plural(count, "nemá", "nemají", "nemá")
+      } nic, podle čeho by ` +
+      `šlo v POHODĚ hledat (číslo, id), a ${
+        plural(count, "nebyla zkontrolována", "nebyly zkontrolovány", "nebylo zkontrolováno")
+      }.`,
     nothingYet: "spojka zatím nic nepotvrdila, takže není co kontrolovat.",
     allAgree: "Vše souhlasí: každý je v POHODĚ jednou, se stejným číslem, IČO partnera i celkovou částkou.",
     more: (n: number) =>
@@ -1146,12 +1150,14 @@ export const cs: Catalogue = {
       "ale nechává POHODU běžet: zastavit ji uprostřed importu by mohlo poškodit její data.",
     exeRunningHint: (minutes: number) =>
       "Podívejte se na tomto počítači po okně POHODY, které čeká na odpověď. Další běh přečte odpověď " +
-      `POHODY, pokud už bude zapsaná; jinak se POHODA na balík spustí znovu po ${minutes} minutách.`,
+      `POHODY, pokud už bude zapsaná; jinak se POHODA na balík spustí znovu po ${minutes} ${
+        plural(minutes, "minutě", "minutách", "minutách")
+      }.`,
     sendAgain: (why: string, n: number) => `${why}; znovu se posílá: ${items(n)}.`,
     packGone: (pack: string) => `${pack} zmizel bez odpovědi`,
     notAnswer: (answer: string, problem: string) => ` (${answer} není odpověď: ${problem})`,
     notAnswered: (pack: string, minutes: number, unread: string) =>
-      `POHODA na ${pack} neodpověděla za ${minutes} minut${unread}`,
+      `POHODA na ${pack} neodpověděla za ${minutes} ${plural(minutes, "minutu", "minuty", "minut")}${unread}`,
     unreadable: (path: string, why: string) => `POHODA: ${path} nejde přečíst (${why}); odstraněno.`,
   },
   pohodaList: {

@@ -834,7 +834,8 @@ export const en = {
       }; stock is written to warehouse ${target}` +
       (isDefault ? ", the shop's default" : ""),
     shoptetNoWarehouses: "Shoptet answered /api/stocks without its list of warehouses.",
-    shoptetDetails: (n: number) => `Shoptet: reading ${n} product details for their EANs`,
+    shoptetDetails: (n: number) =>
+      `Shoptet: reading the details of ${n} ${plural(n, "product", "products")} for their EANs`,
     shoptetProductSet: "a product set, whose stock follows its items",
     shoptetUnplaced: (said: string) => `Shoptet reported ${said} without naming the product`,
     shoptetToken: (status: number, said: string) => `Shoptet refused the API token (HTTP ${status})${said}.`,
@@ -1155,12 +1156,14 @@ export const en = {
       "stopped waiting but leaves POHODA running: stopping it in the middle of an import could damage its data.",
     exeRunningHint: (minutes: number) =>
       "Look for a POHODA window waiting for an answer on this PC. The next run reads POHODA's answer if it " +
-      `is written by then; otherwise POHODA is started on the pack again after ${minutes} minutes.`,
+      `is written by then; otherwise POHODA is started on the pack again after ${minutes} ${
+        plural(minutes, "minute", "minutes")
+      }.`,
     sendAgain: (why: string, n: number) => `${why}; its ${items(n)} ${plural(n, "is", "are")} sent again.`,
     packGone: (pack: string) => `${pack} is gone without an answer`,
     notAnswer: (answer: string, problem: string) => ` (${answer} is not an answer: ${problem})`,
     notAnswered: (pack: string, minutes: number, unread: string) =>
-      `POHODA has not answered ${pack} in ${minutes} minutes${unread}`,
+      `POHODA has not answered ${pack} in ${minutes} ${plural(minutes, "minute", "minutes")}${unread}`,
     unreadable: (path: string, why: string) => `POHODA: ${path} cannot be read (${why}); removed.`,
   },
   /** POHODA's list requests (src/pohoda/list.ts). */

@@ -1015,8 +1015,12 @@ export const sk: Catalogue = {
     ledgerStarts: (at: string) =>
       `spojka vedie záznam, podľa ktorého kontroluje, od ${at}; čo potvrdila skôr, sa nekontroluje.`,
     notChecked: (count: number, agenda: string) =>
-      `${count} ${plural(count, "položka", "položky", "položiek")} (${agenda}) nemá nič, podľa čoho by ` +
-      "sa dalo v POHODE hľadať (číslo, id), a nebola skontrolovaná.",
+      `${count} ${plural(count, "položka", "položky", "položiek")} (${agenda}) ${
+        plural(count, "nemá", "nemajú", "nemá")
+      } nič, podľa čoho by ` +
+      `sa dalo v POHODE hľadať (číslo, id), a ${
+        plural(count, "nebola skontrolovaná", "neboli skontrolované", "nebolo skontrolovaných")
+      }.`,
     nothingYet: "spojka zatiaľ nič nepotvrdila, takže nie je čo kontrolovať.",
     allAgree: "Všetko súhlasí: každý je v POHODE raz, s rovnakým číslom, IČO partnera aj celkovou sumou.",
     more: (n: number) =>
@@ -1153,12 +1157,14 @@ export const sk: Catalogue = {
       "ale nechá POHODU bežať: zastaviť ju uprostred importu by mohlo poškodiť jej dáta.",
     exeRunningHint: (minutes: number) =>
       "Pozrite sa na tomto počítači po okne POHODY, ktoré čaká na odpoveď. Ďalší beh prečíta odpoveď " +
-      `POHODY, ak už bude zapísaná; inak sa POHODA na balík spustí znova po ${minutes} minútach.`,
+      `POHODY, ak už bude zapísaná; inak sa POHODA na balík spustí znova po ${minutes} ${
+        plural(minutes, "minúte", "minútach", "minútach")
+      }.`,
     sendAgain: (why: string, n: number) => `${why}; znova sa posiela: ${items(n)}.`,
     packGone: (pack: string) => `${pack} zmizol bez odpovede`,
     notAnswer: (answer: string, problem: string) => ` (${answer} nie je odpoveď: ${problem})`,
     notAnswered: (pack: string, minutes: number, unread: string) =>
-      `POHODA na ${pack} neodpovedala za ${minutes} minút${unread}`,
+      `POHODA na ${pack} neodpovedala za ${minutes} ${plural(minutes, "minútu", "minúty", "minút")}${unread}`,
     unreadable: (path: string, why: string) => `POHODA: ${path} sa nedá prečítať (${why}); odstránené.`,
   },
   pohodaList: {
