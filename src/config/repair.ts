@@ -10,7 +10,7 @@ import { parse, TomlError } from "smol-toml";
 import { configSchema, setups } from "../connectors/config.ts";
 import { m } from "../i18n/mod.ts";
 import { migrateSections } from "./file.ts";
-import { configProblems, issueWords } from "./issues.ts";
+import { configProblems, issueWords, keyName } from "./issues.ts";
 import type { Answers } from "./questions.ts";
 
 /** A config.toml whose TOML cannot be parsed: its sections cannot be told apart. */
@@ -27,11 +27,14 @@ export interface InvalidConfig {
   problems: string[];
   /** The sections to enter again: those `init` has questions for. */
   reenter: string[];
-  /** Top-level keys and sections `init` does not ask about (`language`, `[serve]`, an unknown table): removed. */
+  /**
+   * The broken keys `init` does not ask about (`language`, a key of `[serve]`, an unknown table), by
+   * name: removed, their defaults apply.
+   */
   drop: string[];
   /**
-   * What the repair keeps (secrets still sealed): the file's values without the dropped sections and
-   * without each broken key; a section to enter again keeps its other values, offered as they are.
+   * What the repair keeps (secrets still sealed): the file's values without each broken key, at any
+   * depth; a section to enter again keeps its other values, offered as they are.
    */
   kept: Answers;
 }
@@ -62,24 +65,22 @@ export function diagnose(text: string, source: string): SyntaxProblem | InvalidC
   const problems = configProblems(result.error.issues, schema, at);
   const asked = new Set(setups().flatMap((s) => s.questions.map((q) => q.section)));
   const broken = [...new Set(problems.map(({ path }) => String(path[0])))];
-  const drop = broken.filter((name) => !asked.has(name));
   const kept = structuredClone(raw);
-  for (const { path } of problems) {
-    if (path.length === 1 || drop.includes(String(path[0]))) delete kept[String(path[0])];
-    else removeKey(kept, path);
-  }
+  for (const { path } of problems) removeKey(kept, path);
   return {
     kind: "invalid",
     problems: problems.map(({ text }) => text),
     reenter: broken.filter((name) => asked.has(name)),
-    drop,
+    drop: [
+      ...new Set(problems.filter(({ path }) => !asked.has(String(path[0]))).map(({ path }) => keyName(path))),
+    ],
     kept: kept as Answers,
   };
 }
 
 /**
  * Takes the key at `path` out of `tree`, its siblings staying; a key within a list takes the whole
- * list (its entries have no names to keep apart). A path that is not there (a missing key) is no-op.
+ * list (its entries have no names to keep apart). A path that is not there (a missing key) changes nothing.
  */
 function removeKey(tree: Record<string, unknown>, path: readonly PropertyKey[]): void {
   let table = tree;

@@ -77,3 +77,14 @@ Deno.test("the repair tells each problem in the words of every other command, wi
   match(repair.join("\n"), /\[pohoda\] batch_size \(line \d+\): must be a number, not true/);
   match(repair.join("\n"), /unknown section \[unknown\] \(line \d+\)/);
 });
+
+Deno.test("in a section init does not ask about, only the broken key goes, named", () => {
+  const text = config({
+    rest: '[serve]\nlisten = "8787"\npublic_url = "https://spojka.firma.cz"\ndebounce_seconds = 30\n',
+  });
+  const found = invalid(text);
+  deepEqual(found.reenter, []);
+  deepEqual(found.drop, ["[serve] listen"]);
+  deepEqual(found.kept.serve, { public_url: "https://spojka.firma.cz", debounce_seconds: 30 });
+  equal(found.kept.pohoda.ico, "12345679");
+});
