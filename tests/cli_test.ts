@@ -233,5 +233,5 @@ Deno.test("a config.toml with an unknown key and a wrong type is explained in th
   const english = await runCli(["--dir", dir, "status"]);
   equal(english.code, 2);
   match(english.stdout, /config\.toml has 3 errors:/);
-  match(english.stdout, /\[pohoda\] batch_size: must be a number, not boolean true/);
+  match(english.stdout, /\[pohoda\] batch_size: must be a number, not true/);
 });

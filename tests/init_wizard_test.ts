@@ -85,7 +85,9 @@ Deno.test("a config.toml with an unknown key and a wrong type: [pohoda] is enter
   match(
     log,
     new RegExp(
-      `\\[pohoda\\] batch_size \\(line ${lineOf("batch_size")}\\) must be a number, not the text "50"`,
+      `\\[pohoda\\] batch_size \\(line ${
+        lineOf("batch_size")
+      }\\): must be a number without quotes, not the text "50"`,
     ),
   );
   match(prompter.asked[0], /Enter \[pohoda\] again\? Everything else in config\.toml stays as it is\./);
@@ -116,7 +118,7 @@ Deno.test("a TOML syntax error: init offers to start over and keeps the broken f
   await t.step("declined: nothing changes", async () => {
     const { code, log } = await wizard(dir, scripted([false]));
     equal(code, 2);
-    match(log, /config\.toml has a problem:\n.*line \d+, column \d+ is not valid TOML/);
+    match(log, /config\.toml is not valid TOML \(line \d+, column \d+\)/);
     equal(await Deno.readTextFile(path), broken);
   });
 
@@ -148,6 +150,27 @@ Deno.test("init --non-interactive on a broken config.toml: exit 2, the problem n
   equal(czech.code, 2);
   match(czech.stderr, /neznámý klíč „icoo“ v \[pohoda\] \(řádek \d+\): nemysleli jste „ico“\?/);
   equal(await Deno.readTextFile(path), broken);
+});
+
+Deno.test("status and init tell a wrong type in the same words; init adds the line", async () => {
+  const dir = await setUpFolder();
+  const path = join(dir, "config.toml");
+  const text = (await Deno.readTextFile(path)).replace("batch_size = 50", "batch_size = true");
+  await Deno.writeTextFile(path, text);
+  const line = text.split("\n").findIndex((l) => l.startsWith("batch_size")) + 1;
+  for (const lang of ["en", "cs"]) {
+    const status = await runCli(["--dir", dir, "--lang", lang, "status"]);
+    const init = await runCli(["--dir", dir, "--lang", lang, "init", "--non-interactive"], { env });
+    equal(status.code, 2);
+    equal(init.code, 2);
+    const told = /\[pohoda\] batch_size: (.*)/.exec(status.stdout)?.[1];
+    ok(told, status.stdout);
+    ok(
+      init.stderr.includes(`[pohoda] batch_size (${lang === "en" ? "line" : "řádek"} ${line}): ${told}`),
+      init.stderr,
+    );
+  }
+  match((await runCli(["--dir", dir, "status"])).stdout, /batch_size: must be a number, not true/);
 });
 
 Deno.test("init keeps language and takes an IČO typed with spaces", async () => {

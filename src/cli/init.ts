@@ -77,10 +77,11 @@ async function setUp(ctx: Context, prompter: Prompter | undefined): Promise<Setu
     if (e instanceof Deno.errors.NotFound) return null;
     throw e;
   });
-  const broken = text === null ? null : diagnose(text);
+  const broken = text === null ? null : diagnose(text, ctx.paths.config);
   if (broken) {
-    const problems = broken.kind === "syntax" ? [broken.message] : broken.problems;
-    const told = `${m.wizard.problems(ctx.paths.config, problems.length)}\n  ${problems.join("\n  ")}`;
+    const told = broken.kind === "syntax"
+      ? broken.message
+      : `${m.configFile.errors(ctx.paths.config, broken.problems.length)}\n  ${broken.problems.join("\n  ")}`;
     // Never overwritten unasked: a script cannot answer, so it is told what is wrong.
     if (!prompter) throw new ConfigError(told, { hint: m.wizard.nonInteractiveBroken });
     ctx.log.warn(told);

@@ -6,7 +6,7 @@
  * @module
  */
 
-import { chooseLanguage, configLanguage, isLanguage, optionValue } from "../i18n/choose.ts";
+import { chooseLanguage, configLanguage, isLanguage, optionValue, posixLocale } from "../i18n/choose.ts";
 import { m, setLanguage } from "../i18n/mod.ts";
 import { windowsUiLanguage } from "../i18n/windows_ui.ts";
 import { dataPaths, resolveDataDir } from "../core/datadir.ts";
@@ -25,7 +25,7 @@ export async function chooseRunLanguage(args: readonly string[]): Promise<boolea
   const option = isLanguage(given) ? given : undefined;
   const config = configLanguage(text);
   // The registry is asked only when nothing before it decides: it costs a process or two.
-  const undecided = !option && !config && !["LC_ALL", "LC_MESSAGES", "LANG"].some((name) => env(name));
+  const undecided = !option && !config && posixLocale(env) === undefined;
   setLanguage(chooseLanguage({
     option,
     config,

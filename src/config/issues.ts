@@ -22,46 +22,77 @@ function sectionName(path: readonly PropertyKey[]): string {
 function describeValue(value: unknown): string {
   if (typeof value === "string") return m.wizard.text(value);
   if (Array.isArray(value)) return m.configIssue.type.array;
-  if (value !== null && typeof value === "object") return m.configIssue.type.object;
+  if (isTable(value)) return m.configIssue.type.object;
   if (typeof value === "number") return m.configIssue.number(String(value));
   if (typeof value === "boolean") return m.configIssue.boolean(String(value));
   return m.configIssue.other;
 }
 
-/** One message per issue, e.g. `[pohoda] ico: must be 8 digits in quotes, e.g. ico = "12345678"`. */
-export function describeIssues(issues: readonly z.core.$ZodIssue[], schema: z.ZodType): string[] {
+/** One problem of a config, in the user's words, and the key it is about. */
+export interface ConfigProblem {
+  /** The key's path; for an unknown key, the path of that key. */
+  path: PropertyKey[];
+  /** What is wrong and how to fix it. */
+  text: string;
+}
+
+/**
+ * One problem per issue (per key, for unknown keys), e.g.
+ * `[pohoda] ico: must be 8 digits in quotes, e.g. ico = "12345678"`. `at` tells more of where a
+ * key is (`init`'s repair: its line), said right after the key's name.
+ */
+export function configProblems(
+  issues: readonly z.core.$ZodIssue[],
+  schema: z.ZodType,
+  at: (path: readonly PropertyKey[]) => string = () => "",
+): ConfigProblem[] {
   const say = m.configIssue;
-  return issues.flatMap((issue): string[] => {
-    const key = keyName(issue.path);
+  return issues.flatMap((issue): ConfigProblem[] => {
+    const key = `${keyName(issue.path)}${at(issue.path)}`;
+    const problem = (text: string) => [{ path: issue.path, text: `${key}: ${text}` }];
     switch (issue.code) {
       case "unrecognized_keys":
         return issue.keys.map((unknown) => {
+          const path = [...issue.path, unknown];
+          const value = (issue.input as Record<string, unknown> | undefined)?.[unknown];
           const suggestion = closest(unknown, keysAt(schema, issue.path));
           const hint = suggestion ? say.didYouMean(suggestion) : say.everyKey;
-          return say.unknownKey(unknown, sectionName(issue.path), hint);
+          const text = isTable(value)
+            ? say.unknownSection(path.join("."), at(path), hint)
+            : say.unknownKey(unknown, `${sectionName(issue.path)}${at(path)}`, hint);
+          return { path, text };
         });
       case "invalid_type":
         if (issue.expected === "string" && typeof issue.input === "number") {
-          return [`${key}: ${say.quoteIt(String(issue.path.at(-1)), String(issue.input))}`];
+          return problem(say.quoteIt(String(issue.path.at(-1)), String(issue.input)));
         }
         if (issue.expected === "number" && typeof issue.input === "string") {
-          return [`${key}: ${say.noQuotes(describeValue(issue.input))}`];
+          return problem(say.noQuotes(describeValue(issue.input)));
         }
-        return [`${key}: ${wrongType(issue)}`];
+        return problem(wrongType(issue));
       default:
-        return [`${key}: ${issue.message}`];
+        return problem(issue.message);
     }
   });
 }
 
+/** One message per issue, as {@linkcode configProblems} tells them. */
+export function describeIssues(issues: readonly z.core.$ZodIssue[], schema: z.ZodType): string[] {
+  return configProblems(issues, schema).map((problem) => problem.text);
+}
+
+function isTable(value: unknown): boolean {
+  return value !== null && typeof value === "object" && !Array.isArray(value) && !(value instanceof Date);
+}
+
 /** What a value of the wrong type must be instead, or that it is missing. */
-export function wrongType(issue: { expected: string; input?: unknown }): string {
+function wrongType(issue: { expected: string; input?: unknown }): string {
   if (issue.input === undefined) return m.configIssue.missing;
   return m.configIssue.wrongType(typeName(issue.expected), describeValue(issue.input));
 }
 
 /** A type as the user would name it: `a section`, `a whole number`. */
-export function typeName(expected: string): string {
+function typeName(expected: string): string {
   return m.configIssue.type[expected] ?? expected;
 }
 
@@ -91,6 +122,9 @@ export function issueWords(issue: z.core.$ZodRawIssue): string {
     }
     case "not_multiple_of":
       return say.multipleOf(String(issue.divisor));
+    case "invalid_key":
+      // A record's key (a year of [pohoda.units]): what its own check says.
+      return issue.issues[0]?.message ?? say.badValue;
     case "invalid_format":
       if (issue.format === "starts_with") return say.startsWith(String(issue.prefix));
       if (issue.format === "ends_with") return say.endsWith(String(issue.suffix));
@@ -98,15 +132,6 @@ export function issueWords(issue: z.core.$ZodRawIssue): string {
     default:
       return say.badValue;
   }
-}
-
-/** The key at `path` that `word` probably means (a typo of it), if there is one. */
-export function suggestKey(
-  schema: z.ZodType,
-  path: readonly PropertyKey[],
-  word: string,
-): string | undefined {
-  return closest(word, keysAt(schema, path));
 }
 
 /** The keys a strict object schema allows at `path`, for "did you mean" suggestions. */

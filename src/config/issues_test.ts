@@ -41,7 +41,7 @@ Deno.test("a value out of range, a fraction, an empty text and a wrong path say 
   }));
   match(message, /config\.toml has 5 errors:/);
   match(message, /\[flowii\] max_attempts: must be at most 10\n/);
-  match(message, /\[flowii\] max_item_mb: must be a whole number, not number 1\.5\n/);
+  match(message, /\[flowii\] max_item_mb: must be a whole number, not the number 1\.5\n/);
   match(message, /\[flowii\] ext_system: must not be empty\n/);
   match(message, /\[flowii\.endpoints\] token: must start with "\/"\n/);
   match(message, /\[pohoda\] batch_size: must be at least 1\n/);

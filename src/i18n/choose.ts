@@ -43,8 +43,12 @@ export interface LanguageSources {
 export function chooseLanguage(sources: LanguageSources): Language {
   if (sources.option) return sources.option;
   if (sources.config) return sources.config;
-  const posix = ["LC_ALL", "LC_MESSAGES", "LANG"].map(sources.env).find((v) => v !== undefined && v !== "");
-  return localeLanguage(posix ?? sources.uiLanguage ?? sources.intlLocale ?? "") ?? "en";
+  return localeLanguage(posixLocale(sources.env) ?? sources.uiLanguage ?? sources.intlLocale ?? "") ?? "en";
+}
+
+/** The locale POSIX says messages are in: the first non-empty of LC_ALL, LC_MESSAGES and LANG. */
+export function posixLocale(env: (name: string) => string | undefined): string | undefined {
+  return ["LC_ALL", "LC_MESSAGES", "LANG"].map(env).find((v) => v !== undefined && v !== "");
 }
 
 /** `cs_CZ.UTF-8`, `sk-SK`, `cs` → its language; `en_US`, `C`, `POSIX` → English; unknown → undefined. */

@@ -1,5 +1,5 @@
 import { equal } from "node:assert/strict";
-import { chooseLanguage, configLanguage, localeLanguage, optionValue } from "./choose.ts";
+import { chooseLanguage, configLanguage, localeLanguage, optionValue, posixLocale } from "./choose.ts";
 
 const env = (vars: Record<string, string>) => (name: string) => vars[name];
 
@@ -16,6 +16,12 @@ Deno.test("the system locale: LC_ALL, then LC_MESSAGES, then LANG, then the runt
   equal(chooseLanguage({ env: env({}), intlLocale: "cs-CZ" }), "cs");
   equal(chooseLanguage({ env: env({}), intlLocale: "de-AT" }), "en");
   equal(chooseLanguage({ env: env({}) }), "en");
+});
+
+Deno.test("the POSIX locale is the first non-empty variable; none set leaves the choice to Windows", () => {
+  equal(posixLocale(env({ LC_ALL: "", LC_MESSAGES: "sk_SK", LANG: "cs_CZ" })), "sk_SK");
+  equal(posixLocale(env({ LANG: "C" })), "C");
+  equal(posixLocale(env({ LC_ALL: "", LANG: "" })), undefined);
 });
 
 Deno.test("on Windows the display language goes before the regional format", () => {

@@ -183,28 +183,9 @@ export const cs: Catalogue = {
       }.`,
 
     // The TOML parser's own words are English: the line and column say where.
-    syntax: (line: number, column: number, _what: string) =>
-      `řádek ${line}, sloupec ${column}: chyba zápisu, není to platný TOML`,
-    problems: (file: string, n: number) =>
-      `${file} ${plural(n, "obsahuje chybu", `obsahuje ${n} chyby`, `obsahuje ${n} chyb`)}:`,
     line: (n: number) => ` (řádek ${n})`,
     inSection: (section: string) => `v [${section}]`,
-    topLevel: "na začátku souboru",
-    unknownKey: (key: string, where: string, at: string, suggestion: string | undefined) =>
-      `neznámý klíč „${key}“ ${where}${at}` + (suggestion ? `: nemysleli jste „${suggestion}“?` : ""),
-    unknownSection: (section: string, at: string) => `neznámá sekce [${section}]${at}`,
-    missingSection: (section: string) => `chybí sekce [${section}]`,
-    missingKey: (key: string, at: string) => `chybí ${key}${at}`,
-    wrongType: (key: string, at: string, expected: string, got: string) =>
-      `${key}${at} musí být ${expected}, ne ${got}`,
     oneOf: (values: string) => `musí být jedna z hodnot ${values}`,
-    type: {
-      string: "text v uvozovkách",
-      number: "číslo",
-      boolean: "true nebo false",
-      object: "sekce",
-      array: "seznam",
-    } as Record<string, string>,
     text: (value: string) => `text „${value}“`,
     reenter: (sections: string) => `Zadat ${sections} znovu? Vše ostatní v config.toml zůstane, jak je.`,
     dropTopLevel: (keys: string) => `${keys} bude odstraněno (platí výchozí hodnoty).`,
@@ -329,6 +310,7 @@ export const cs: Catalogue = {
     topLevel: "(začátek souboru)",
     atTopLevel: "na začátku souboru",
     unknownKey: (key: string, where: string, hint: string) => `neznámý klíč „${key}“ ${where}: ${hint}`,
+    unknownSection: (section: string, at: string, hint: string) => `neznámá sekce [${section}]${at}: ${hint}`,
     didYouMean: (key: string) => `nemysleli jste „${key}“?`,
     everyKey: "spojka help config vypíše všechny klíče",
     missing: "chybí",

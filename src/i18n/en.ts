@@ -186,27 +186,9 @@ export const en = {
       `init --non-interactive ends with exit code 4: ${n === 1 ? "a check" : `${n} checks`} failed.`,
 
     // A broken config.toml.
-    syntax: (line: number, column: number, what: string) =>
-      `line ${line}, column ${column} is not valid TOML: ${what}`,
-    problems: (file: string, n: number) => `${file} has ${n === 1 ? "a problem" : `${n} problems`}:`,
     line: (n: number) => ` (line ${n})`,
     inSection: (section: string) => `in [${section}]`,
-    topLevel: "at the top of the file",
-    unknownKey: (key: string, where: string, at: string, suggestion: string | undefined) =>
-      `unknown key "${key}" ${where}${at}` + (suggestion ? `: did you mean "${suggestion}"?` : ""),
-    unknownSection: (section: string, at: string) => `unknown section [${section}]${at}`,
-    missingSection: (section: string) => `[${section}] is missing`,
-    missingKey: (key: string, at: string) => `${key}${at} is missing`,
-    wrongType: (key: string, at: string, expected: string, got: string) =>
-      `${key}${at} must be ${expected}, not ${got}`,
     oneOf: (values: string) => `must be one of ${values}`,
-    type: {
-      string: "text in quotes",
-      number: "a number",
-      boolean: "true or false",
-      object: "a section",
-      array: "a list",
-    } as Record<string, string>,
     text: (value: string) => `the text "${value}"`,
     reenter: (sections: string) => `Enter ${sections} again? Everything else in config.toml stays as it is.`,
     dropTopLevel: (keys: string) => `${keys} will be removed (the defaults apply).`,
@@ -333,8 +315,10 @@ export const en = {
    */
   configIssue: {
     topLevel: "(top level)",
-    atTopLevel: "at the top level",
+    atTopLevel: "at the top of the file",
     unknownKey: (key: string, where: string, hint: string) => `unknown key "${key}" ${where}: ${hint}`,
+    unknownSection: (section: string, at: string, hint: string) =>
+      `unknown section [${section}]${at}: ${hint}`,
     didYouMean: (key: string) => `did you mean "${key}"?`,
     everyKey: "spojka help config lists every key",
     missing: "is missing",
@@ -343,16 +327,16 @@ export const en = {
     wrongType: (expected: string, got: string) => `must be ${expected}, not ${got}`,
     /** What a key must be. */
     type: {
-      string: "a string",
+      string: "text in quotes",
       number: "a number",
       int: "a whole number",
-      boolean: "a boolean",
+      boolean: "true or false",
       object: "a section",
       array: "a list",
     } as Record<string, string>,
     /** What it is instead. */
-    number: (value: string) => `number ${value}`,
-    boolean: (value: string) => `boolean ${value}`,
+    number: (value: string) => `the number ${value}`,
+    boolean: (value: string) => `${value}`,
     other: "another kind of value",
     atLeast: (n: string) => `must be at least ${n}`,
     atMost: (n: string) => `must be at most ${n}`,

@@ -186,28 +186,9 @@ export const sk: Catalogue = {
       }.`,
 
     // The TOML parser's own words are English: the line and column say where.
-    syntax: (line: number, column: number, _what: string) =>
-      `riadok ${line}, stĺpec ${column}: chyba zápisu, nie je to platný TOML`,
-    problems: (file: string, n: number) =>
-      `${file} ${plural(n, "obsahuje chybu", `obsahuje ${n} chyby`, `obsahuje ${n} chýb`)}:`,
     line: (n: number) => ` (riadok ${n})`,
     inSection: (section: string) => `v [${section}]`,
-    topLevel: "na začiatku súboru",
-    unknownKey: (key: string, where: string, at: string, suggestion: string | undefined) =>
-      `neznámy kľúč „${key}“ ${where}${at}` + (suggestion ? `: nemysleli ste „${suggestion}“?` : ""),
-    unknownSection: (section: string, at: string) => `neznáma sekcia [${section}]${at}`,
-    missingSection: (section: string) => `chýba sekcia [${section}]`,
-    missingKey: (key: string, at: string) => `chýba ${key}${at}`,
-    wrongType: (key: string, at: string, expected: string, got: string) =>
-      `${key}${at} musí byť ${expected}, nie ${got}`,
     oneOf: (values: string) => `musí byť jedna z hodnôt ${values}`,
-    type: {
-      string: "text v úvodzovkách",
-      number: "číslo",
-      boolean: "true alebo false",
-      object: "sekcia",
-      array: "zoznam",
-    } as Record<string, string>,
     text: (value: string) => `text „${value}“`,
     reenter: (sections: string) => `Zadať ${sections} znova? Všetko ostatné v config.toml zostane, ako je.`,
     dropTopLevel: (keys: string) => `${keys} sa odstráni (platia predvolené hodnoty).`,
@@ -333,6 +314,8 @@ export const sk: Catalogue = {
     topLevel: "(začiatok súboru)",
     atTopLevel: "na začiatku súboru",
     unknownKey: (key: string, where: string, hint: string) => `neznámy kľúč „${key}“ ${where}: ${hint}`,
+    unknownSection: (section: string, at: string, hint: string) =>
+      `neznáma sekcia [${section}]${at}: ${hint}`,
     didYouMean: (key: string) => `mysleli ste „${key}“?`,
     everyKey: "spojka help config vypíše všetky kľúče",
     missing: "chýba",
