@@ -27,3 +27,24 @@ export function testConfig(
     pohoda: { ...file.pohoda!, password: new Secret(secrets.pohodaPassword ?? "pohoda-password-3") },
   };
 }
+
+/**
+ * The text of a FLOWii → POHODA config.toml (secrets sealed placeholders) with `flowii` and `pohoda`
+ * lines added to their sections, then `rest`: broken files for tests of what users are told.
+ */
+export function configText(lines: { flowii?: string; pohoda?: string; rest?: string } = {}): string {
+  return `version = 1
+
+[flowii]
+user = "uctovnik@firma.sk"
+password = "enc:v1:AAAA"
+api_key = "enc:v1:AAAA"
+${lines.flowii ?? ""}
+
+[pohoda]
+user = "spojka"
+password = "enc:v1:AAAA"
+ico = "12345679"
+${lines.pohoda ?? ""}
+${lines.rest ?? ""}`;
+}

@@ -4,22 +4,7 @@ import { type Language, setLanguage } from "../i18n/mod.ts";
 import { setups } from "../connectors/config.ts";
 import { parseConfigText } from "./file.ts";
 import { checkAnswer } from "./questions.ts";
-
-/** A FLOWii → POHODA config.toml with `pohoda` and `flowii` lines added to their sections. */
-function config(lines: { flowii?: string; pohoda?: string } = {}): string {
-  return `version = 1
-[flowii]
-user = "uctovnik@firma.sk"
-password = "enc:v1:AAAA"
-api_key = "enc:v1:AAAA"
-${lines.flowii ?? ""}
-[pohoda]
-user = "spojka"
-password = "enc:v1:AAAA"
-ico = "12345679"
-${lines.pohoda ?? ""}
-`;
-}
+import { configText } from "./_testing.ts";
 
 /** The message of the error `text` is refused with, in `language`. */
 function refusal(text: string, language: Language = "en"): string {
@@ -35,7 +20,7 @@ function refusal(text: string, language: Language = "en"): string {
 }
 
 Deno.test("a value out of range, a fraction, an empty text and a wrong path say what the value must be", () => {
-  const message = refusal(config({
+  const message = refusal(configText({
     flowii: 'max_attempts = 11\nmax_item_mb = 1.5\next_system = ""\n[flowii.endpoints]\ntoken = "token"',
     pohoda: "batch_size = 0",
   }));
@@ -49,7 +34,7 @@ Deno.test("a value out of range, a fraction, an empty text and a wrong path say 
 
 Deno.test("in Czech: an unknown key, a wrong type and a value out of range, with how to fix each", () => {
   const message = refusal(
-    config({ pohoda: 'batch_sise = 10\nmax_attempts = "3"\ntimeout_seconds = 1' }),
+    configText({ pohoda: 'batch_sise = 10\nmax_attempts = "3"\ntimeout_seconds = 1' }),
     "cs",
   );
   match(message, /^config\.toml obsahuje 3 chyby:/);
@@ -61,7 +46,7 @@ Deno.test("in Czech: an unknown key, a wrong type and a value out of range, with
 
 Deno.test("in Slovak: a missing key, a fraction and a rule of the section", () => {
   const message = refusal(
-    config({ pohoda: "max_attempts = 2.5" }).replace('user = "spojka"\n', "") +
+    configText({ pohoda: "max_attempts = 2.5" }).replace('user = "spojka"\n', "") +
       '[alerts]\nemail_to = "uctovnik@firma.sk"\nsmtp_host = "smtp.firma.sk"\n',
     "sk",
   );

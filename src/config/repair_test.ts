@@ -2,24 +2,7 @@ import { deepEqual, equal, match, ok } from "node:assert/strict";
 import type { ConfigError } from "../core/errors.ts";
 import { parseConfigText } from "./file.ts";
 import { diagnose, type InvalidConfig } from "./repair.ts";
-
-/** A FLOWii → POHODA config.toml with `flowii` and `pohoda` lines added to their sections, then `rest`. */
-function config(lines: { flowii?: string; pohoda?: string; rest?: string } = {}): string {
-  return `version = 1
-
-[flowii]
-user = "uctovnik@firma.sk"
-password = "enc:v1:AAAA"
-api_key = "enc:v1:AAAA"
-${lines.flowii ?? ""}
-
-[pohoda]
-user = "spojka"
-password = "enc:v1:AAAA"
-ico = "12345679"
-${lines.pohoda ?? ""}
-${lines.rest ?? ""}`;
-}
+import { configText } from "./_testing.ts";
 
 function invalid(text: string): InvalidConfig {
   const found = diagnose(text, "config.toml");
@@ -30,7 +13,7 @@ function invalid(text: string): InvalidConfig {
 const lineOf = (text: string, start: string) => text.split("\n").findIndex((l) => l.startsWith(start)) + 1;
 
 Deno.test("one bad key in a sub-table: only that key goes, its siblings are kept", () => {
-  const text = config({
+  const text = configText({
     rest: '[flowii.endpoints]\ntoken = "token"\npartners = "/partneri"\nsince_param = "od"\n\n' +
       '[pohoda.units]\n2025 = "http://127.0.0.1:444/xml"\nrok = "http://127.0.0.1:445/xml"\n',
   });
@@ -46,7 +29,7 @@ Deno.test("one bad key in a sub-table: only that key goes, its siblings are kept
 });
 
 Deno.test("a sub-table wrong as a whole goes, and is named", () => {
-  const text = config({ flowii: "endpoints = 5", rest: '[pohoda.extra]\nnote = "x"\n' });
+  const text = configText({ flowii: "endpoints = 5", rest: '[pohoda.extra]\nnote = "x"\n' });
   const found = invalid(text);
   deepEqual(found.problems, [
     `[flowii] endpoints (line ${lineOf(text, "endpoints")}): must be a section, not the number 5`,
@@ -60,7 +43,7 @@ Deno.test("a sub-table wrong as a whole goes, and is named", () => {
 });
 
 Deno.test("the repair tells each problem in the words of every other command, with its line", () => {
-  const text = config({
+  const text = configText({
     flowii: "max_item_mb = 1.5\nlanguage = 3",
     pohoda: 'batch_size = true\nico = 12345679\nicoo = "1"',
     rest: '[unknown]\nkey = "x"\n',
@@ -79,7 +62,7 @@ Deno.test("the repair tells each problem in the words of every other command, wi
 });
 
 Deno.test("in a section init does not ask about, only the broken key goes, named", () => {
-  const text = config({
+  const text = configText({
     rest: '[serve]\nlisten = "8787"\npublic_url = "https://spojka.firma.cz"\ndebounce_seconds = 30\n',
   });
   const found = invalid(text);
