@@ -10,6 +10,7 @@ import { readConfig } from "../src/config/file.ts";
 import type { Prompter } from "../src/config/setup.ts";
 import { withContext } from "../src/cli/context.ts";
 import { init } from "../src/cli/init.ts";
+import { setLanguage } from "../src/i18n/mod.ts";
 import { dataPaths } from "../src/core/datadir.ts";
 import { runCli, tempDataDir } from "./helpers/cli.ts";
 
@@ -184,4 +185,29 @@ Deno.test("init keeps language and takes an IČO typed with spaces", async () =>
   const text = await Deno.readTextFile(path);
   match(text, /^language = "sk"$/m);
   match(text, /^ico = "12345679"$/m);
+});
+
+Deno.test("the wizard's language is written to config.toml, so runs scheduled as SYSTEM speak it too", async () => {
+  const dir = await setUpFolder();
+  ok(!(await Deno.readTextFile(join(dir, "config.toml"))).includes("language"), "a script records none");
+  // Everything kept as it is: the connectors ticked as they are, every value unchanged.
+  const keepAll: Prompter = {
+    text: () => Promise.reject(new Error("nothing is typed")),
+    secret: () => Promise.reject(new Error("nothing is typed")),
+    select: () => Promise.reject(new Error("nothing is chosen")),
+    yesNo: () => Promise.resolve(false),
+    choose: (_, choices) => Promise.resolve(choices.filter((c) => c.checked).map((c) => c.value)),
+  };
+  setLanguage("cs");
+  try {
+    const { code, log } = await wizard(dir, keepAll);
+    equal(code, 4, "the checks fail: nothing listens");
+    match(log, /spojka bude mluvit česky, i v naplánovaných bězích \(language = "cs" v config\.toml/);
+  } finally {
+    setLanguage("en");
+  }
+  equal((await readConfig(dataPaths(dir), { env: () => undefined }))!.language, "cs");
+  // A language already chosen stays: the wizard in English does not overwrite it.
+  await wizard(dir, keepAll);
+  equal((await readConfig(dataPaths(dir), { env: () => undefined }))!.language, "cs");
 });

@@ -16,7 +16,7 @@ import { readLastrun } from "../flowii/lastrun.ts";
 import { askConfig, askSections, configFromEnv, type Prompter, type SetupResult } from "../config/setup.ts";
 import { diagnose } from "../config/repair.ts";
 import { checkConnections, type CheckResult } from "../connectors/checks.ts";
-import { m } from "../i18n/mod.ts";
+import { language, m } from "../i18n/mod.ts";
 import { acquireLock } from "../state/lock.ts";
 import { withState } from "../state/store.ts";
 import type { Context } from "./context.ts";
@@ -45,6 +45,9 @@ export async function init(ctx: Context, options: InitOptions): Promise<ExitCode
   try {
     const prompter = options.nonInteractive ? undefined : options.prompter ?? terminalPrompter();
     const result = await setUp(ctx, prompter).catch(cancelled);
+    // The wizard's language is the admin's; a task run as SYSTEM would take the machine's instead.
+    const keepLanguage = prompter !== undefined && result.config.language === undefined;
+    if (keepLanguage) result.config.language = language();
     for (const warning of result.warnings) ctx.log.warn(m.wizard.warning(warning));
     // The vendor's lastrun.txt says where each source read by time (FLOWii's) continues.
     const starting = configuredConnectors(result.config).filter((c) => c.startAt !== undefined);
@@ -55,6 +58,7 @@ export async function init(ctx: Context, options: InitOptions): Promise<ExitCode
     await writeConfig(ctx.paths.config, result.config, key);
     ctx.log.info(m.wizard.saved(ctx.paths.config, result.connectors.join(", ")));
     ctx.log.info(m.wizard.keyFile(ctx.paths.key));
+    if (keepLanguage) ctx.log.info(m.wizard.languageKept(language()));
     if (start !== undefined) {
       const streams = await withState(ctx.paths, (db) => starting.flatMap((c) => c.startAt!(db, start)));
       ctx.log.info(m.wizard.continues(

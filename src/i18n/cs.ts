@@ -161,6 +161,9 @@ export const cs: Catalogue = {
     lastrunWithoutFlowiiHint:
       "Nastavte FLOWii → POHODA ve stejném běhu (proměnné SPOJKA_FLOWII_*); nic nebylo uloženo.",
     saved: (file: string, connectors: string) => `Uloženo ${file} (${connectors}).`,
+    languageKept: (language: string) =>
+      `spojka bude mluvit česky, i v naplánovaných bězích (language = "${language}" v config.toml; ` +
+      "změníte ho tam nebo přepínačem --lang).",
     keyFile: (key: string) =>
       `Hesla a tokeny jsou zašifrovány souborem klíče ${key}: nechte ho vedle config.toml a nedávejte ho do záloh, které sdílíte.`,
     continues: (streams: string, since: string, start: number, file: string) =>

@@ -169,6 +169,10 @@ export const en = {
     lastrunWithoutFlowiiHint:
       "Set up FLOWii → POHODA in the same run (the SPOJKA_FLOWII_* variables); nothing was saved.",
     saved: (file: string, connectors: string) => `Saved ${file} (${connectors}).`,
+    /** The wizard's language, written to config.toml so that scheduled runs (as SYSTEM) speak it too. */
+    languageKept: (language: string) =>
+      `spojka speaks English from now on, scheduled runs too (language = "${language}" in config.toml; ` +
+      "change it there or with --lang).",
     keyFile: (key: string) =>
       `Secrets are encrypted with ${key}: keep it beside config.toml and out of backups you share.`,
     continues: (streams: string, since: string, start: number, file: string) =>

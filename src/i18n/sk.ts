@@ -164,6 +164,9 @@ export const sk: Catalogue = {
     lastrunWithoutFlowiiHint:
       "Nastavte FLOWii → POHODA v tom istom behu (premenné SPOJKA_FLOWII_*); nič sa neuložilo.",
     saved: (file: string, connectors: string) => `Uložené ${file} (${connectors}).`,
+    languageKept: (language: string) =>
+      `spojka bude hovoriť po slovensky, aj v naplánovaných behoch (language = "${language}" v config.toml; ` +
+      "zmeníte ho tam alebo prepínačom --lang).",
     keyFile: (key: string) =>
       `Heslá a tokeny sú zašifrované súborom kľúča ${key}: nechajte ho vedľa config.toml a nedávajte ho do záloh, ktoré zdieľate.`,
     continues: (streams: string, since: string, start: number, file: string) =>
