@@ -8,6 +8,7 @@ import { DatabaseSync } from "node:sqlite";
 import { Buffer } from "node:buffer";
 import { listen } from "./emulators/server.ts";
 import { editConfig } from "./helpers/cli.ts";
+import { agendaName } from "../src/i18n/mod.ts";
 import { startWorld, type World, type WorldOptions } from "./helpers/world.ts";
 
 async function withWorld(options: WorldOptions, body: (world: World) => Promise<void>): Promise<void> {
@@ -81,7 +82,8 @@ Deno.test("items POHODA's answer leaves out are looked up: found ones count as i
       match(
         first.stderr,
         new RegExp(
-          `${refused.number}\\b.*: no answer from POHODA, will be checked: .*POHODA has no ${refused.type}`,
+          `${refused.number}\\b.*: no answer from POHODA, will be checked: .*POHODA has no ${refused.number} in ` +
+            agendaName(refused.type),
         ),
       );
       const status = JSON.parse((await world.spojka("status", "--json")).stdout);

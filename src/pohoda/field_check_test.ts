@@ -244,7 +244,7 @@ Deno.test("in Czech and Slovak, the reason names the field, what is wrong and wh
     const [long] = checkItem(withHeaderText("x".repeat(241)));
     match(
       long.message,
-      /^invoiceHeader\/text: 241 znakov, a POHODA tu prijme najviac 240 \(„x+…“\)\. Skráťte text vo FLOWii\.$/,
+      /^invoiceHeader\/text: 241 znakov a POHODA tu prijme najviac 240 \(„x+…“\)\. Skráťte text vo FLOWii\.$/,
     );
   } finally {
     setLanguage("en");
