@@ -9,7 +9,7 @@ import { z } from "zod";
 import { m } from "../i18n/mod.ts";
 import { issueWords } from "./issues.ts";
 import { ALERTS_SECRETS, alertsSchema, SMTP_PORTS } from "./schema.ts";
-import { type ConfigSection, secretQuestion } from "./section.ts";
+import { type ConfigSection, questionsOf, secretQuestion } from "./section.ts";
 
 /** The answers so far, by section and key. */
 export type Answers = Record<string, Record<string, unknown>>;
@@ -66,68 +66,61 @@ export const ALERTS_SETUP: ConnectorSetup = {
     return m.wizard.setupAlerts;
   },
   extra: true,
-  questions: [
-    {
-      section: "alerts",
-      key: "email_to",
-      label: () => m.wizard.ask.alertsEmailTo,
-      env: "SPOJKA_ALERT_EMAIL_TO",
-      optional: true,
-      schema: alerts.email_to,
-    },
-    {
-      section: "alerts",
-      key: "email_from",
-      label: () => m.wizard.ask.alertsEmailFrom,
-      env: "SPOJKA_ALERT_EMAIL_FROM",
-      when: byEmail,
-      schema: alerts.email_from.unwrap(),
-    },
-    {
-      section: "alerts",
-      key: "smtp_host",
-      label: () => m.wizard.ask.smtpHost,
-      env: "SPOJKA_SMTP_HOST",
-      when: byEmail,
-      schema: alerts.smtp_host.unwrap(),
-    },
-    {
-      section: "alerts",
-      key: "smtp_security",
-      label: () => m.wizard.ask.smtpSecurity,
-      env: "SPOJKA_SMTP_SECURITY",
-      when: byEmail,
-      choices: alerts.smtp_security.unwrap().options,
-      default: "starttls",
-      schema: alerts.smtp_security,
-    },
-    {
-      section: "alerts",
-      key: "smtp_port",
-      label: () => m.wizard.ask.smtpPort,
-      env: "SPOJKA_SMTP_PORT",
-      when: byEmail,
-      default: (answers) =>
-        String(SMTP_PORTS[(answers.alerts?.smtp_security as keyof typeof SMTP_PORTS) ?? "starttls"]),
-      schema: alerts.smtp_port.unwrap(),
-    },
-    {
-      section: "alerts",
-      key: "smtp_user",
-      label: () => m.wizard.ask.smtpUser,
-      env: "SPOJKA_SMTP_USER",
-      when: byEmail,
-      optional: true,
-      schema: z.string().trim(),
-    },
-    secretQuestion("alerts", "smtp_password", ALERTS_SECRETS.smtp_password, {
-      when: (answers) => byEmail(answers) && Boolean(answers.alerts?.smtp_user),
-    }),
-    secretQuestion("alerts", "webhook_url", ALERTS_SECRETS.webhook_url),
-    secretQuestion("alerts", "webhook_secret", ALERTS_SECRETS.webhook_secret, {
-      when: (answers) => Boolean(answers.alerts?.webhook_url),
-    }),
-  ],
+  questions: questionsOf({
+    name: "alerts",
+    schema: alertsSchema,
+    questions: [
+      {
+        key: "email_to",
+        label: () => m.wizard.ask.alertsEmailTo,
+        env: "SPOJKA_ALERT_EMAIL_TO",
+        optional: true,
+      },
+      {
+        key: "email_from",
+        label: () => m.wizard.ask.alertsEmailFrom,
+        env: "SPOJKA_ALERT_EMAIL_FROM",
+        when: byEmail,
+      },
+      {
+        key: "smtp_host",
+        label: () => m.wizard.ask.smtpHost,
+        env: "SPOJKA_SMTP_HOST",
+        when: byEmail,
+      },
+      {
+        key: "smtp_security",
+        label: () => m.wizard.ask.smtpSecurity,
+        env: "SPOJKA_SMTP_SECURITY",
+        when: byEmail,
+        choices: alerts.smtp_security.unwrap().options,
+        default: "starttls",
+      },
+      {
+        key: "smtp_port",
+        label: () => m.wizard.ask.smtpPort,
+        env: "SPOJKA_SMTP_PORT",
+        when: byEmail,
+        default: (answers) =>
+          String(SMTP_PORTS[(answers.alerts?.smtp_security as keyof typeof SMTP_PORTS) ?? "starttls"]),
+      },
+      {
+        key: "smtp_user",
+        label: () => m.wizard.ask.smtpUser,
+        env: "SPOJKA_SMTP_USER",
+        when: byEmail,
+        optional: true,
+        schema: z.string().trim(),
+      },
+      secretQuestion("smtp_password", ALERTS_SECRETS.smtp_password, {
+        when: (answers) => byEmail(answers) && Boolean(answers.alerts?.smtp_user),
+      }),
+      secretQuestion("webhook_url", ALERTS_SECRETS.webhook_url),
+      secretQuestion("webhook_secret", ALERTS_SECRETS.webhook_secret, {
+        when: (answers) => Boolean(answers.alerts?.webhook_url),
+      }),
+    ],
+  }),
 };
 
 /** Whether `config` holds every section `setup` asks about. */

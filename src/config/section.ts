@@ -37,8 +37,11 @@ export interface ConfigSection<N extends string = string, S extends z.ZodType = 
   readonly schema: S;
   /** Its secrets by key, each declared once. */
   readonly secrets?: Readonly<Record<string, SecretSpec>>;
-  /** What `init` asks, in order; a secret's question is made from its declaration ({@linkcode secretQuestion}). */
-  readonly questions: readonly Question[];
+  /**
+   * What `init` asks, in order, declared without the section ({@linkcode questionsOf} adds it); a
+   * secret's question is made from its declaration ({@linkcode secretQuestion}).
+   */
+  readonly questions: readonly SectionQuestion<S>[];
   /**
    * A target's section (`[pohoda]`, `[eshop]`): valid on its own, shared by every connector that
    * writes to that target. A connector's own section needs all the connector's sections beside it.
@@ -55,17 +58,51 @@ export interface ConfigSection<N extends string = string, S extends z.ZodType = 
   complete?(answers: Record<string, unknown>): void;
 }
 
+/** The keys of the section schema `S` (any key while `S` is not known: a section among others). */
+type FieldKey<S extends z.ZodType> = z.ZodType extends S ? string
+  : S extends z.ZodObject<infer Shape> ? keyof Shape & string
+  : never;
+
+/**
+ * A {@linkcode Question} as its section declares it: the section is the one declaring it. Its
+ * `schema` may be left out when the answer is checked as the section schema `S` checks its `key`;
+ * a question checked otherwise (a secret's text, an id merely trimmed) brings its own.
+ */
+export type SectionQuestion<S extends z.ZodType = z.ZodType> =
+  | Omit<Question, "section">
+  | Omit<Question, "section" | "key" | "schema"> & { key: FieldKey<S>; schema?: undefined };
+
+/**
+ * `init`'s questions of `section` as the wizard asks them: each in the section, and one without a
+ * schema of its own checked as the section checks its key. An answer is always a string, so the
+ * key's default or optional changes nothing it accepts.
+ */
+export function questionsOf<S extends z.ZodType>(
+  section: Pick<ConfigSection<string, S>, "name" | "schema" | "questions">,
+): Question[] {
+  return section.questions.map(({ schema, ...question }) => ({
+    ...question,
+    section: section.name,
+    schema: schema ?? fieldSchema(section.name, section.schema, question.key),
+  }));
+}
+
+/** The schema of `key` in the section's `schema`; a question for a key it lacks is a bug. */
+function fieldSchema(name: string, schema: z.ZodType, key: string): z.ZodType {
+  const field = schema instanceof z.ZodObject ? schema.shape[key] : undefined;
+  if (!field) throw new Error(`[${name}] has no key ${key}: its question needs a schema of its own`);
+  return field;
+}
+
 const secretText = z.string().min(1, { error: () => m.wizard.notEmpty });
 
-/** `init`'s question for the secret `key` of `section`, as its declaration says. */
+/** `init`'s question for the secret `key`, as its declaration says. */
 export function secretQuestion(
-  section: string,
   key: string,
   spec: SecretSpec,
   options: Pick<Question, "when"> = {},
-): Question {
+): Omit<Question, "section"> {
   return {
-    section,
     key,
     label: () => spec.label?.() ?? key,
     env: spec.env,

@@ -17,7 +17,7 @@ import {
   versionSchema,
 } from "../config/schema.ts";
 import { ALERTS_SETUP, type ConnectorSetup } from "../config/questions.ts";
-import type { ConfigSection } from "../config/section.ts";
+import { type ConfigSection, questionsOf } from "../config/section.ts";
 import type { Connector } from "./connector.ts";
 import { type CONNECTORS, connectors } from "./registry.ts";
 
@@ -110,7 +110,7 @@ export function setups(): ConnectorSetup[] {
     ...connectors().map((c) => ({
       id: c.id,
       title: c.setupTitle,
-      questions: c.sections.flatMap((s) => s.questions),
+      questions: c.sections.flatMap(questionsOf),
       sections: c.sections,
     })),
     ALERTS_SETUP,

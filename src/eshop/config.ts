@@ -59,7 +59,6 @@ export const eshopSection = {
   target: true,
   questions: [
     {
-      section: "eshop",
       key: "platform",
       label: () => m.wizard.ask.eshopPlatform,
       env: "SPOJKA_ESHOP_PLATFORM",
@@ -67,7 +66,6 @@ export const eshopSection = {
       schema: z.enum(ids),
     },
     {
-      section: "eshop",
       key: "url",
       label: (answers) => m.wizard.ask.shopUrl[platform(answers) ?? ""] ?? m.wizard.ask.eshopUrl,
       env: "SPOJKA_ESHOP_URL",
@@ -77,7 +75,7 @@ export const eshopSection = {
     },
     ...PLATFORMS.flatMap((p) =>
       Object.entries(p.secrets).map(([key, spec]) =>
-        secretQuestion("eshop", key, spec, { when: (answers) => platform(answers) === p.id })
+        secretQuestion(key, spec, { when: (answers) => platform(answers) === p.id })
       )
     ),
   ],

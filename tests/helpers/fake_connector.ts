@@ -33,13 +33,11 @@ const fakeSection = {
   secrets: SECRETS,
   questions: [
     {
-      section: "fake",
       key: "name",
       label: () => "Fake name",
       env: "SPOJKA_FAKE_NAME",
-      schema: fakeSchema.shape.name,
     },
-    secretQuestion("fake", "token", SECRETS.token),
+    secretQuestion("token", SECRETS.token),
   ],
   check: (config) => ({
     service: "Fake service",

@@ -69,24 +69,19 @@ export const flowiiSection = {
   secrets: SECRETS,
   questions: [
     {
-      section: "flowii",
       key: "base_url",
       label: () => m.wizard.ask.flowiiUrl,
       env: "SPOJKA_FLOWII_URL",
       default: flowiiSchema.shape.base_url.parse(undefined),
-      schema: flowiiSchema.shape.base_url,
     },
     {
-      section: "flowii",
       key: "user",
       label: () => m.wizard.ask.flowiiUser,
       env: "SPOJKA_FLOWII_USER",
-      schema: flowiiSchema.shape.user,
     },
-    secretQuestion("flowii", "password", SECRETS.password),
-    secretQuestion("flowii", "api_key", SECRETS.api_key),
+    secretQuestion("password", SECRETS.password),
+    secretQuestion("api_key", SECRETS.api_key),
     {
-      section: "flowii",
       key: "company_id",
       label: () => m.wizard.ask.flowiiCompany,
       env: "SPOJKA_FLOWII_COMPANY",

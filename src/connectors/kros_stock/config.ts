@@ -81,14 +81,12 @@ export const krosSection = {
   secrets: SECRETS,
   questions: [
     {
-      section: "kros",
       key: "base_url",
       label: () => m.wizard.ask.krosUrl,
       env: "SPOJKA_KROS_URL",
       default: KROS_URL,
-      schema: krosSchema.shape.base_url,
     },
-    secretQuestion("kros", "token", SECRETS.token),
+    secretQuestion("token", SECRETS.token),
   ],
   check: (config: KrosConfig, { log, db, once }) => ({
     service: "KROS",
@@ -109,25 +107,20 @@ export const stockSection = {
   schema: stockSchema,
   questions: [
     {
-      section: "stock",
       key: "match_by",
       label: () => m.wizard.ask.stockMatch,
       env: "SPOJKA_STOCK_MATCH",
       choices: stockSchema.shape.match_by.unwrap().options,
       default: "code",
-      schema: stockSchema.shape.match_by,
     },
     {
-      section: "stock",
       key: "quantity",
       label: () => m.wizard.ask.stockQuantity,
       env: "SPOJKA_STOCK_QUANTITY",
       choices: stockSchema.shape.quantity.unwrap().options,
       default: "max",
-      schema: stockSchema.shape.quantity,
     },
     {
-      section: "stock",
       key: "warehouse",
       label: () => m.wizard.ask.stockWarehouse,
       env: "SPOJKA_STOCK_WAREHOUSE",
