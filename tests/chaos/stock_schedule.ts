@@ -17,7 +17,7 @@ import {
   startWooCommerce,
   type WooCommerceEmulator,
 } from "../emulators/woocommerce/mod.ts";
-import { type Article, articles, krosItems } from "../helpers/stock_world.ts";
+import { type Article, articles, krosItems, shownQuantity } from "../helpers/stock_world.ts";
 import {
   changeStock,
   CRASH_AT_REQUEST,
@@ -162,15 +162,9 @@ function drawPlan(rng: Random, target: StockTarget): RunPlan {
   return { events, ...drawDeath(rng, 3) };
 }
 
-/** KROS's quantity as the shop should show it: max or sum over the warehouses, not below 0, rounded down. */
+/** KROS's quantity as the shop should show it. */
 function krosQuantity(item: KrosCatalogItem, mode: "max" | "sum"): number {
-  const stocks = item.warehouses.map((w) => w.quantityOnHand);
-  const figure = stocks.length === 0
-    ? 0
-    : mode === "max"
-    ? Math.max(...stocks)
-    : stocks.reduce((a, b) => a + b, 0);
-  return Math.floor(Math.max(0, figure) + 1e-9);
+  return shownQuantity(item.warehouses.map((w) => w.quantityOnHand), mode);
 }
 
 /** The shop's stock of `code`: Shoptet's real stock, WooCommerce's stock quantity. */

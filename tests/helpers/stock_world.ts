@@ -161,6 +161,11 @@ export function expected(article: Article, mode: "max" | "sum" = "max", warehous
   const stocks = Object.entries(article.stock).filter(([w]) => !warehouse || w === warehouse).map(([, q]) =>
     q
   );
+  return shownQuantity(stocks, mode);
+}
+
+/** The quantity a shop should show for warehouse `stocks`: their max or sum, not below 0, rounded down. */
+export function shownQuantity(stocks: readonly number[], mode: "max" | "sum"): number {
   const figure = stocks.length === 0
     ? 0
     : mode === "max"
