@@ -152,11 +152,11 @@ export class Outbox {
     const same = this.#db.statement("SELECT payload = ? AS identical FROM outbox WHERE key = ?");
     const upsert = this.#db.statement(
       `INSERT INTO outbox (key, connector, agenda, label, item_id, rank, status, attempts, queued_at, staged_by, payload, year)
-       VALUES (:key, :connector, :agenda, :label, :item_id, :rank, 'pending', 0, :queued_at, :staged_by, :payload, :year)
+       VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?)
        ON CONFLICT (key) DO UPDATE SET agenda = excluded.agenda, label = excluded.label,
          item_id = excluded.item_id, rank = excluded.rank, status = 'pending', error = NULL, year = excluded.year,
          staged_by = excluded.staged_by, payload = excluded.payload`,
-    );
+    ); // positional: binding by name took a third of each insert
     // Held: no payload, no item id; the reason is kept where a target's would be.
     const hold = this.#db.statement(
       `INSERT INTO outbox (key, connector, agenda, label, item_id, rank, status, attempts, queued_at, error, staged_by, payload)
@@ -174,10 +174,23 @@ export class Outbox {
           const { identical } = same.get(payload, item.key) as { identical: number };
           replaced.push({ key: item.key, label: before.label, identical: identical === 1 });
         }
-        const staged = { queued_at: queuedAt, staged_by: download };
-        if (!("reason" in item)) upsert.run({ ...this.#columns(item), ...staged });
-        else {
+        if (!("reason" in item)) {
+          const { key, agenda, label, itemId, rank, year } = item;
+          upsert.run(
+            key,
+            this.connector,
+            agenda,
+            label,
+            itemId,
+            rank,
+            queuedAt,
+            download,
+            payload,
+            year ?? null,
+          );
+        } else {
           const { key, agenda, label, rank, reason } = item;
+          const staged = { queued_at: queuedAt, staged_by: download };
           hold.run({ key, connector: this.connector, agenda, label, rank, error: reason, ...staged });
         }
       }
