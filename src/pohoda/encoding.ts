@@ -78,6 +78,31 @@ export function encode1250(text: string): Uint8Array<ArrayBuffer> {
   return out;
 }
 
+/**
+ * {@linkcode BYTE_OF} for what an item may carry to POHODA as it is: no NUL and no control character
+ * but tab, LF and CR (the field check's `OK` class).
+ */
+const CLEAN_BYTE_OF: Int16Array = (() => {
+  const table = BYTE_OF.slice();
+  table.fill(-1, 0, 0x20);
+  for (const unit of [0x09, 0x0a, 0x0d]) table[unit] = unit;
+  return table;
+})();
+
+/**
+ * Writes `text` as windows-1250 into `out` from `at` (one byte per character) when every character
+ * is one POHODA takes as it is, and returns where it ends; -1 when one is not (outside windows-1250,
+ * NUL, a control character), for the field check to name it.
+ */
+export function encodeClean1250Into(text: string, out: Uint8Array, at: number): number {
+  for (let i = 0; i < text.length; i++) {
+    const byte = CLEAN_BYTE_OF[text.charCodeAt(i)];
+    if (byte < 0) return -1;
+    out[at + i] = byte;
+  }
+  return at + text.length;
+}
+
 /** Replaces letters with diacritics windows-1250 lacks (ș ț ă ő …) by their base letter where that fits. */
 export function transliterate(text: string): string {
   if (!UNENCODABLE.test(text)) return text;

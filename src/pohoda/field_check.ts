@@ -464,11 +464,17 @@ class Scan {
 /**
  * Every field of an item that POHODA cannot take, in document order. `xml` is the agenda element as
  * the outbox keeps it (`PohodaItem.xml`); character references count as the characters they stand
- * for. `limits` defaults to the official schemas' (`limits.gen.ts`). Throws `SyntaxError` for XML cut short.
+ * for. `limits` defaults to the official schemas' (`limits.gen.ts`). `clean`: the caller found every
+ * character one POHODA takes (`encodeClean1250`), so they are not looked at again. Throws
+ * `SyntaxError` for XML cut short.
  */
-export function checkItem(xml: string, limits: LengthLimits = MAX_LENGTH): FieldProblem[] {
+export function checkItem(
+  xml: string,
+  limits: LengthLimits = MAX_LENGTH,
+  { clean = false }: { clean?: boolean } = {},
+): FieldProblem[] {
   const agendas = trieOf(limits);
-  const chars = BAD.test(xml) || xml.includes("&#");
+  const chars = (!clean && BAD.test(xml)) || xml.includes("&#");
   if (!chars) {
     // The common case: one regex scan, and one pass that keeps no names and finds nothing.
     const quick = new Scan(xml, agendas, false, undefined);

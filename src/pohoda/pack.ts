@@ -4,8 +4,9 @@
  * @module
  */
 
-import { encode1250 } from "./encoding.ts";
+import { encode1250, encodeClean1250Into } from "./encoding.ts";
 import { checkItem, refusalReason, type UnsupportedCharacters } from "./field_check.ts";
+import { MAX_LENGTH } from "./limits.gen.ts";
 import { NS } from "./namespaces.ts";
 
 /** What goes into a pack. */
@@ -37,20 +38,47 @@ export interface BuiltPack {
  */
 export function buildPack(input: PackInput): BuiltPack {
   const refused: BuiltPack["refused"] = [];
-  const accepted = input.items.filter((item) => {
-    const problems = checkItem(item.xml);
-    if (problems.length === 0) return true;
-    refused.push({ itemId: item.itemId, reason: refusalReason(problems, input.unsupportedCharacters) });
-    return false;
-  });
-  const body = accepted.map((item) =>
-    `<dat:dataPackItem version="2.0" id="${escape(item.itemId)}">${item.xml}</dat:dataPackItem>`
+  const itemIds: string[] = [];
+  const head = encode1250(
+    '<?xml version="1.0" encoding="Windows-1250"?>\n' +
+      `<dat:dataPack xmlns:dat="${NS.dat}" version="2.0" id="${escape(input.id)}" ico="${
+        escape(input.ico)
+      }" ` +
+      `application="spojka" note="${escape(input.note)}">`,
   );
-  const xml = '<?xml version="1.0" encoding="Windows-1250"?>\n' +
-    `<dat:dataPack xmlns:dat="${NS.dat}" version="2.0" id="${escape(input.id)}" ico="${escape(input.ico)}" ` +
-    `application="spojka" note="${escape(input.note)}">${body.join("")}</dat:dataPack>\n`;
-  return { bytes: encode1250(xml), itemIds: accepted.map((i) => i.itemId), refused };
+  const opens = input.items.map(({ itemId }) =>
+    encode1250(`<dat:dataPackItem version="2.0" id="${escape(itemId)}">`)
+  );
+  // Written straight into one buffer (windows-1250 is a byte per character): encoding an item also
+  // finds whether its characters need checking, and no text the size of the pack is ever built.
+  const out = new Uint8Array(
+    input.items.reduce((sum, { xml }, i) => sum + opens[i].length + xml.length + ITEM_END.length, 0) +
+      head.length + PACK_END.length,
+  );
+  out.set(head);
+  let at = head.length;
+  input.items.forEach(({ itemId, xml }, i) => {
+    const start = at + opens[i].length;
+    const end = encodeClean1250Into(xml, out, start);
+    const problems = checkItem(xml, MAX_LENGTH, { clean: end >= 0 });
+    if (problems.length > 0) {
+      refused.push({ itemId, reason: refusalReason(problems, input.unsupportedCharacters) });
+      return;
+    }
+    // A check that missed a character the encoding refused would be a bug: encode1250 throws for it.
+    if (end < 0) encode1250(xml);
+    out.set(opens[i], at);
+    out.set(ITEM_END, end);
+    at = end + ITEM_END.length;
+    itemIds.push(itemId);
+  });
+  out.set(PACK_END, at);
+  at += PACK_END.length;
+  return { bytes: at === out.length ? out : out.slice(0, at), itemIds, refused };
 }
+
+const ITEM_END = encode1250("</dat:dataPackItem>");
+const PACK_END = encode1250("</dat:dataPack>\n");
 
 function escape(value: string): string {
   return value.replace(/[&<"]/g, (c) => c === "&" ? "&amp;" : c === "<" ? "&lt;" : "&quot;");
