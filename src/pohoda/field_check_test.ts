@@ -5,16 +5,7 @@ import { setLanguage } from "../i18n/mod.ts";
 import { decodeXmlStream } from "./encoding.ts";
 import { checkItem, type FieldProblem, refusalReason, screenItem } from "./field_check.ts";
 import { transformStream } from "./transform.ts";
-import { parseXml, serialize, type XmlElement } from "./xmltree.ts";
-
-const samples = new URL("../../../shared/pohoda-samples/", import.meta.url);
-
-/** The agenda elements of a sample dataPack, standalone, as the outbox keeps them. */
-async function sampleItems(file: string): Promise<string[]> {
-  const pack = parseXml(await Deno.readTextFile(new URL(file, samples)));
-  return pack.children.filter((c): c is XmlElement => typeof c !== "string")
-    .map((packItem) => serialize(packItem.children.find((c): c is XmlElement => typeof c !== "string")!));
-}
+import { sampleItems } from "./_testing.ts";
 
 const [invoice] = await sampleItems("own-invoice-datapack.xml");
 const [partner] = await sampleItems("own-addressbook-datapack.xml");

@@ -1,16 +1,8 @@
 import { deepEqual, equal, match, ok } from "node:assert/strict";
 import { validateXml } from "../../tests/emulators/xsd.ts";
 import { buildPack } from "./pack.ts";
+import { sampleItems } from "./_testing.ts";
 import { parseXml, serialize, type XmlElement } from "./xmltree.ts";
-
-const samples = new URL("../../../shared/pohoda-samples/", import.meta.url);
-
-/** The agenda elements of a sample dataPack, standalone, as the outbox keeps them. */
-async function sampleItems(file: string): Promise<string[]> {
-  const pack = parseXml(await Deno.readTextFile(new URL(file, samples)));
-  return pack.children.filter((c): c is XmlElement => typeof c !== "string")
-    .map((packItem) => serialize(packItem.children.find((c): c is XmlElement => typeof c !== "string")!));
-}
 
 const [invoice] = await sampleItems("own-invoice-datapack.xml");
 const [partner, other] = await sampleItems("own-addressbook-datapack.xml");
