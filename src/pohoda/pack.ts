@@ -39,12 +39,10 @@ export interface BuiltPack {
 export function buildPack(input: PackInput): BuiltPack {
   const refused: BuiltPack["refused"] = [];
   const itemIds: string[] = [];
+  const attrs = `version="2.0" id="${escape(input.id)}" ico="${escape(input.ico)}" application="spojka" ` +
+    `note="${escape(input.note)}"`;
   const head = encode1250(
-    '<?xml version="1.0" encoding="Windows-1250"?>\n' +
-      `<dat:dataPack xmlns:dat="${NS.dat}" version="2.0" id="${escape(input.id)}" ico="${
-        escape(input.ico)
-      }" ` +
-      `application="spojka" note="${escape(input.note)}">`,
+    `<?xml version="1.0" encoding="Windows-1250"?>\n<dat:dataPack xmlns:dat="${NS.dat}" ${attrs}>`,
   );
   const opens = input.items.map(({ itemId }) =>
     encode1250(`<dat:dataPackItem version="2.0" id="${escape(itemId)}">`)
@@ -65,8 +63,7 @@ export function buildPack(input: PackInput): BuiltPack {
       refused.push({ itemId, reason: refusalReason(problems, input.unsupportedCharacters) });
       return;
     }
-    // A check that missed a character the encoding refused would be a bug: encode1250 throws for it.
-    if (end < 0) encode1250(xml);
+    if (end < 0) throw new Error(`the field check passed a character the encoding refused: ${itemId}`);
     out.set(opens[i], at);
     out.set(ITEM_END, end);
     at = end + ITEM_END.length;
