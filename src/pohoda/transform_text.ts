@@ -261,21 +261,26 @@ function standalone(
 ): string {
   const nameEnd = agenda.start + 1 + s.slice(agenda.start + 1, agenda.open).search(/[\s/>]/);
   edits.sort((a, b) => a.at - b.at);
-  let out = "";
-  let last = agenda.start;
-  for (const edit of edits) {
-    out += s.slice(last, edit.at) + edit.text;
-    last = edit.to ?? edit.at;
-  }
-  out += s.slice(last, agenda.end);
-  let declarations = "";
+  /** Whether the element, edited, uses `prefix`: in its own text or in what an edit brings in. */
+  const uses = (prefix: string) => {
+    const at = s.indexOf(`${prefix}:`, agenda.start);
+    return (at >= 0 && at < agenda.end) || edits.some((edit) => edit.text.includes(`${prefix}:`));
+  };
+  // The result is joined from its pieces once: a text built by `+` would be copied again by every
+  // step that needs it flat (the checks, the outbox).
+  const pieces = [s.slice(agenda.start, nameEnd)];
   const bindings = new Map(scope);
   for (const [prefix, uri] of Object.entries(own)) if (!bindings.has(prefix)) bindings.set(prefix, uri);
   for (const [prefix, uri] of bindings) {
-    if (prefix !== "xml" && prefix !== "" && out.includes(`${prefix}:`)) {
-      declarations += ` xmlns:${prefix}="${escapeAttr(uri)}"`;
+    if (prefix !== "xml" && prefix !== "" && uses(prefix)) {
+      pieces.push(` xmlns:${prefix}="${escapeAttr(uri)}"`);
     }
   }
-  const at = nameEnd - agenda.start;
-  return out.slice(0, at) + declarations + out.slice(at);
+  let last = nameEnd;
+  for (const edit of edits) {
+    pieces.push(s.slice(last, edit.at), edit.text);
+    last = edit.to ?? edit.at;
+  }
+  pieces.push(s.slice(last, agenda.end));
+  return pieces.join("");
 }
