@@ -465,7 +465,7 @@ class Scan {
  * Every field of an item that POHODA cannot take, in document order. `xml` is the agenda element as
  * the outbox keeps it (`PohodaItem.xml`); character references count as the characters they stand
  * for. `limits` defaults to the official schemas' (`limits.gen.ts`). `clean`: the caller found every
- * character one POHODA takes (`encodeClean1250`), so they are not looked at again. Throws
+ * character one POHODA takes (`encodeClean1250Into`), so they are not looked at again. Throws
  * `SyntaxError` for XML cut short.
  */
 export function checkItem(
