@@ -6,7 +6,7 @@
  * @module
  */
 
-import { chooseLanguage, configLanguage, isLanguage, optionValue, posixLocale } from "../i18n/choose.ts";
+import { chooseLanguage, configLanguage, isLanguage, optionValue } from "../i18n/choose.ts";
 import { m, setLanguage } from "../i18n/mod.ts";
 import { windowsUiLanguage } from "../i18n/windows_ui.ts";
 import { dataPaths, resolveDataDir } from "../core/datadir.ts";
@@ -22,17 +22,15 @@ export async function chooseRunLanguage(args: readonly string[]): Promise<boolea
     cwd: Deno.cwd(),
   });
   const text = await Deno.readTextFile(dataPaths(dir).config).catch(() => "");
-  const option = isLanguage(given) ? given : undefined;
-  const config = configLanguage(text);
-  // The registry is asked only when nothing before it decides: it costs a process or two.
-  const undecided = !option && !config && posixLocale(env) === undefined;
-  setLanguage(chooseLanguage({
-    option,
-    config,
-    env,
-    uiLanguage: undecided && Deno.build.os === "windows" ? await windowsUiLanguage() : undefined,
-    intlLocale: Intl.DateTimeFormat().resolvedOptions().locale,
-  }));
+  setLanguage(
+    await chooseLanguage({
+      option: isLanguage(given) ? given : undefined,
+      config: configLanguage(text),
+      env,
+      uiLanguage: Deno.build.os === "windows" ? windowsUiLanguage : undefined,
+      intlLocale: Intl.DateTimeFormat().resolvedOptions().locale,
+    }),
+  );
   if (given === undefined || isLanguage(given)) return true;
   console.error(m.cli.badLang(given));
   console.error(m.cli.badLangHint);

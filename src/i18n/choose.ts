@@ -26,8 +26,11 @@ export interface LanguageSources {
   config?: Language;
   /** Reads an environment variable. */
   env: (name: string) => string | undefined;
-  /** On Windows, the display language the registry names (src/i18n/windows_ui.ts). */
-  uiLanguage?: string;
+  /**
+   * On Windows, the display language the registry names (src/i18n/windows_ui.ts): asked only when
+   * nothing before it decides, since reading it costs a process or two.
+   */
+  uiLanguage?: () => Promise<string | undefined>;
   /**
    * The locale the runtime's ICU reports (`Intl.DateTimeFormat().resolvedOptions().locale`); on
    * Windows, where the POSIX variables are not set, it is the user's regional format.
@@ -40,10 +43,11 @@ export interface LanguageSources {
  * so `LANG=C` means English even when the runtime's locale says otherwise; where none is set, the
  * display language, then the runtime's locale.
  */
-export function chooseLanguage(sources: LanguageSources): Language {
+export async function chooseLanguage(sources: LanguageSources): Promise<Language> {
   if (sources.option) return sources.option;
   if (sources.config) return sources.config;
-  return localeLanguage(posixLocale(sources.env) ?? sources.uiLanguage ?? sources.intlLocale ?? "") ?? "en";
+  const locale = posixLocale(sources.env) ?? await sources.uiLanguage?.() ?? sources.intlLocale ?? "";
+  return localeLanguage(locale) ?? "en";
 }
 
 /** The locale POSIX says messages are in: the first non-empty of LC_ALL, LC_MESSAGES and LANG. */
