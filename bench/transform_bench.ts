@@ -2,8 +2,10 @@
  * The transform stage against libxml2's streaming reader: `xmllint --stream --noout` and spojka's
  * streaming path (file → decodeXmlStream → transformStream, the way a dry run reads an export) over
  * the same documents export, in UTF-8 and windows-1250. Splitting alone (decode → readXmlItems) is
- * timed beside it. Then the resident memory of a large export streamed from a file, measured in a
- * fresh process: it must stay flat, whatever the size of the export.
+ * timed beside it, and so is the transform with its items built into packs (windows-1250, every field
+ * checked) in memory: the work every dry run must do, without the zip, the outbox or any file, so the
+ * floor under `sync --dry-run`'s ratio. Then the resident memory of a large export streamed from a
+ * file, measured in a fresh process: it must stay flat, whatever the size of the export.
  *
  * Run: `deno run --allow-all bench/transform_bench.ts [--sizes 10000] [--memory 100000]`
  * (`--memory 0` leaves the memory run out). Without xmllint it runs
@@ -20,6 +22,8 @@ import type { XmlEncoding } from "../tests/emulators/xml.ts";
 import { decodeXmlStream } from "../src/pohoda/encoding.ts";
 import { transformStream } from "../src/pohoda/transform.ts";
 import { readXmlItems } from "../src/pohoda/xmlstream.ts";
+import { pohodaSchema } from "../src/pohoda/config.ts";
+import { packs, type PostItem, type PostPlan } from "../src/pohoda/post.ts";
 
 /** Speed on one export file; times are the best of {@linkcode RUNS}, in milliseconds. */
 export interface SpeedFigures {
@@ -34,6 +38,10 @@ export interface SpeedFigures {
   transformMs: number;
   /** `transformMs / xmllintMs`. */
   ratio: number | undefined;
+  /** The transform with its items built into packs in memory (`packs` of `post.ts`, `[pohoda]`'s default caps). */
+  packedMs: number;
+  /** `packedMs / xmllintMs`. */
+  packedRatio: number | undefined;
   /** Bytes of XML per second through the whole transform, in MB/s (10⁶ bytes). */
   transformMBps: number;
   splitMBps: number;
@@ -136,16 +144,22 @@ async function timeFiles(
   files: { path: string; documents: number; encoding: XmlEncoding; bytes: number }[],
   lint: boolean,
 ): Promise<SpeedFigures[]> {
-  const best = files.map(() => ({ xmllintMs: Infinity, splitMs: Infinity, transformMs: Infinity }));
+  const best = files.map(() => ({
+    xmllintMs: Infinity,
+    splitMs: Infinity,
+    transformMs: Infinity,
+    packedMs: Infinity,
+  }));
   for (let run = 0; run < RUNS; run++) {
     for (const [i, { path, documents }] of files.entries()) {
       if (lint) best[i].xmllintMs = Math.min(best[i].xmllintMs, await timeXmllint(path));
       best[i].splitMs = Math.min(best[i].splitMs, await timed(() => split(path, documents)));
       best[i].transformMs = Math.min(best[i].transformMs, await timed(() => transform(path, documents)));
+      best[i].packedMs = Math.min(best[i].packedMs, await timed(() => packed(path, documents)));
     }
   }
   return files.map(({ documents, encoding, bytes }, i) => {
-    const { xmllintMs, splitMs, transformMs } = best[i];
+    const { xmllintMs, splitMs, transformMs, packedMs } = best[i];
     return {
       documents,
       encoding,
@@ -154,6 +168,8 @@ async function timeFiles(
       splitMs,
       transformMs,
       ratio: lint ? transformMs / xmllintMs : undefined,
+      packedMs,
+      packedRatio: lint ? packedMs / xmllintMs : undefined,
       transformMBps: bytes / 1e3 / transformMs,
       splitMBps: bytes / 1e3 / splitMs,
     };
@@ -211,6 +227,34 @@ async function transform(path: string, documents: number): Promise<void> {
   if (items !== documents) throw new Error(`${path}: ${items} items, expected ${documents}`);
 }
 
+/** The packs of a dry run under `[pohoda]`'s default caps. */
+const PLAN: PostPlan = {
+  ico: "12345678",
+  maxItems: pohodaSchema.shape.batch_size.parse(undefined),
+  maxBytes: pohodaSchema.shape.batch_max_kb.parse(undefined) * 1024,
+  packId: (group) => `bench-${group}`,
+  note: "bench",
+  unsupportedCharacters: "reject",
+};
+
+/** The transform, its items built into packs a few at a time, as posting builds them from the outbox. */
+async function packed(path: string, documents: number): Promise<void> {
+  let items = 0;
+  let waiting: PostItem[] = [];
+  const pack = () => {
+    for (const built of packs(waiting, PLAN)) items += built.itemIds.length;
+    waiting = [];
+  };
+  for await (const event of transformStream(decodedFile(path), OPTIONS)) {
+    if (event.kind !== "item") continue;
+    const { key, itemId, agenda, xml } = event.item;
+    waiting.push({ key, itemId, agenda, payload: xml });
+    if (waiting.length === PLAN.maxItems * 10) pack();
+  }
+  pack();
+  if (items !== documents) throw new Error(`${path}: ${items} items packed, expected ${documents}`);
+}
+
 /** Runs {@linkcode measureMemory} in a fresh process, so that nothing of this one is counted. */
 async function measureMemoryIn(path: string): Promise<Omit<MemoryFigures, "documents" | "bytes">> {
   const output = await new Deno.Command(Deno.execPath(), {
@@ -246,9 +290,12 @@ async function measureMemory(path: string): Promise<Omit<MemoryFigures, "documen
 export function formatTransformBench(speed: SpeedFigures[], memory: MemoryFigures | undefined): string[] {
   const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
   const s = (ms: number | undefined) => ms === undefined ? "n/a" : (ms / 1000).toFixed(2);
+  const ratio = (r: number | undefined) => (r === undefined ? "n/a" : `${r.toFixed(2)}×`).padStart(10);
   const lines = [
-    `transform: spojka's streaming path vs xmllint --stream --noout on the same file (best of ${RUNS})`,
-    "documents  encoding      XML MB  xmllint s  split s  split MB/s  transform s  transform MB/s  vs xmllint",
+    `transform: spojka's streaming path vs xmllint --stream --noout on the same file (best of ${RUNS}); ` +
+    "+ packs: its items also built into packs in memory, the floor under the dry run's ratio",
+    "documents  encoding      XML MB  xmllint s  split s  split MB/s  transform s  transform MB/s  vs xmllint" +
+    "  + packs s  vs xmllint",
     ...speed.map((f) =>
       [
         String(f.documents).padStart(9),
@@ -259,7 +306,9 @@ export function formatTransformBench(speed: SpeedFigures[], memory: MemoryFigure
         f.splitMBps.toFixed(0).padStart(10),
         s(f.transformMs).padStart(11),
         f.transformMBps.toFixed(0).padStart(14),
-        (f.ratio === undefined ? "n/a" : `${f.ratio.toFixed(2)}×`).padStart(10),
+        ratio(f.ratio),
+        s(f.packedMs).padStart(9),
+        ratio(f.packedRatio),
       ].join("  ")
     ),
   ];
