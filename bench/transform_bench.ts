@@ -22,8 +22,7 @@ import type { XmlEncoding } from "../tests/emulators/xml.ts";
 import { decodeXmlStream } from "../src/pohoda/encoding.ts";
 import { transformStream } from "../src/pohoda/transform.ts";
 import { readXmlItems } from "../src/pohoda/xmlstream.ts";
-import { pohodaSchema } from "../src/pohoda/config.ts";
-import { packs, type PostItem, type PostPlan } from "../src/pohoda/post.ts";
+import type { PostItem, PostPlan } from "../src/pohoda/post.ts";
 
 /** Speed on one export file; times are the best of {@linkcode RUNS}, in milliseconds. */
 export interface SpeedFigures {
@@ -227,29 +226,35 @@ async function transform(path: string, documents: number): Promise<void> {
   if (items !== documents) throw new Error(`${path}: ${items} items, expected ${documents}`);
 }
 
-/** The packs of a dry run under `[pohoda]`'s default caps. */
-const PLAN: PostPlan = {
-  ico: "12345678",
-  maxItems: pohodaSchema.shape.batch_size.parse(undefined),
-  maxBytes: pohodaSchema.shape.batch_max_kb.parse(undefined) * 1024,
-  packId: (group) => `bench-${group}`,
-  note: "bench",
-  unsupportedCharacters: "reject",
-};
-
-/** The transform, its items built into packs a few at a time, as posting builds them from the outbox. */
+/**
+ * The transform, its items built into packs a few at a time (as posting builds them from the outbox),
+ * under `[pohoda]`'s default caps. The pack modules load only here: the memory run, in a process of
+ * its own, loads no more than the transform.
+ */
 async function packed(path: string, documents: number): Promise<void> {
+  const [{ pohodaSchema }, { packs }] = await Promise.all([
+    import("../src/pohoda/config.ts"),
+    import("../src/pohoda/post.ts"),
+  ]);
+  const plan: PostPlan = {
+    ico: "12345678",
+    maxItems: pohodaSchema.shape.batch_size.parse(undefined),
+    maxBytes: pohodaSchema.shape.batch_max_kb.parse(undefined) * 1024,
+    packId: (group) => `bench-${group}`,
+    note: "bench",
+    unsupportedCharacters: "reject",
+  };
   let items = 0;
   let waiting: PostItem[] = [];
   const pack = () => {
-    for (const built of packs(waiting, PLAN)) items += built.itemIds.length;
+    for (const built of packs(waiting, plan)) items += built.itemIds.length;
     waiting = [];
   };
   for await (const event of transformStream(decodedFile(path), OPTIONS)) {
     if (event.kind !== "item") continue;
     const { key, itemId, agenda, xml } = event.item;
     waiting.push({ key, itemId, agenda, payload: xml });
-    if (waiting.length === PLAN.maxItems * 10) pack();
+    if (waiting.length === plan.maxItems * 10) pack();
   }
   pack();
   if (items !== documents) throw new Error(`${path}: ${items} items packed, expected ${documents}`);
