@@ -20,7 +20,7 @@ import { generateDataset } from "../tests/emulators/flowii/dataset.ts";
 import { documentsExportChunks } from "../tests/emulators/flowii/pohoda_xml.ts";
 import type { XmlEncoding } from "../tests/emulators/xml.ts";
 import { decodeXmlStream } from "../src/pohoda/encoding.ts";
-import { transformStream } from "../src/pohoda/transform.ts";
+import { type PohodaItem, transformStream } from "../src/pohoda/transform.ts";
 import { readXmlItems } from "../src/pohoda/xmlstream.ts";
 import type { PostItem, PostPlan } from "../src/pohoda/post.ts";
 
@@ -220,9 +220,14 @@ async function split(path: string, documents: number): Promise<void> {
   if (items !== documents) throw new Error(`${path}: ${items} items, expected ${documents}`);
 }
 
-async function transform(path: string, documents: number): Promise<void> {
+/** The transform of the export at `path`, each item handed to `take` (if given). */
+async function transform(path: string, documents: number, take?: (item: PohodaItem) => void): Promise<void> {
   let items = 0;
-  for await (const event of transformStream(decodedFile(path), OPTIONS)) if (event.kind === "item") items++;
+  for await (const event of transformStream(decodedFile(path), OPTIONS)) {
+    if (event.kind !== "item") continue;
+    items++;
+    take?.(event.item);
+  }
   if (items !== documents) throw new Error(`${path}: ${items} items, expected ${documents}`);
 }
 
@@ -250,12 +255,10 @@ async function packed(path: string, documents: number): Promise<void> {
     for (const built of packs(waiting, plan)) items += built.itemIds.length;
     waiting = [];
   };
-  for await (const event of transformStream(decodedFile(path), OPTIONS)) {
-    if (event.kind !== "item") continue;
-    const { key, itemId, agenda, xml } = event.item;
+  await transform(path, documents, ({ key, itemId, agenda, xml }) => {
     waiting.push({ key, itemId, agenda, payload: xml });
     if (waiting.length === plan.maxItems * 10) pack();
-  }
+  });
   pack();
   if (items !== documents) throw new Error(`${path}: ${items} items packed, expected ${documents}`);
 }
